@@ -1,0 +1,103 @@
+// swift-tools-version:6.2
+// Jiefen (解纷): a ttrpc case-handling server for a town petition and dispute office.
+// Layers (architecture.md section 8): C → wire types → framing → RPC core; domain → plugins;
+// they meet only in the service layer and the executables.
+import PackageDescription
+
+let swiftSettings: [SwiftSetting] = [
+    .swiftLanguageMode(.v6),
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+]
+
+/// Built-in dispute plugins: one folder each under `Plugins/` (runtime plugins, not SwiftPM package plugins).
+let disputePlugins = ["HousingDelivery", "LandLeaseArrears", "AgriculturalClaim"]
+
+func disputePlugin(_ name: String) -> [Target] {
+    [
+        .target(
+            name: "\(name)Plugin",
+            dependencies: ["JiefenDomain"],
+            path: "Plugins/\(name)/Sources",
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "\(name)PluginTests",
+            dependencies: [.target(name: "\(name)Plugin"), "JiefenDomain", "JiefenDomainTesting"],
+            path: "Plugins/\(name)/Tests",
+            swiftSettings: swiftSettings
+        ),
+    ]
+}
+
+let nio: Target.Dependency = .product(name: "NIOCore", package: "swift-nio")
+let nioPosix: Target.Dependency = .product(name: "NIOPosix", package: "swift-nio")
+let logging: Target.Dependency = .product(name: "Logging", package: "swift-log")
+let lifecycle: Target.Dependency = .product(name: "ServiceLifecycle", package: "swift-service-lifecycle")
+let argumentParser: Target.Dependency = .product(name: "ArgumentParser", package: "swift-argument-parser")
+
+let package = Package(
+    name: "Jiefen",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "jiefend", targets: ["jiefend"]),
+        .executable(name: "jiefen", targets: ["jiefen"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        // L0/L1: C.
+        .systemLibrary(
+            name: "CProtobufC",
+            pkgConfig: "libprotobuf-c",
+            providers: [.apt(["libprotobuf-c-dev"])]
+        ),
+        .target(name: "CJiefenProto", dependencies: ["CProtobufC"]),
+        // L2: wire types (the only Swift module that touches protobuf-c structs) and framing.
+        .target(name: "JiefenWire", dependencies: ["CJiefenProto", "CProtobufC", nio], swiftSettings: swiftSettings),
+        .target(name: "TTRPCFraming", dependencies: [nio], swiftSettings: swiftSettings),
+        // L3: the RPC core (server, client, routing, deadlines, status).
+        .target(
+            name: "TTRPCCore",
+            dependencies: ["TTRPCFraming", "JiefenWire", nio, nioPosix, logging, lifecycle],
+            swiftSettings: swiftSettings
+        ),
+        // Domain: no NIO, no C, no database.
+        .target(name: "JiefenDomain", swiftSettings: swiftSettings),
+        .target(name: "JiefenDomainTesting", dependencies: ["JiefenDomain"], swiftSettings: swiftSettings),
+        // L5: executables, thin composition roots.
+        .executableTarget(
+            name: "jiefend",
+            dependencies: [
+                "TTRPCCore", "JiefenWire", nio, nioPosix, logging, lifecycle, argumentParser,
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "jiefen",
+            dependencies: ["TTRPCCore", "JiefenWire", nio, nioPosix, logging, argumentParser],
+            swiftSettings: swiftSettings
+        ),
+        // Tests.
+        .testTarget(name: "JiefenWireTests", dependencies: ["JiefenWire"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "TTRPCFramingTests",
+            dependencies: ["TTRPCFraming", nio, .product(name: "NIOTestUtils", package: "swift-nio"),
+                           .product(name: "NIOEmbedded", package: "swift-nio")],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "TTRPCCoreTests",
+            dependencies: ["TTRPCCore", "TTRPCFraming", "JiefenWire", nio, nioPosix, logging,
+                           .product(name: "ServiceLifecycleTestKit", package: "swift-service-lifecycle")],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(name: "JiefenDomainTests", dependencies: ["JiefenDomain", "JiefenDomainTesting"],
+                    swiftSettings: swiftSettings),
+    ] + disputePlugins.flatMap(disputePlugin)
+)

@@ -1,0 +1,155 @@
+import JiefenWire
+import NIOCore
+import TTRPCFraming
+
+/// One call handed to a client connection: the request and where its answer goes.
+struct ClientCall: Sendable {
+    enum Receiver: Sendable {
+        case unary(EventLoopPromise<TTRPCResponse>)
+        case serverStreaming(AsyncThrowingStream<ByteBuffer, any Error>.Continuation)
+    }
+
+    let request: TTRPCRequest
+    let receiver: Receiver
+}
+
+/// The client side of a ttrpc connection, on its event loop: assigns odd, increasing stream ids, writes requests,
+/// matches responses and data frames to calls, enforces deadlines locally, and fails every pending call with
+/// Unavailable when the connection ends.
+final class ClientConnectionHandler: ChannelDuplexHandler {
+    typealias InboundIn = TTRPCFrameEvent
+    typealias InboundOut = Never
+    typealias OutboundIn = ClientCall
+    typealias OutboundOut = ByteBuffer
+
+    private struct Pending {
+        var receiver: ClientCall.Receiver
+        var timer: Scheduled<Void>?
+    }
+
+    private var nextStreamID: UInt32 = 1
+    private var pending: [UInt32: Pending] = [:]
+    private var closedError: RPCError?
+    private let description: String
+
+    init(description: String) {
+        self.description = description
+    }
+
+    func write(context: ChannelHandlerContext, data: NIOAny, promise: EventLoopPromise<Void>?) {
+        let call = unwrapOutboundIn(data)
+        if let closedError {
+            Self.fail(call.receiver, closedError)
+            promise?.succeed()
+            return
+        }
+        let streamID = nextStreamID
+        nextStreamID &+= 2
+        var buffer = context.channel.allocator.buffer(capacity: 64 + call.request.payload.readableBytes)
+        let flags: TTRPCFlags
+        if case .serverStreaming = call.receiver { flags = .remoteClosed } else { flags = [] }
+        do {
+            try buffer.writeTTRPCFrame(streamID: streamID, type: .request, flags: flags) { (out) throws(WireError) in
+                try call.request.encode(into: &out)
+            }
+        } catch {
+            Self.fail(call.receiver, RPCError(code: .invalidArgument, message: "request cannot be encoded: \(error.message)"))
+            promise?.succeed()
+            return
+        }
+        var entry = Pending(receiver: call.receiver, timer: nil)
+        if call.request.timeoutNano > 0 {
+            entry.timer = context.eventLoop.assumeIsolated().scheduleTask(in: .nanoseconds(call.request.timeoutNano)) {
+                self.complete(streamID: streamID, .failure(RPCError(code: .deadlineExceeded, message: "deadline exceeded")))
+            }
+        }
+        pending[streamID] = entry
+        if case .serverStreaming(let continuation) = call.receiver {
+            let loop = context.eventLoop
+            let bound = NIOLoopBound(self, eventLoop: loop)
+            continuation.onTermination = { _ in
+                loop.execute { bound.value.pending[streamID] = nil }
+            }
+        }
+        context.write(wrapOutboundOut(buffer), promise: promise)
+    }
+
+    func channelRead(context: ChannelHandlerContext, data: NIOAny) {
+        switch unwrapInboundIn(data) {
+        case .oversized(let streamID, _, let length):
+            complete(
+                streamID: streamID,
+                .failure(RPCError(code: .resourceExhausted, message: "response of \(length) bytes exceeds the frame limit"))
+            )
+        case .frame(let frame):
+            handle(frame)
+        }
+    }
+
+    private func handle(_ frame: TTRPCFrame) {
+        guard let entry = pending[frame.streamID] else { return }
+        switch frame.type {
+        case .response:
+            do {
+                complete(streamID: frame.streamID, .success(try TTRPCResponse(decoding: frame.data)))
+            } catch {
+                complete(streamID: frame.streamID, .failure(RPCError(code: .internal, message: "undecodable response: \(error.message)")))
+            }
+        case .data:
+            guard case .serverStreaming(let continuation) = entry.receiver else {
+                complete(streamID: frame.streamID, .failure(RPCError(code: .internal, message: "data frame on a unary call")))
+                return
+            }
+            if !frame.flags.contains(.noData) { continuation.yield(frame.data) }
+            if frame.flags.contains(.remoteClosed) {
+                complete(streamID: frame.streamID, .success(TTRPCResponse()))
+            }
+        default:
+            break
+        }
+    }
+
+    private func complete(streamID: UInt32, _ result: Result<TTRPCResponse, RPCError>) {
+        guard let entry = pending.removeValue(forKey: streamID) else { return }
+        entry.timer?.cancel()
+        switch (entry.receiver, result) {
+        case (.unary(let promise), .success(let response)):
+            promise.succeed(response)
+        case (.serverStreaming(let continuation), .success(let response)):
+            if let status = response.status, !status.isOK {
+                continuation.finish(throwing: RPCError(status: status))
+            } else {
+                continuation.finish()
+            }
+        case (let receiver, .failure(let error)):
+            Self.fail(receiver, error)
+        }
+    }
+
+    private static func fail(_ receiver: ClientCall.Receiver, _ error: RPCError) {
+        switch receiver {
+        case .unary(let promise): promise.fail(error)
+        case .serverStreaming(let continuation): continuation.finish(throwing: error)
+        }
+    }
+
+    func channelInactive(context: ChannelHandlerContext) {
+        failAll(RPCError(code: .unavailable, message: "connection to \(description) closed"))
+        context.fireChannelInactive()
+    }
+
+    func errorCaught(context: ChannelHandlerContext, error: any Error) {
+        failAll(RPCError(code: .unavailable, message: "connection to \(description) failed: \(error)"))
+        context.close(promise: nil)
+    }
+
+    private func failAll(_ error: RPCError) {
+        if closedError == nil { closedError = error }
+        let calls = pending
+        pending.removeAll()
+        for (_, entry) in calls {
+            entry.timer?.cancel()
+            Self.fail(entry.receiver, error)
+        }
+    }
+}

@@ -1,0 +1,46 @@
+import JiefenWire
+
+/// An error that ends one call: it becomes the ttrpc response status (code and message).
+///
+/// Handlers throw it, or any error conforming to ``RPCErrorConvertible``; any other error is answered as
+/// `Internal` with a generic message, and its detail goes only to the log. The client throws it for every
+/// non-OK status and for transport failures (code `Unavailable`).
+public struct RPCError: Error, Sendable, Hashable, CustomStringConvertible {
+    /// The status code.
+    public var code: RPCStatusCode
+    /// What went wrong, in words a person can act on.
+    public var message: String
+
+    /// Creates an error.
+    public init(code: RPCStatusCode, message: String) {
+        self.code = code
+        self.message = message
+    }
+
+    /// Creates an error from a wire status.
+    public init(status: TTRPCStatus) {
+        self.init(code: RPCStatusCode(rawValue: status.code), message: status.message)
+    }
+
+    /// The wire status for this error.
+    public var status: TTRPCStatus { TTRPCStatus(code: code.rawValue, message: message) }
+
+    public var description: String { "\(code): \(message)" }
+}
+
+/// An error that knows which status code and message it should be answered with.
+public protocol RPCErrorConvertible: Error {
+    /// The error as it goes on the wire.
+    var rpcError: RPCError { get }
+}
+
+extension RPCError: RPCErrorConvertible {
+    public var rpcError: RPCError { self }
+}
+
+extension WireError: RPCErrorConvertible {
+    /// Undecodable input is InvalidArgument; input that would need too much memory is ResourceExhausted.
+    public var rpcError: RPCError {
+        RPCError(code: code == .resourceExhausted ? .resourceExhausted : .invalidArgument, message: message)
+    }
+}

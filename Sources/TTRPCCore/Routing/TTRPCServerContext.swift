@@ -1,0 +1,44 @@
+public import JiefenWire
+public import Logging
+
+/// What a handler knows about the call it serves.
+public struct TTRPCServerContext: Sendable {
+    /// The service the call names.
+    public var service: String
+    /// The method the call names.
+    public var method: String
+    /// Request metadata, keys lower-cased, in wire order.
+    public var metadata: [TTRPCKeyValue]
+    /// When the call must be finished, from the request's `timeout_nano`; `nil` when the client set none.
+    public var deadline: ContinuousClock.Instant?
+    /// The ttrpc stream id.
+    public var streamID: UInt32
+    /// A logger carrying the connection and stream metadata; never log personal data with it.
+    public var logger: Logger
+
+    /// Creates a context (the server does this; tests may too).
+    public init(
+        service: String,
+        method: String,
+        metadata: [TTRPCKeyValue] = [],
+        deadline: ContinuousClock.Instant? = nil,
+        streamID: UInt32 = 1,
+        logger: Logger
+    ) {
+        self.service = service
+        self.method = method
+        self.metadata = metadata
+        self.deadline = deadline
+        self.streamID = streamID
+        self.logger = logger
+    }
+
+    /// Every value sent under `key`, compared without regard to case, in wire order.
+    public func metadataValues(_ key: String) -> [String] {
+        let key = key.lowercased()
+        return metadata.filter { $0.key == key }.map(\.value)
+    }
+
+    /// The first value sent under `key`, compared without regard to case.
+    public func metadataValue(_ key: String) -> String? { metadataValues(key).first }
+}

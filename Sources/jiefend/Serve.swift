@@ -1,0 +1,67 @@
+import ArgumentParser
+import Foundation
+import Logging
+import ServiceLifecycle
+import UnixSignals
+import TTRPCCore
+
+/// `jiefend serve`: runs the server until SIGTERM or SIGINT.
+struct Serve: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Run the server until SIGTERM or SIGINT.",
+        discussion: """
+            Every option can also be set by the environment variable named in its help; a flag wins over the \
+            environment. With no flags the server listens on tcp://127.0.0.1:7311 and on the Unix socket \
+            <data-dir>/jiefend.sock.
+            """
+    )
+
+    @Option(name: .long, help: "Listen address, repeatable: tcp://HOST:PORT or unix:///PATH. [env: JIEFEN_LISTEN, comma-separated]")
+    var listen: [String] = []
+
+    @Option(name: .long, help: "Directory for the database and the default Unix socket. [env: JIEFEN_DATA_DIR] (default: ./jiefen-data)")
+    var dataDir: String?
+
+    @Option(name: .long, help: "Largest frame accepted, in bytes. [env: JIEFEN_MAX_FRAME_BYTES] (default: 4194304)")
+    var maxFrameBytes: Int?
+
+    @Option(name: .long, help: "Streams in flight per connection. [env: JIEFEN_MAX_STREAMS] (default: 1024)")
+    var maxStreams: Int?
+
+    @Option(name: .long, help: "Open connections at most. [env: JIEFEN_MAX_CONNECTIONS] (default: 4096)")
+    var maxConnections: Int?
+
+    @Option(name: .long, help: "Seconds an idle connection is kept; 0 keeps it forever. [env: JIEFEN_IDLE_TIMEOUT] (default: 300)")
+    var idleTimeout: Int?
+
+    @Option(name: .long, help: "Seconds in-flight calls may run after SIGTERM. [env: JIEFEN_SHUTDOWN_GRACE] (default: 10)")
+    var shutdownGrace: Int?
+
+    @Option(name: .long, help: "trace, debug, info, notice, warning, error or critical. [env: JIEFEN_LOG_LEVEL] (default: info)")
+    var logLevel: String?
+
+    func run() async throws {
+        let settings = try ServerSettings(command: self, environment: ProcessInfo.processInfo.environment)
+        LoggingSystem.bootstrap { label in
+            var handler = StreamLogHandler.standardError(label: label)
+            handler.logLevel = settings.logLevel
+            return handler
+        }
+        let logger = Logger(label: "jiefend")
+        try FileManager.default.createDirectory(atPath: settings.dataDirectory, withIntermediateDirectories: true)
+
+        var router = TTRPCRouter()
+        router.register(DiagnosticsService())
+        router.registerDiscoveryServices()
+
+        let server = TTRPCServer(router: router, configuration: settings.server, logger: logger)
+        let group = ServiceGroup(
+            configuration: ServiceGroupConfiguration(
+                services: [.init(service: server)],
+                gracefulShutdownSignals: [.sigterm, .sigint],
+                logger: logger
+            )
+        )
+        try await group.run()
+    }
+}
