@@ -1,0 +1,41 @@
+import Logging
+import NIOCore
+import ServiceLifecycle
+import ServiceLifecycleTestKit
+import TTRPCCore
+import TTRPCFraming
+import Testing
+
+@Suite("server: graceful shutdown")
+struct GracefulShutdownTests {
+    @Test func inFlightCallsFinishAndNewConnectionsAreRefused() async throws {
+        var configuration = TTRPCServerConfiguration.defaults
+        let path = "/tmp/jiefen-shutdown-\(UInt32.random(in: 0...UInt32.max)).sock"
+        configuration.listen = [.unixDomainSocket(path: path)]
+        configuration.shutdownGracePeriod = .seconds(5)
+        var router = TTRPCRouter()
+        router.register(DiagnosticsService())
+        let (ready, readyContinuation) = AsyncStream<Void>.makeStream()
+        let server = TTRPCServer(router: router, configuration: configuration, logger: Logger(label: "test")) { _ in
+            readyContinuation.yield()
+        }
+        try await testGracefulShutdown { trigger in
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                group.addTask { try await server.run() }
+                var iterator = ready.makeAsyncIterator()
+                await iterator.next()
+                let client = try await TTRPCClient.connect(to: .unixDomainSocket(path: path))
+                async let slow = client.call(service: "jiefen.v1.Diagnostics", method: "Sleep", payload: ByteBuffer(string: "400"))
+                try await Task.sleep(for: .milliseconds(100))
+                trigger.triggerGracefulShutdown()
+                // The call in flight completes normally.
+                #expect(try await slow.readableBytes == 0)
+                // The server has stopped accepting.
+                await #expect(throws: RPCError.self) { _ = try await TTRPCClient.connect(to: .unixDomainSocket(path: path)) }
+                // run() returns once the drained connection is closed.
+                try await group.waitForAll()
+                await client.close()
+            }
+        }
+    }
+}
