@@ -97,6 +97,11 @@ let package = Package(
                            .product(name: "ServiceLifecycleTestKit", package: "swift-service-lifecycle")],
             swiftSettings: swiftSettings
         ),
+        .testTarget(
+            name: "InteropTests",
+            dependencies: ["TTRPCCore", "JiefenWire", nio, logging],
+            swiftSettings: swiftSettings
+        ),
         .testTarget(name: "JiefenDomainTests", dependencies: ["JiefenDomain", "JiefenDomainTesting"],
                     swiftSettings: swiftSettings),
     ] + disputePlugins.flatMap(disputePlugin)

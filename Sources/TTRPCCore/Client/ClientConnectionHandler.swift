@@ -11,6 +11,8 @@ struct ClientCall: Sendable {
 
     let request: TTRPCRequest
     let receiver: Receiver
+    /// Whether the handler fails the call itself once `request.timeoutNano` has passed.
+    let enforceDeadline: Bool
 }
 
 /// The client side of a ttrpc connection, on its event loop: assigns odd, increasing stream ids, writes requests,
@@ -58,7 +60,7 @@ final class ClientConnectionHandler: ChannelDuplexHandler {
             return
         }
         var entry = Pending(receiver: call.receiver, timer: nil)
-        if call.request.timeoutNano > 0 {
+        if call.request.timeoutNano > 0 && call.enforceDeadline {
             entry.timer = context.eventLoop.assumeIsolated().scheduleTask(in: .nanoseconds(call.request.timeoutNano)) {
                 self.complete(streamID: streamID, .failure(RPCError(code: .deadlineExceeded, message: "deadline exceeded")))
             }

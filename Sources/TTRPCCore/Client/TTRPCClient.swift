@@ -70,7 +70,6 @@ public final class TTRPCClient: Sendable {
         metadata: [TTRPCKeyValue] = [],
         timeout: Duration? = nil
     ) async throws(RPCError) -> TTRPCResponse {
-        let promise = channel.eventLoop.makePromise(of: TTRPCResponse.self)
         let request = TTRPCRequest(
             service: service,
             method: method,
@@ -78,7 +77,19 @@ public final class TTRPCClient: Sendable {
             timeoutNano: timeout.map { max($0.nanoseconds, 1) } ?? 0,
             metadata: metadata
         )
-        channel.writeAndFlush(ClientCall(request: request, receiver: .unary(promise))).whenFailure { error in
+        return try await send(request)
+    }
+
+    /// Sends a request envelope as it is and returns the whole response, whatever its status.
+    /// - Parameters:
+    ///   - request: The envelope; its `timeoutNano` goes on the wire unchanged.
+    ///   - enforceDeadlineLocally: When true (the default), the call also fails locally with DeadlineExceeded once
+    ///     `timeoutNano` has passed; when false only the server's answer ends the call.
+    /// - Throws: ``RPCError`` for failures without a server status.
+    public func send(_ request: TTRPCRequest, enforceDeadlineLocally: Bool = true) async throws(RPCError) -> TTRPCResponse {
+        let promise = channel.eventLoop.makePromise(of: TTRPCResponse.self)
+        let call = ClientCall(request: request, receiver: .unary(promise), enforceDeadline: enforceDeadlineLocally)
+        channel.writeAndFlush(call).whenFailure { error in
             promise.fail(RPCError(code: .unavailable, message: "connection to \(self.address) is closed: \(error)"))
         }
         do {
@@ -119,7 +130,7 @@ public final class TTRPCClient: Sendable {
         let (stream, continuation) = AsyncThrowingStream<ByteBuffer, any Error>.makeStream()
         let request = TTRPCRequest(service: service, method: method, payload: payload, metadata: metadata)
         let address = self.address
-        channel.writeAndFlush(ClientCall(request: request, receiver: .serverStreaming(continuation))).whenFailure { error in
+        channel.writeAndFlush(ClientCall(request: request, receiver: .serverStreaming(continuation), enforceDeadline: true)).whenFailure { error in
             continuation.finish(throwing: RPCError(code: .unavailable, message: "connection to \(address) is closed: \(error)"))
         }
         return stream
