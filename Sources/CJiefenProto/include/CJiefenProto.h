@@ -5,4 +5,8 @@
 #include "ttrpc_health.pb-c.h"
 #include "ttrpc_request.pb-c.h"
 #include "ttrpc_status.pb-c.h"
+
+#include <stddef.h>
+/// The index-th generated message descriptor, or NULL past the last (message_descriptors.c).
+const ProtobufCMessageDescriptor *jiefen_message_descriptor_at(size_t index);
 #endif
