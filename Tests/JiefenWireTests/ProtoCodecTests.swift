@@ -53,3 +53,39 @@ struct ProtoCodecTests {
         }
     }
 }
+
+@Suite("descriptor-driven codec: oneof and nesting")
+struct ProtoCodecOneofTests {
+    @Test(arguments: [
+        ProtoValue.string("烂尾楼"), .int(48_000_000), .bool(false), .bool(true),
+    ])
+    func valueOneofRoundTrips(member: ProtoValue) throws {
+        let codec = try ProtoCodec(messageType: "jiefen.v1.Value")
+        let field: UInt32 = switch member {
+        case .string: 1
+        case .int: 3
+        default: 8
+        }
+        let message = ProtoMessage([field: member])
+        #expect(try codec.decode(try codec.encode(message)) == message)
+    }
+
+    @Test func onlyTheSetOneofMemberIsDecoded() throws {
+        let codec = try ProtoCodec(messageType: "jiefen.v1.Value")
+        // An empty Value has no member set: no field at all, not zero values of every member.
+        #expect(try codec.decode(ByteBuffer()) == ProtoMessage())
+        // Two members on the wire: the last one wins, as protobuf requires.
+        let decoded = try codec.decode(ByteBuffer(bytes: [0x0A, 0x01, 0x61, 0x10, 0x07]))
+        #expect(decoded == ProtoMessage([2: .int(7)]))
+    }
+
+    @Test func nestedListsOfMessagesRoundTrip() throws {
+        let codec = try ProtoCodec(messageType: "jiefen.v1.Field")
+        let list = ProtoMessage([10: .message(ProtoMessage([1: .list([
+            .message(ProtoMessage([6: .string("2023-01-18")])),
+            .message(ProtoMessage([4: .int(18_650)])),
+        ])]))])
+        let message = ProtoMessage([1: .string("plots"), 2: .message(list)])
+        #expect(try codec.decode(try codec.encode(message)) == message)
+    }
+}
