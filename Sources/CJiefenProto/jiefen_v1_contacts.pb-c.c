@@ -97,51 +97,6 @@ void   jiefen__v1__record_contact_response__free_unpacked
   assert(message->base.descriptor == &jiefen__v1__record_contact_response__descriptor);
   protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
 }
-void   jiefen__v1__create_session_request__init
-                     (Jiefen__V1__CreateSessionRequest         *message)
-{
-  static const Jiefen__V1__CreateSessionRequest init_value = JIEFEN__V1__CREATE_SESSION_REQUEST__INIT;
-  *message = init_value;
-}
-size_t jiefen__v1__create_session_request__get_packed_size
-                     (const Jiefen__V1__CreateSessionRequest *message)
-{
-  assert(message->base.descriptor == &jiefen__v1__create_session_request__descriptor);
-  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
-}
-size_t jiefen__v1__create_session_request__pack
-                     (const Jiefen__V1__CreateSessionRequest *message,
-                      uint8_t       *out)
-{
-  assert(message->base.descriptor == &jiefen__v1__create_session_request__descriptor);
-  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
-}
-size_t jiefen__v1__create_session_request__pack_to_buffer
-                     (const Jiefen__V1__CreateSessionRequest *message,
-                      ProtobufCBuffer *buffer)
-{
-  assert(message->base.descriptor == &jiefen__v1__create_session_request__descriptor);
-  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
-}
-Jiefen__V1__CreateSessionRequest *
-       jiefen__v1__create_session_request__unpack
-                     (ProtobufCAllocator  *allocator,
-                      size_t               len,
-                      const uint8_t       *data)
-{
-  return (Jiefen__V1__CreateSessionRequest *)
-     protobuf_c_message_unpack (&jiefen__v1__create_session_request__descriptor,
-                                allocator, len, data);
-}
-void   jiefen__v1__create_session_request__free_unpacked
-                     (Jiefen__V1__CreateSessionRequest *message,
-                      ProtobufCAllocator *allocator)
-{
-  if(!message)
-    return;
-  assert(message->base.descriptor == &jiefen__v1__create_session_request__descriptor);
-  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
-}
 void   jiefen__v1__session__init
                      (Jiefen__V1__Session         *message)
 {
@@ -558,83 +513,6 @@ const ProtobufCMessageDescriptor jiefen__v1__record_contact_response__descriptor
   jiefen__v1__record_contact_response__field_indices_by_name,
   1,  jiefen__v1__record_contact_response__number_ranges,
   (ProtobufCMessageInit) jiefen__v1__record_contact_response__init,
-  NULL,NULL,NULL    /* reserved[123] */
-};
-static const ProtobufCFieldDescriptor jiefen__v1__create_session_request__field_descriptors[4] =
-{
-  {
-    "village_code",
-    1,
-    PROTOBUF_C_LABEL_NONE,
-    PROTOBUF_C_TYPE_STRING,
-    0,   /* quantifier_offset */
-    offsetof(Jiefen__V1__CreateSessionRequest, village_code),
-    NULL,
-    &protobuf_c_empty_string,
-    0,             /* flags */
-    0,NULL,NULL    /* reserved1,reserved2, etc */
-  },
-  {
-    "date",
-    2,
-    PROTOBUF_C_LABEL_NONE,
-    PROTOBUF_C_TYPE_STRING,
-    0,   /* quantifier_offset */
-    offsetof(Jiefen__V1__CreateSessionRequest, date),
-    NULL,
-    &protobuf_c_empty_string,
-    0,             /* flags */
-    0,NULL,NULL    /* reserved1,reserved2, etc */
-  },
-  {
-    "lead_department",
-    3,
-    PROTOBUF_C_LABEL_NONE,
-    PROTOBUF_C_TYPE_STRING,
-    0,   /* quantifier_offset */
-    offsetof(Jiefen__V1__CreateSessionRequest, lead_department),
-    NULL,
-    &protobuf_c_empty_string,
-    0,             /* flags */
-    0,NULL,NULL    /* reserved1,reserved2, etc */
-  },
-  {
-    "held",
-    4,
-    PROTOBUF_C_LABEL_NONE,
-    PROTOBUF_C_TYPE_BOOL,
-    0,   /* quantifier_offset */
-    offsetof(Jiefen__V1__CreateSessionRequest, held),
-    NULL,
-    NULL,
-    0,             /* flags */
-    0,NULL,NULL    /* reserved1,reserved2, etc */
-  },
-};
-static const unsigned jiefen__v1__create_session_request__field_indices_by_name[] = {
-  1,   /* field[1] = date */
-  3,   /* field[3] = held */
-  2,   /* field[2] = lead_department */
-  0,   /* field[0] = village_code */
-};
-static const ProtobufCIntRange jiefen__v1__create_session_request__number_ranges[1 + 1] =
-{
-  { 1, 0 },
-  { 0, 4 }
-};
-const ProtobufCMessageDescriptor jiefen__v1__create_session_request__descriptor =
-{
-  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
-  "jiefen.v1.CreateSessionRequest",
-  "CreateSessionRequest",
-  "Jiefen__V1__CreateSessionRequest",
-  "jiefen.v1",
-  sizeof(Jiefen__V1__CreateSessionRequest),
-  4,
-  jiefen__v1__create_session_request__field_descriptors,
-  jiefen__v1__create_session_request__field_indices_by_name,
-  1,  jiefen__v1__create_session_request__number_ranges,
-  (ProtobufCMessageInit) jiefen__v1__create_session_request__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
 static const ProtobufCFieldDescriptor jiefen__v1__session__field_descriptors[5] =

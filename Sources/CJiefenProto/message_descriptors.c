@@ -16,7 +16,6 @@ static const ProtobufCMessageDescriptor *const descriptors[] = {
   &jiefen__v1__case_history_response__descriptor,
   &jiefen__v1__create_case_request__descriptor,
   &jiefen__v1__create_case_response__descriptor,
-  &jiefen__v1__create_session_request__descriptor,
   &jiefen__v1__describe_kind_request__descriptor,
   &jiefen__v1__field__descriptor,
   &jiefen__v1__field_violation__descriptor,

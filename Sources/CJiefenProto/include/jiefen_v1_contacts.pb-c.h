@@ -17,7 +17,6 @@ PROTOBUF_C__BEGIN_DECLS
 
 typedef struct Jiefen__V1__RecordContactRequest Jiefen__V1__RecordContactRequest;
 typedef struct Jiefen__V1__RecordContactResponse Jiefen__V1__RecordContactResponse;
-typedef struct Jiefen__V1__CreateSessionRequest Jiefen__V1__CreateSessionRequest;
 typedef struct Jiefen__V1__Session Jiefen__V1__Session;
 typedef struct Jiefen__V1__ListSessionsRequest Jiefen__V1__ListSessionsRequest;
 typedef struct Jiefen__V1__ListSessionsResponse Jiefen__V1__ListSessionsResponse;
@@ -63,19 +62,9 @@ struct  Jiefen__V1__RecordContactResponse
     , (char *)protobuf_c_empty_string, 0, 0, 0 }
 
 
-struct  Jiefen__V1__CreateSessionRequest
-{
-  ProtobufCMessage base;
-  char *village_code;
-  char *date;
-  char *lead_department;
-  protobuf_c_boolean held;
-};
-#define JIEFEN__V1__CREATE_SESSION_REQUEST__INIT \
- { PROTOBUF_C_MESSAGE_INIT (&jiefen__v1__create_session_request__descriptor) \
-    , (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, 0 }
-
-
+/*
+ * A village-reception session. Sessions/Create takes one (its id empty) and answers it with the id set.
+ */
 struct  Jiefen__V1__Session
 {
   ProtobufCMessage base;
@@ -176,25 +165,6 @@ Jiefen__V1__RecordContactResponse *
                       const uint8_t       *data);
 void   jiefen__v1__record_contact_response__free_unpacked
                      (Jiefen__V1__RecordContactResponse *message,
-                      ProtobufCAllocator *allocator);
-/* Jiefen__V1__CreateSessionRequest methods */
-void   jiefen__v1__create_session_request__init
-                     (Jiefen__V1__CreateSessionRequest         *message);
-size_t jiefen__v1__create_session_request__get_packed_size
-                     (const Jiefen__V1__CreateSessionRequest   *message);
-size_t jiefen__v1__create_session_request__pack
-                     (const Jiefen__V1__CreateSessionRequest   *message,
-                      uint8_t             *out);
-size_t jiefen__v1__create_session_request__pack_to_buffer
-                     (const Jiefen__V1__CreateSessionRequest   *message,
-                      ProtobufCBuffer     *buffer);
-Jiefen__V1__CreateSessionRequest *
-       jiefen__v1__create_session_request__unpack
-                     (ProtobufCAllocator  *allocator,
-                      size_t               len,
-                      const uint8_t       *data);
-void   jiefen__v1__create_session_request__free_unpacked
-                     (Jiefen__V1__CreateSessionRequest *message,
                       ProtobufCAllocator *allocator);
 /* Jiefen__V1__Session methods */
 void   jiefen__v1__session__init
@@ -299,9 +269,6 @@ typedef void (*Jiefen__V1__RecordContactRequest_Closure)
 typedef void (*Jiefen__V1__RecordContactResponse_Closure)
                  (const Jiefen__V1__RecordContactResponse *message,
                   void *closure_data);
-typedef void (*Jiefen__V1__CreateSessionRequest_Closure)
-                 (const Jiefen__V1__CreateSessionRequest *message,
-                  void *closure_data);
 typedef void (*Jiefen__V1__Session_Closure)
                  (const Jiefen__V1__Session *message,
                   void *closure_data);
@@ -325,7 +292,6 @@ typedef void (*Jiefen__V1__RecordMeetingResponse_Closure)
 
 extern const ProtobufCMessageDescriptor jiefen__v1__record_contact_request__descriptor;
 extern const ProtobufCMessageDescriptor jiefen__v1__record_contact_response__descriptor;
-extern const ProtobufCMessageDescriptor jiefen__v1__create_session_request__descriptor;
 extern const ProtobufCMessageDescriptor jiefen__v1__session__descriptor;
 extern const ProtobufCMessageDescriptor jiefen__v1__list_sessions_request__descriptor;
 extern const ProtobufCMessageDescriptor jiefen__v1__list_sessions_response__descriptor;
