@@ -48,6 +48,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/vapor/sqlite-nio", from: "1.13.2"),
     ],
     targets: [
         // L0/L1: C.
@@ -66,21 +67,39 @@ let package = Package(
             dependencies: ["TTRPCFraming", "JiefenWire", nio, nioPosix, logging, lifecycle],
             swiftSettings: swiftSettings
         ),
+        // The jiefen.v1 API messages as Swift values, shared by server and client (no C: JiefenWire encodes).
+        .target(name: "JiefenAPI", dependencies: ["JiefenWire", nio], swiftSettings: swiftSettings),
         // Domain: no NIO, no C, no database.
         .target(name: "JiefenDomain", swiftSettings: swiftSettings),
         .target(name: "JiefenDomainTesting", dependencies: ["JiefenDomain"], swiftSettings: swiftSettings),
+        // Storage: the interface (no driver) and one module per backend.
+        .target(name: "JiefenStore", swiftSettings: swiftSettings),
+        .target(
+            name: "JiefenSQLiteStore",
+            dependencies: ["JiefenStore", .product(name: "SQLiteNIO", package: "sqlite-nio"), nio, logging],
+            swiftSettings: swiftSettings
+        ),
+        .target(name: "JiefenStoreTesting", dependencies: ["JiefenStore"], swiftSettings: swiftSettings),
+        // Services: where the transport stack and the domain stack meet.
+        .target(
+            name: "JiefenServices",
+            dependencies: ["TTRPCCore", "JiefenAPI", "JiefenDomain", "JiefenStore", nio, logging],
+            swiftSettings: swiftSettings
+        ),
         // L5: executables, thin composition roots.
         .executableTarget(
             name: "jiefend",
             dependencies: [
-                "TTRPCCore", "JiefenWire", nio, nioPosix, logging, lifecycle, argumentParser,
+                "TTRPCCore", "JiefenWire", "JiefenServices", "JiefenSQLiteStore", "JiefenDomain",
+                "HousingDeliveryPlugin", "LandLeaseArrearsPlugin", "AgriculturalClaimPlugin",
+                nio, nioPosix, logging, lifecycle, argumentParser,
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),
             ],
             swiftSettings: swiftSettings
         ),
         .executableTarget(
             name: "jiefen",
-            dependencies: ["TTRPCCore", "JiefenWire", nio, nioPosix, logging, argumentParser],
+            dependencies: ["TTRPCCore", "JiefenWire", "JiefenAPI", nio, nioPosix, logging, argumentParser],
             swiftSettings: swiftSettings
         ),
         // Tests.
@@ -100,6 +119,18 @@ let package = Package(
         .testTarget(
             name: "InteropTests",
             dependencies: ["TTRPCCore", "JiefenWire", nio, logging],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "JiefenSQLiteStoreTests",
+            dependencies: ["JiefenSQLiteStore", "JiefenStore", "JiefenStoreTesting",
+                           .product(name: "SQLiteNIO", package: "sqlite-nio"), logging],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "JiefenServicesTests",
+            dependencies: ["JiefenServices", "JiefenSQLiteStore", "JiefenAPI", "JiefenDomain", "TTRPCCore",
+                           "HousingDeliveryPlugin", "LandLeaseArrearsPlugin", "AgriculturalClaimPlugin", nio, logging],
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "JiefenDomainTests", dependencies: ["JiefenDomain", "JiefenDomainTesting"],

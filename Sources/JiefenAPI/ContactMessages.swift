@@ -155,3 +155,38 @@ public struct RecordMeetingRequest: APIMessage {
         return m
     }
 }
+
+/// `jiefen.v1.ListSessionsRequest`: sessions held within a date range (either end may be empty).
+public struct ListSessionsRequest: APIMessage {
+    public static let messageType = "jiefen.v1.ListSessionsRequest"
+    public var from: String
+    public var to: String
+
+    public init(from: String = "", to: String = "") {
+        self.from = from
+        self.to = to
+    }
+
+    public init(proto m: ProtoMessage) { self.init(from: m.string(1), to: m.string(2)) }
+
+    public var proto: ProtoMessage {
+        var m = ProtoMessage()
+        m.set(1, from)
+        m.set(2, to)
+        return m
+    }
+}
+
+/// `jiefen.v1.RecordMeetingResponse`.
+public struct RecordMeetingResponse: APIMessage {
+    public static let messageType = "jiefen.v1.RecordMeetingResponse"
+    public var meetingID: String
+
+    public init(meetingID: String) { self.meetingID = meetingID }
+    public init(proto m: ProtoMessage) { self.init(meetingID: m.string(1)) }
+    public var proto: ProtoMessage {
+        var m = ProtoMessage()
+        m.set(1, meetingID)
+        return m
+    }
+}

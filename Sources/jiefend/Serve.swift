@@ -1,5 +1,7 @@
 import ArgumentParser
 import Foundation
+import JiefenServices
+import JiefenSQLiteStore
 import Logging
 import ServiceLifecycle
 import UnixSignals
@@ -50,8 +52,15 @@ struct Serve: AsyncParsableCommand {
         let logger = Logger(label: "jiefend")
         try FileManager.default.createDirectory(atPath: settings.dataDirectory, withIntermediateDirectories: true)
 
+        let databasePath = settings.dataDirectory + "/jiefen.sqlite"
+        let store = try await SQLiteCaseStore.open(path: databasePath, logger: logger)
+        let environment = CaseServiceEnvironment(store: store, plugins: try BuiltInPlugins.registry())
+
         var router = TTRPCRouter()
         router.register(DiagnosticsService())
+        router.register(CasesService(environment: environment))
+        router.register(KindsService(plugins: environment.plugins))
+        router.register(ContactsService(environment: environment))
         router.registerDiscoveryServices()
 
         let server = TTRPCServer(router: router, configuration: settings.server, logger: logger)
@@ -62,6 +71,13 @@ struct Serve: AsyncParsableCommand {
                 logger: logger
             )
         )
-        try await group.run()
+        logger.info("store open", metadata: ["store.path": "\(databasePath)"])
+        do {
+            try await group.run()
+        } catch {
+            try? await store.close()
+            throw error
+        }
+        try await store.close()
     }
 }

@@ -1,0 +1,48 @@
+import JiefenAPI
+import JiefenDomain
+
+/// Builds the wire view of a case, masking personal data unless the caller may see it.
+enum CaseMapping {
+    static func api(_ state: CaseState, masked: Bool, today: CivilDate) -> APICase {
+        var message = APICase()
+        message.id = state.id.rawValue
+        message.kind = state.kind.rawValue
+        message.track = state.track.rawValue
+        message.status = state.status.rawValue
+        message.channel = state.channel.rawValue
+        message.villageCode = state.villageCode.rawValue
+        message.petitioners = state.petitioners.map { person($0, masked: masked) }
+        message.representatives = state.representatives.map { person($0, masked: masked) }
+        message.personsInvolved = state.personsInvolved
+        message.householdsInvolved = state.householdsInvolved
+        // Vulnerability flags are sensitive: lists show only that some exist.
+        message.vulnerableFlags = masked ? (state.vulnerableFlags.isEmpty ? [] : ["flagged"]) : state.vulnerableFlags.map(\.rawValue).sorted()
+        message.demandText = masked ? Masking.freeText(state.demandText) : state.demandText
+        message.details = ValueMapping.fields(state.details)
+        message.registeredOn = state.registeredAt.civilDate().description
+        message.acceptedOn = state.acceptedOn?.description ?? ""
+        message.acceptanceNoticeOn = state.acceptanceNoticeOn?.description ?? ""
+        message.assignedDepartment = state.assignedDepartment?.rawValue ?? ""
+        message.dueOn = state.dueDate?.description ?? ""
+        message.extensionDays = state.extension?.days ?? 0
+        message.outcome = state.outcome?.rawValue ?? ""
+        message.closedOn = state.closedAt?.civilDate().description ?? ""
+        message.rating = state.rating?.level.rawValue ?? ""
+        message.jointMeetings = state.jointMeetings.count
+        message.contacts = state.contacts.count
+        message.personTimes = state.personTimes
+        message.version = Int64(state.version)
+        message.masked = masked
+        message.overdue = state.isOverdue(today: today)
+        return message
+    }
+
+    private static func person(_ person: PersonRef, masked: Bool) -> APIPerson {
+        guard masked else { return APIPerson(name: person.name, idNumber: person.idNumber ?? "", phone: person.phone ?? "") }
+        return APIPerson(
+            name: Masking.name(person.name),
+            idNumber: person.idNumber.map(Masking.idNumber) ?? "",
+            phone: person.phone.map(Masking.phone) ?? ""
+        )
+    }
+}

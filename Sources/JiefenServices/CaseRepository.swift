@@ -1,0 +1,84 @@
+import Foundation
+import JiefenDomain
+import JiefenStore
+
+/// Persists domain cases through a ``CaseStore``: the case row holds the JSON snapshot of the state, the history
+/// holds each event's JSON payload. The store assigns case ids; snapshots and payloads do not repeat them.
+struct CaseRepository: Sendable {
+    let store: any CaseStore
+
+    private static func encoder() -> JSONEncoder {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        return encoder
+    }
+
+    /// Encodes a domain value as JSON bytes.
+    static func json(_ value: some Encodable) throws -> [UInt8] {
+        Array(try encoder().encode(value))
+    }
+
+    /// Decodes a stored snapshot; the record's id is authoritative.
+    static func state(of record: CaseRecord) throws -> CaseState {
+        var state = try JSONDecoder().decode(CaseState.self, from: Data(record.snapshot))
+        state.id = CaseID(record.id)
+        return state
+    }
+
+    /// Loads a case, or throws NotFound naming it.
+    func load(_ id: String) async throws -> (record: CaseRecord, state: CaseState) {
+        guard let record = try await store.case(id: id) else {
+            throw DomainError.notFound("case \(id) does not exist")
+        }
+        return (record, try Self.state(of: record))
+    }
+
+    /// Stores a newly registered case; a retried request id returns the case it created before.
+    func create(requestID: String, state: CaseState, registration: JiefenDomain.CaseEvent) async throws -> (CaseState, created: Bool) {
+        let draft = CaseDraft(
+            kind: state.kind.rawValue,
+            track: CaseTrack(rawValue: state.track.rawValue) ?? .petition,
+            state: state.status.rawValue,
+            intakeChannel: state.channel.rawValue,
+            villageCode: state.villageCode.rawValue,
+            registeredOn: state.registeredAt.civilDate().description,
+            closedOn: nil,
+            snapshot: try Self.json(state)
+        )
+        let result = try await store.createCase(requestID: requestID, draft, firstEvent: try Self.eventDraft(registration))
+        return (try Self.state(of: result.record), result.created)
+    }
+
+    /// Appends events to a case whose stored version is `expectedVersion`, with the state they lead to, in one
+    /// transaction. A stale version throws the store's version conflict.
+    func append(_ events: [JiefenDomain.CaseEvent], to id: String, expectedVersion: Int64, resulting state: CaseState) async throws -> CaseState {
+        let record = try await store.appendEvents(
+            caseID: id,
+            expectedVersion: expectedVersion,
+            events: try events.map(Self.eventDraft),
+            newState: state.status.rawValue,
+            newClosedOn: state.closedAt?.civilDate().description,
+            newSnapshot: try Self.json(state)
+        )
+        return try Self.state(of: record)
+    }
+
+    /// The case's history as domain events.
+    func history(_ id: String) async throws -> [(event: JiefenDomain.CaseEvent, actor: String, occurredAt: String)] {
+        try await store.history(caseID: id).map { stored in
+            let payload = try JSONDecoder().decode(CaseEventPayload.self, from: Data(stored.payload))
+            let at = Timestamp(secondsSinceEpoch: Int64(stored.occurredAt) ?? 0)
+            return (JiefenDomain.CaseEvent(sequence: Int(stored.sequence), actor: Actor(id: stored.actor), at: at, payload: payload), stored.actor, stored.occurredAt)
+        }
+    }
+
+    private static func eventDraft(_ event: JiefenDomain.CaseEvent) throws -> EventDraft {
+        EventDraft(
+            type: event.kind.rawValue,
+            actor: event.actor.id,
+            occurredAt: String(event.at.secondsSinceEpoch),
+            recordedAt: Int64(Date().timeIntervalSince1970),
+            payload: try json(event.payload)
+        )
+    }
+}

@@ -1,0 +1,154 @@
+import Foundation
+import JiefenAPI
+import JiefenDomain
+import JiefenStore
+import Logging
+import NIOCore
+import TTRPCCore
+
+/// `jiefen.v1.Cases`: Create, Get, List, Apply, History, Assess.
+///
+/// Every handler decodes its request with protobuf-c (undecodable bytes answer InvalidArgument), runs the case's
+/// plugin and the lifecycle rules, persists through the store, and answers with the case as the caller may see it:
+/// lists always mask personal data; `Get` reveals it only when asked, and logs that reveal (case id and actor only).
+public struct CasesService: TTRPCService {
+    let environment: CaseServiceEnvironment
+
+    /// Creates the service.
+    public init(environment: CaseServiceEnvironment) {
+        self.environment = environment
+    }
+
+    public func registerMethods(with router: inout TTRPCRouter) {
+        let env = environment
+        router.register(service: CasesAPI.service, method: CasesAPI.create, .unary { context, payload in
+            try await StoreErrorMapping.mapping { try await Self.create(CreateCaseRequest(decoding: payload), env: env, context: context).encoded() }
+        })
+        router.register(service: CasesAPI.service, method: CasesAPI.get, .unary { context, payload in
+            try await StoreErrorMapping.mapping { try await Self.get(GetCaseRequest(decoding: payload), env: env, context: context).encoded() }
+        })
+        router.register(service: CasesAPI.service, method: CasesAPI.list, .unary { _, payload in
+            try await StoreErrorMapping.mapping { try await Self.list(ListCasesRequest(decoding: payload), env: env).encoded() }
+        })
+        router.register(service: CasesAPI.service, method: CasesAPI.apply, .unary { context, payload in
+            try await StoreErrorMapping.mapping { try await Self.apply(ApplyEventRequest(decoding: payload), env: env, context: context).encoded() }
+        })
+        router.register(service: CasesAPI.service, method: CasesAPI.history, .unary { _, payload in
+            try await StoreErrorMapping.mapping { try await Self.history(CaseIDRequest(decoding: payload), env: env).encoded() }
+        })
+        router.register(service: CasesAPI.service, method: CasesAPI.assess, .unary { _, payload in
+            try await StoreErrorMapping.mapping { try await Self.assess(CaseIDRequest(decoding: payload), env: env).encoded() }
+        })
+    }
+
+    static func actor(_ given: String, _ context: TTRPCServerContext) -> Actor {
+        Actor(id: given.isEmpty ? (context.metadataValue("x-jiefen-actor") ?? "anonymous") : given)
+    }
+
+    static func create(_ request: CreateCaseRequest, env: CaseServiceEnvironment, context: TTRPCServerContext) async throws -> CreateCaseResponse {
+        let pluginContext = env.context()
+        let receivedAt = request.receivedAt == 0 ? pluginContext.now : Timestamp(secondsSinceEpoch: request.receivedAt)
+        let registration = try RegistrationMapping.registration(request, receivedAt: receivedAt)
+        guard let plugin = env.plugins.lookup(registration.kind) else {
+            let known = env.plugins.kinds.map(\.rawValue).joined(separator: ", ")
+            throw DomainError.invalidArgument(field: "kind", "\"\(request.kind)\" is not a registered dispute kind; use one of \(known)")
+        }
+        let event = JiefenDomain.CaseEvent(sequence: 1, actor: actor(request.actor, context), at: receivedAt, payload: .registered(registration))
+        let state = try await CaseWorkflow.register(event, plugin: plugin, context: pluginContext)
+        let requestID = request.requestID.isEmpty ? UUID().uuidString : request.requestID
+        let (stored, created) = try await env.repository.create(requestID: requestID, state: state, registration: event)
+        context.logger.info(
+            created ? "case created" : "case create retried",
+            metadata: ["case.id": "\(stored.id)", "case.kind": "\(stored.kind)"]
+        )
+        return CreateCaseResponse(case: CaseMapping.api(stored, masked: true, today: pluginContext.today), created: created)
+    }
+
+    static func get(_ request: GetCaseRequest, env: CaseServiceEnvironment, context: TTRPCServerContext) async throws -> ApplyEventResponse {
+        let (_, state) = try await env.repository.load(request.id)
+        if request.reveal {
+            context.logger.notice(
+                "audit: personal data revealed",
+                metadata: ["case.id": "\(state.id)", "actor": "\(actor("", context).id)"]
+            )
+        }
+        return ApplyEventResponse(case: CaseMapping.api(state, masked: !request.reveal, today: env.clock.today()))
+    }
+
+    static func list(_ request: ListCasesRequest, env: CaseServiceEnvironment) async throws -> ListCasesResponse {
+        var violations: [FieldViolation] = []
+        if !request.track.isEmpty, Track(rawValue: request.track) == nil {
+            violations.append(FieldViolation(field: "track", message: "\"\(request.track)\" is not one of petition, dispute, micro"))
+        }
+        for (name, value) in [("registered_from", request.registeredFrom), ("registered_to", request.registeredTo)]
+        where !value.isEmpty && CivilDate(iso: value) == nil {
+            violations.append(FieldViolation(field: name, message: "\"\(value)\" is not a date YYYY-MM-DD"))
+        }
+        let size = request.pageSize == 0 ? 50 : request.pageSize
+        if !(CaseQuery.minimumPageSize...CaseQuery.maximumPageSize).contains(size) {
+            violations.append(FieldViolation(field: "page_size", message: "must be between 1 and \(CaseQuery.maximumPageSize)"))
+        }
+        guard violations.isEmpty else { throw DomainError.invalidArgument(violations) }
+        let query = CaseQuery(
+            kind: request.kind.isEmpty ? nil : request.kind,
+            track: request.track.isEmpty ? nil : CaseTrack(rawValue: request.track),
+            state: request.status.isEmpty ? nil : request.status,
+            villageCode: request.villageCode.isEmpty ? nil : request.villageCode,
+            registered: DateRange(
+                from: request.registeredFrom.isEmpty ? nil : request.registeredFrom,
+                through: request.registeredTo.isEmpty ? nil : request.registeredTo
+            ),
+            pageSize: size,
+            cursor: request.pageToken.isEmpty ? nil : request.pageToken
+        )
+        let page = try await env.store.listCases(query)
+        let today = env.clock.today()
+        return ListCasesResponse(
+            cases: try page.cases.map { CaseMapping.api(try CaseRepository.state(of: $0), masked: true, today: today) },
+            nextPageToken: page.nextCursor ?? ""
+        )
+    }
+
+    static func apply(_ request: ApplyEventRequest, env: CaseServiceEnvironment, context: TTRPCServerContext) async throws -> ApplyEventResponse {
+        let (record, state) = try await env.repository.load(request.caseID)
+        if request.expectedVersion != 0, request.expectedVersion != record.version {
+            throw RPCError(
+                code: .aborted,
+                message: "case \(record.id) is at version \(record.version), not \(request.expectedVersion); reload it and retry"
+            )
+        }
+        let pluginContext = env.context()
+        let plugin = try env.plugins.plugin(for: state.kind)
+        let payload = try EventMapping.payload(type: request.type, arguments: request.arguments, caseID: state.id)
+        let at = request.occurredAt == 0 ? pluginContext.now : Timestamp(secondsSinceEpoch: request.occurredAt)
+        let event = JiefenDomain.CaseEvent(sequence: state.version + 1, actor: actor(request.actor, context), at: at, payload: payload)
+        let (next, events) = try await CaseWorkflow.apply(event, to: state, plugin: plugin, context: pluginContext)
+        let stored = try await env.repository.append(events, to: record.id, expectedVersion: record.version, resulting: next)
+        context.logger.info("case event applied", metadata: ["case.id": "\(record.id)", "case.event": "\(request.type)"])
+        return ApplyEventResponse(case: CaseMapping.api(stored, masked: true, today: pluginContext.today))
+    }
+
+    static func history(_ request: CaseIDRequest, env: CaseServiceEnvironment) async throws -> CaseHistoryResponse {
+        _ = try await env.repository.load(request.caseID)
+        let events = try await env.repository.history(request.caseID)
+        return CaseHistoryResponse(events: events.map { entry in
+            APICaseEvent(
+                sequence: Int64(entry.event.sequence), type: entry.event.kind.rawValue, actor: entry.actor,
+                occurredAt: entry.event.at.secondsSinceEpoch, arguments: EventMapping.arguments(entry.event.payload)
+            )
+        })
+    }
+
+    static func assess(_ request: CaseIDRequest, env: CaseServiceEnvironment) async throws -> AssessCaseResponse {
+        let (_, state) = try await env.repository.load(request.caseID)
+        let plugin = try env.plugins.plugin(for: state.kind)
+        let assessment = try await plugin.assess(state, context: env.context())
+        return AssessCaseResponse(
+            severity: assessment.severity.rawValue,
+            routing: ([assessment.suggestedDepartment] + assessment.supportingDepartments).map(\.rawValue).joined(separator: ", "),
+            figures: assessment.figures.map { APIFigure(name: $0.key, label: $0.label, value: ValueMapping.api($0.value)) },
+            advice: assessment.advice.map(\.message),
+            flags: assessment.advice.map(\.code)
+        )
+    }
+}

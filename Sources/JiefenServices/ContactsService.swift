@@ -1,0 +1,94 @@
+import Foundation
+import JiefenAPI
+import JiefenDomain
+import JiefenStore
+import TTRPCCore
+
+/// `jiefen.v1.Contacts/Record`, `jiefen.v1.Sessions/Create|List`, `jiefen.v1.Meetings/Record`.
+///
+/// A contact on an existing case is a new batch on that case (a follow-up), never a new case. It is applied as a
+/// case event, so the case's person-times and repeat count follow its history.
+public struct ContactsService: TTRPCService {
+    let environment: CaseServiceEnvironment
+
+    /// Creates the services.
+    public init(environment: CaseServiceEnvironment) {
+        self.environment = environment
+    }
+
+    public func registerMethods(with router: inout TTRPCRouter) {
+        let env = environment
+        router.register(service: ContactsAPI.contactsService, method: ContactsAPI.record, .unary { context, payload in
+            try await StoreErrorMapping.mapping { try await Self.recordContact(RecordContactRequest(decoding: payload), env: env, context: context).encoded() }
+        })
+        router.register(service: ContactsAPI.sessionsService, method: ContactsAPI.createSession, .unary { _, payload in
+            try await StoreErrorMapping.mapping { try await Self.createSession(APISession(decoding: payload), env: env).encoded() }
+        })
+        router.register(service: ContactsAPI.sessionsService, method: ContactsAPI.listSessions, .unary { _, payload in
+            try await StoreErrorMapping.mapping { try await Self.listSessions(ListSessionsRequest(decoding: payload), env: env).encoded() }
+        })
+        router.register(service: ContactsAPI.meetingsService, method: ContactsAPI.recordMeeting, .unary { _, payload in
+            try await StoreErrorMapping.mapping { try await Self.recordMeeting(RecordMeetingRequest(decoding: payload), env: env).encoded() }
+        })
+    }
+
+    static func recordContact(_ request: RecordContactRequest, env: CaseServiceEnvironment, context: TTRPCServerContext) async throws -> RecordContactResponse {
+        let (record, state) = try await env.repository.load(request.caseID)
+        guard let channel = IntakeChannel.parse(request.channel) else {
+            throw DomainError.invalidArgument(field: "channel", IntakeChannel.problem(request.channel))
+        }
+        let pluginContext = env.context()
+        let at = request.at == 0 ? pluginContext.now : Timestamp(secondsSinceEpoch: request.at)
+        let contact = Contact(
+            id: ContactID("\(record.id)-\(state.contacts.count + 1)"), channel: channel, at: at, headcount: request.headcount,
+            sessionID: request.sessionID.isEmpty ? nil : MeetingID(request.sessionID), personKeys: request.personKeys,
+            isFollowUp: true
+        )
+        let violations = contact.violations(field: "contact")
+        guard violations.isEmpty else { throw DomainError.invalidArgument(violations) }
+        let plugin = try env.plugins.plugin(for: state.kind)
+        let event = JiefenDomain.CaseEvent(sequence: state.version + 1, actor: CasesService.actor(request.actor, context), at: at, payload: .contactRecorded(contact))
+        let (next, events) = try await CaseWorkflow.apply(event, to: state, plugin: plugin, context: pluginContext)
+        let stored = try await env.repository.append(events, to: record.id, expectedVersion: record.version, resulting: next)
+        let tally = ContactTally(stored.contacts, policy: env.rules.collective)
+        return RecordContactResponse(contactID: contact.id.rawValue, batches: tally.batches, personTimes: tally.personTimes, followUp: true)
+    }
+
+    static func createSession(_ request: APISession, env: CaseServiceEnvironment) async throws -> APISession {
+        guard CivilDate(iso: request.date) != nil else {
+            throw DomainError.invalidArgument(field: "date", "\"\(request.date)\" is not a date YYYY-MM-DD")
+        }
+        guard !request.villageCode.isEmpty else { throw DomainError.invalidArgument(field: "village_code", "required") }
+        let draft = ReceptionSessionDraft(villageCode: request.villageCode, heldOn: request.date, leader: request.leadDepartment, held: request.held)
+        let result = try await env.store.createSession(requestID: nil, draft)
+        return APISession(
+            id: result.record.id, villageCode: result.record.villageCode, date: result.record.heldOn,
+            leadDepartment: result.record.leader, held: result.record.held
+        )
+    }
+
+    static func listSessions(_ request: ListSessionsRequest, env: CaseServiceEnvironment) async throws -> ListSessionsResponse {
+        for (name, value) in [("from", request.from), ("to", request.to)] where !value.isEmpty && CivilDate(iso: value) == nil {
+            throw DomainError.invalidArgument(field: name, "\"\(value)\" is not a date YYYY-MM-DD")
+        }
+        let range = DateRange(from: request.from.isEmpty ? nil : request.from, through: request.to.isEmpty ? nil : request.to)
+        let sessions = try await env.store.sessions(heldOn: range)
+        return ListSessionsResponse(sessions: sessions.map {
+            APISession(id: $0.id, villageCode: $0.villageCode, date: $0.heldOn, leadDepartment: $0.leader, held: $0.held)
+        })
+    }
+
+    static func recordMeeting(_ request: RecordMeetingRequest, env: CaseServiceEnvironment) async throws -> RecordMeetingResponse {
+        guard CivilDate(iso: request.date) != nil else {
+            throw DomainError.invalidArgument(field: "date", "\"\(request.date)\" is not a date YYYY-MM-DD")
+        }
+        guard !request.caseIDs.isEmpty else { throw DomainError.invalidArgument(field: "case_ids", "at least one case is required") }
+        for id in request.caseIDs { _ = try await env.repository.load(id) }
+        let draft = JointMeetingDraft(
+            heldOn: request.date, departments: request.departments, decision: request.decision, caseIDs: request.caseIDs,
+            resolved: request.resolved, recordedAt: env.clock.now.secondsSinceEpoch
+        )
+        let result = try await env.store.recordMeeting(requestID: nil, draft)
+        return RecordMeetingResponse(meetingID: result.record.id)
+    }
+}

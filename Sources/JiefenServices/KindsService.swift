@@ -1,0 +1,31 @@
+import JiefenAPI
+import JiefenDomain
+import TTRPCCore
+
+/// `jiefen.v1.Kinds`: the registered dispute kinds and their detail schemas, so clients can render a form for
+/// any kind, including ones added after the client was built.
+public struct KindsService: TTRPCService {
+    let plugins: PluginRegistry
+
+    /// Creates the service for the registered plugins.
+    public init(plugins: PluginRegistry) {
+        self.plugins = plugins
+    }
+
+    public func registerMethods(with router: inout TTRPCRouter) {
+        let kinds = plugins.descriptors.map(ValueMapping.kindSchema)
+        let listing = try? ListKindsResponse(kinds: kinds).encoded()
+        router.register(service: KindsAPI.service, method: KindsAPI.list, .onEventLoop { _, _ in
+            guard let listing else { throw RPCError(code: .internal, message: "kind listing could not be encoded") }
+            return listing
+        })
+        router.register(service: KindsAPI.service, method: KindsAPI.describe, .onEventLoop { _, payload in
+            let request = try DescribeKindRequest(decoding: payload)
+            guard let schema = kinds.first(where: { $0.kind == request.kind }) else {
+                let known = kinds.map(\.kind).joined(separator: ", ")
+                throw RPCError(code: .notFound, message: "kind \"\(request.kind)\" is not registered; known kinds: \(known)")
+            }
+            return try schema.encoded()
+        })
+    }
+}

@@ -1,0 +1,115 @@
+import Foundation
+import JiefenAPI
+import NIOCore
+import TTRPCCore
+import Testing
+
+@Suite("cases over RPC: lifecycle")
+struct CaseLifecycleTests {
+    @Test func aPetitionCaseMovesFromRegistrationToEvaluation() async throws {
+        try await CaseServer.with { server in
+            let created = try await server.create(Fixtures.housingCase(on: "2023-01-08"))
+            #expect(created.created)
+            let id = created.case.id
+            #expect(id.hasPrefix("JF-"))
+            #expect(created.case.status == "REGISTERED")
+            #expect(created.case.personTimes == 6)
+            var c = try await server.apply(id, "accepted", [APIField("notice_on", .date("2023-01-10"))], on: "2023-01-10")
+            #expect(c.status == "ACCEPTED")
+            #expect(c.dueOn == "2023-03-11")  // 60 days after acceptance
+            c = try await server.apply(id, "assigned", [APIField("department", .text("city-housing-centre"))], on: "2023-01-11")
+            c = try await server.apply(id, "handling_started", on: "2023-01-12")
+            c = try await server.apply(id, "extension_approved", [APIField("days", .integer(30)), APIField("reason", .text("joint meeting needed"))], on: "2023-03-01")
+            #expect(c.extensionDays == 30)
+            c = try await server.apply(id, "replied", [APIField("decision", .choice("support")), APIField("document_ref", .text("TY-2023-017"))], on: "2023-03-20")
+            c = try await server.apply(id, "closed", [APIField("outcome", .choice("resolved_town"))], on: "2023-03-21")
+            #expect(c.status == "CLOSED")
+            #expect(c.outcome == "resolved_town")
+            c = try await server.apply(id, "evaluated", [APIField("rating", .choice("satisfied"))], on: "2023-03-25")
+            #expect(c.rating == "satisfied")
+            let history = try await server.call(CasesAPI.service, CasesAPI.history, CaseIDRequest(caseID: id), as: CaseHistoryResponse.self)
+            #expect(history.events.map(\.type) == [
+                "registered", "accepted", "assigned", "handling_started", "extension_approved", "replied", "closed", "evaluated",
+            ])
+            #expect(history.events.map(\.sequence) == Array(1...8))
+        }
+    }
+
+    @Test func assessmentReproducesTheHousingExample() async throws {
+        try await CaseServer.with { server in
+            let id = try await server.create(Fixtures.housingCase()).case.id
+            let assessment = try await server.call(CasesAPI.service, CasesAPI.assess, CaseIDRequest(caseID: id), as: AssessCaseResponse.self)
+            #expect(["P1", "P2", "P3"].contains(assessment.severity))
+            #expect(!assessment.routing.isEmpty)
+            #expect(!assessment.figures.isEmpty)
+        }
+    }
+
+    @Test func aRetriedCreateReturnsTheSameCase() async throws {
+        try await CaseServer.with { server in
+            let request = Fixtures.housingCase(requestID: "dept-system-42")
+            let first = try await server.create(request)
+            let again = try await server.create(request)
+            #expect(first.created)
+            #expect(!again.created)
+            #expect(again.case.id == first.case.id)
+            let list = try await server.call(CasesAPI.service, CasesAPI.list, ListCasesRequest(), as: ListCasesResponse.self)
+            #expect(list.cases.count == 1)
+        }
+    }
+
+    @Test func listsMaskPersonalDataAndPageWithACursor() async throws {
+        try await CaseServer.with { server in
+            for index in 0..<5 { _ = try await server.create(Fixtures.housingCase(requestID: "r\(index)")) }
+            var request = ListCasesRequest()
+            request.pageSize = 2
+            var seen: [String] = []
+            repeat {
+                let page = try await server.call(CasesAPI.service, CasesAPI.list, request, as: ListCasesResponse.self)
+                for c in page.cases {
+                    #expect(c.masked)
+                    #expect(c.petitioners.first?.name == "张*")
+                    #expect(c.petitioners.first?.idNumber.contains("19491231") == false)
+                    #expect(c.petitioners.first?.phone == "138****8000")
+                }
+                seen += page.cases.map(\.id)
+                request.pageToken = page.nextPageToken
+            } while !request.pageToken.isEmpty
+            #expect(seen.count == 5)
+            #expect(Set(seen).count == 5)
+            let revealed = try await server.call(CasesAPI.service, CasesAPI.get, GetCaseRequest(id: seen[0], reveal: true), as: ApplyEventResponse.self)
+            #expect(revealed.case.petitioners.first?.phone == "13800138000")
+            #expect(!revealed.case.masked)
+        }
+    }
+
+    @Test func kindsAreDiscoverableWithTheirSchemas() async throws {
+        try await CaseServer.with { server in
+            let kinds = try await server.call(KindsAPI.service, KindsAPI.list, ListSessionsRequest(), as: ListKindsResponse.self)
+            #expect(Set(kinds.kinds.map(\.kind)) == ["housing-delivery", "land-lease-arrears", "agricultural-claim"])
+            let housing = try await server.call(KindsAPI.service, KindsAPI.describe, DescribeKindRequest(kind: "housing-delivery"), as: APIKindSchema.self)
+            #expect(housing.attributes.contains { $0.required })
+            #expect(!housing.sampleDetails.isEmpty)
+            let unknown = await #expect(throws: RPCError.self) {
+                _ = try await server.call(KindsAPI.service, KindsAPI.describe, DescribeKindRequest(kind: "neighbour"), as: APIKindSchema.self)
+            }
+            #expect(unknown?.code == .notFound)
+        }
+    }
+
+    @Test func aFollowUpVisitIsANewBatchOnTheSameCase() async throws {
+        try await CaseServer.with { server in
+            let id = try await server.create(Fixtures.housingCase()).case.id
+            var request = RecordContactRequest()
+            request.caseID = id
+            request.channel = "VILLAGE_RECEPTION"
+            request.headcount = 5
+            request.at = Fixtures.seconds("2023-01-15")
+            let answer = try await server.call(ContactsAPI.contactsService, ContactsAPI.record, request, as: RecordContactResponse.self)
+            #expect(answer.batches == 2)
+            #expect(answer.personTimes == 11)
+            let list = try await server.call(CasesAPI.service, CasesAPI.list, ListCasesRequest(), as: ListCasesResponse.self)
+            #expect(list.cases.count == 1)
+        }
+    }
+}

@@ -1,0 +1,116 @@
+import Foundation
+import JiefenAPI
+import JiefenDomain
+import JiefenServices
+import JiefenSQLiteStore
+import Logging
+import NIOCore
+import TTRPCCore
+import HousingDeliveryPlugin
+import LandLeaseArrearsPlugin
+import AgriculturalClaimPlugin
+
+/// A real server with the case services over a temporary SQLite database, and a real client connected to it.
+struct CaseServer {
+    let client: TTRPCClient
+
+    static func with<R: Sendable>(_ body: @Sendable (CaseServer) async throws -> R) async throws -> R {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("jiefen-cases-\(UUID().uuidString.prefix(8))")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let logger = Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() })
+        let store = try await SQLiteCaseStore.open(path: directory.appendingPathComponent("jiefen.sqlite").path, logger: logger)
+        let plugins = try PluginRegistry([HousingDeliveryPlugin(), LandLeaseArrearsPlugin(), AgriculturalClaimPlugin()])
+        let environment = CaseServiceEnvironment(store: store, plugins: plugins)
+        var router = TTRPCRouter()
+        router.register(CasesService(environment: environment))
+        router.register(KindsService(plugins: plugins))
+        router.register(ContactsService(environment: environment))
+        var configuration = TTRPCServerConfiguration.defaults
+        configuration.listen = [.unixDomainSocket(path: directory.appendingPathComponent("s.sock").path)]
+        let (ready, continuation) = AsyncStream<[TTRPCAddress]>.makeStream()
+        let server = TTRPCServer(router: router, configuration: configuration, logger: logger) { continuation.yield($0) }
+        let outcome = await Result(catching: { try await withThrowingTaskGroup(of: R?.self) { group in
+            group.addTask {
+                try await server.run()
+                return nil
+            }
+            var iterator = ready.makeAsyncIterator()
+            guard let address = await iterator.next()?.first else { throw RPCError(code: .internal, message: "no address") }
+            let client = try await TTRPCClient.connect(to: address)
+            let result = try await body(CaseServer(client: client))
+            await client.close()
+            group.cancelAll()
+            return result
+        } })
+        // sqlite-nio requires every connection closed before it is released, whatever the test did.
+        try await store.close()
+        return try outcome.get()
+    }
+
+    func call<Response: APIMessage>(_ service: String, _ method: String, _ request: some APIMessage, as: Response.Type) async throws -> Response {
+        try Response(decoding: try await client.call(service: service, method: method, payload: try request.encoded()))
+    }
+
+    func create(_ request: CreateCaseRequest) async throws -> CreateCaseResponse {
+        try await call(CasesAPI.service, CasesAPI.create, request, as: CreateCaseResponse.self)
+    }
+
+    func apply(_ id: String, _ type: String, _ arguments: [APIField] = [], on date: String? = nil, expectedVersion: Int64 = 0) async throws -> APICase {
+        var request = ApplyEventRequest()
+        request.caseID = id
+        request.type = type
+        request.arguments = arguments
+        request.expectedVersion = expectedVersion
+        if let date { request.occurredAt = Fixtures.seconds(date) }
+        return try await call(CasesAPI.service, CasesAPI.apply, request, as: ApplyEventResponse.self).case
+    }
+}
+
+/// Requests with valid details for each built-in kind, built from the plugins' own samples.
+enum Fixtures {
+    static func seconds(_ date: String, hour: Int = 9) -> Int64 {
+        Timestamp(date: CivilDate(iso: date)!, hour: hour).secondsSinceEpoch
+    }
+
+    static func housingCase(requestID: String = UUID().uuidString, on date: String = "2023-01-08") -> CreateCaseRequest {
+        var request = CreateCaseRequest()
+        request.requestID = requestID
+        request.kind = "housing-delivery"
+        request.track = "petition"
+        request.channel = "VILLAGE_RECEPTION"
+        request.villageCode = "340181-TY-01"
+        request.petitioners = [APIPerson(name: "张三", idNumber: "11010519491231002X", phone: "13800138000")]
+        request.personsInvolved = 12
+        request.householdsInvolved = 12
+        request.demandText = "交房延期，要求按合同支付违约金"
+        request.details = HousingDeliveryPlugin().sampleDetails.names.map { name in
+            APIField(name, Fixtures.api(HousingDeliveryPlugin().sampleDetails[name]!))
+        }
+        request.receivedAt = seconds(date)
+        request.headcount = 6
+        return request
+    }
+
+    static func api(_ value: DetailValue) -> APIValue {
+        switch value {
+        case .text(let v): .text(v)
+        case .integer(let v): .integer(v)
+        case .money(let v): .moneyFen(v.fen)
+        case .area(let v): .areaCentimu(v.hundredths)
+        case .decimal(let v): .decimal(v.description)
+        case .date(let v): .date(v.description)
+        case .timestamp(let v): .timestamp(v.secondsSinceEpoch)
+        case .bool(let v): .flag(v)
+        case .enumeration(let v): .choice(v)
+        case .list(let items): .list(items.map(api))
+        }
+    }
+}
+
+extension Result where Failure == any Error {
+    /// Captures the outcome of an async throwing body.
+    init(catching body: () async throws -> Success) async {
+        do { self = .success(try await body()) } catch { self = .failure(error) }
+    }
+}
