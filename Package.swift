@@ -133,6 +133,11 @@ let package = Package(
                            "HousingDeliveryPlugin", "LandLeaseArrearsPlugin", "AgriculturalClaimPlugin", nio, logging],
             swiftSettings: swiftSettings
         ),
+        .testTarget(
+            name: "EndToEndTests",
+            dependencies: ["jiefend", "JiefenAPI", "JiefenDomain", "TTRPCCore", "HousingDeliveryPlugin", nio],
+            swiftSettings: swiftSettings
+        ),
         .testTarget(name: "JiefenDomainTests", dependencies: ["JiefenDomain", "JiefenDomainTesting"],
                     swiftSettings: swiftSettings),
     ] + disputePlugins.flatMap(disputePlugin)

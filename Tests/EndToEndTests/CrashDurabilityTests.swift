@@ -1,0 +1,120 @@
+import Foundation
+import JiefenAPI
+import JiefenDomain
+import NIOCore
+import Synchronization
+import TTRPCCore
+import Testing
+import HousingDeliveryPlugin
+
+/// The real server binary, killed with SIGKILL in the middle of a stream of creates, loses none it acknowledged.
+@Suite("end to end: jiefend process", .serialized)
+struct CrashDurabilityTests {
+    static func request(_ id: String) -> CreateCaseRequest {
+        var request = CreateCaseRequest()
+        request.requestID = id
+        request.kind = "housing-delivery"
+        request.track = "petition"
+        request.channel = "WALK_IN"
+        request.villageCode = "340181-TY-02"
+        request.petitioners = [APIPerson(name: "张三")]
+        request.personsInvolved = 3
+        request.demandText = "逾期交房"
+        let sample = HousingDeliveryPlugin().sampleDetails
+        request.details = sample.names.map { APIField($0, APIValueBridge.api(sample[$0]!)) }
+        return request
+    }
+
+    @Test func acknowledgedCreatesSurviveSIGKILL() async throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("jiefen-e2e-\(UUID().uuidString.prefix(8))").path
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+
+        let server = try ServerProcess(dataDirectory: directory)
+        let client = try await server.waitUntilServing()
+        let acknowledged = Acknowledged()
+        let pid = server.process.processIdentifier
+        // Eight callers create as fast as they can; the server is killed while they are running.
+        await withTaskGroup(of: Void.self) { group in
+            for caller in 0..<8 {
+                group.addTask {
+                    var index = caller
+                    while index < 100_000 {
+                        let payload = try? Self.request("crash-\(index)").encoded()
+                        guard let payload,
+                            let answer = try? await client.call(service: CasesAPI.service, method: CasesAPI.create, payload: payload),
+                            let response = try? CreateCaseResponse(decoding: answer)
+                        else { return }  // the server died: stop this caller
+                        acknowledged.map.withLock { $0["crash-\(index)"] = response.case.id }
+                        index += 8
+                    }
+                }
+            }
+            group.addTask {
+                while acknowledged.map.withLock({ $0.count }) < 150 { try? await Task.sleep(for: .milliseconds(5)) }
+                kill(pid, SIGKILL)
+            }
+            await group.waitForAll()
+        }
+        server.process.waitUntilExit()
+        await client.close()
+        let before = acknowledged.map.withLock { $0 }
+        #expect(before.count >= 150)
+
+        let restarted = try ServerProcess(dataDirectory: directory)
+        let again = try await restarted.waitUntilServing()
+        for (requestID, caseID) in before {
+            let answer = try CreateCaseResponse(decoding: try await again.call(
+                service: CasesAPI.service, method: CasesAPI.create, payload: try Self.request(requestID).encoded()
+            ))
+            #expect(!answer.created, "acknowledged create \(requestID) was lost")
+            #expect(answer.case.id == caseID)
+        }
+        await again.close()
+        #expect(restarted.terminate() == 0)
+    }
+
+    @Test func sigtermStopsTheServerCleanlyWithExitZero() async throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("jiefen-e2e-\(UUID().uuidString.prefix(8))").path
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let server = try ServerProcess(dataDirectory: directory)
+        let client = try await server.waitUntilServing()
+        let created = try CreateCaseResponse(decoding: try await client.call(
+            service: CasesAPI.service, method: CasesAPI.create, payload: try Self.request("term-1").encoded()
+        ))
+        await client.close()
+        #expect(server.terminate() == 0)
+        let restarted = try ServerProcess(dataDirectory: directory)
+        let again = try await restarted.waitUntilServing()
+        let fetched = try ApplyEventResponse(decoding: try await again.call(
+            service: CasesAPI.service, method: CasesAPI.get, payload: try GetCaseRequest(id: created.case.id).encoded()
+        ))
+        #expect(fetched.case.id == created.case.id)
+        await again.close()
+        #expect(restarted.terminate() == 0)
+    }
+}
+
+/// Domain detail values as wire values (the same mapping the server uses, restated for the test).
+enum APIValueBridge {
+    static func api(_ value: DetailValue) -> APIValue {
+        switch value {
+        case .text(let v): .text(v)
+        case .integer(let v): .integer(v)
+        case .money(let v): .moneyFen(v.fen)
+        case .area(let v): .areaCentimu(v.hundredths)
+        case .decimal(let v): .decimal(v.description)
+        case .date(let v): .date(v.description)
+        case .timestamp(let v): .timestamp(v.secondsSinceEpoch)
+        case .bool(let v): .flag(v)
+        case .enumeration(let v): .choice(v)
+        case .list(let items): .list(items.map(api))
+        }
+    }
+}
+
+/// Creates the server acknowledged, by request id, shared by the callers.
+final class Acknowledged: Sendable {
+    let map = Mutex<[String: String]>([:])
+}
