@@ -49,6 +49,7 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/vapor/sqlite-nio", from: "1.13.2"),
+        .package(url: "https://github.com/HdrHistogram/hdrhistogram-swift", from: "0.2.0"),
     ],
     targets: [
         // L0/L1: C.
@@ -99,7 +100,20 @@ let package = Package(
         ),
         .executableTarget(
             name: "jiefen",
-            dependencies: ["TTRPCCore", "JiefenWire", "JiefenAPI", nio, nioPosix, logging, argumentParser],
+            dependencies: [
+                "TTRPCCore", "JiefenWire", "JiefenAPI", nio, nioPosix, logging, argumentParser,
+                .product(name: "Histogram", package: "hdrhistogram-swift"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        // Benchmarks (run by people, not by CI's test step).
+        .executableTarget(
+            name: "jiefen-bench-create",
+            dependencies: [
+                "TTRPCCore", "JiefenAPI", "JiefenDomain", "JiefenStore", "JiefenSQLiteStore",
+                "HousingDeliveryPlugin", nio, logging,
+            ],
+            path: "Benchmarks/CreateThroughput",
             swiftSettings: swiftSettings
         ),
         // Tests.

@@ -15,6 +15,12 @@ struct GracefulShutdownTests {
         configuration.shutdownGracePeriod = .seconds(5)
         var router = TTRPCRouter()
         router.register(DiagnosticsService())
+        let (started, startedContinuation) = AsyncStream<Void>.makeStream()
+        router.register(service: "test.Slow", method: "Wait", .unary { _, _ in
+            startedContinuation.yield()
+            try await Task.sleep(for: .milliseconds(400))
+            return ByteBuffer(string: "done")
+        })
         let (ready, readyContinuation) = AsyncStream<Void>.makeStream()
         let server = TTRPCServer(router: router, configuration: configuration, logger: Logger(label: "test")) { _ in
             readyContinuation.yield()
@@ -25,11 +31,12 @@ struct GracefulShutdownTests {
                 var iterator = ready.makeAsyncIterator()
                 await iterator.next()
                 let client = try await TTRPCClient.connect(to: .unixDomainSocket(path: path))
-                async let slow = client.call(service: "jiefen.v1.Diagnostics", method: "Sleep", payload: ByteBuffer(string: "400"))
-                try await Task.sleep(for: .milliseconds(100))
+                async let slow = client.call(service: "test.Slow", method: "Wait")
+                var startedIterator = started.makeAsyncIterator()
+                await startedIterator.next()
                 trigger.triggerGracefulShutdown()
                 // The call in flight completes normally.
-                #expect(try await slow.readableBytes == 0)
+                #expect(String(buffer: try await slow) == "done")
                 // The server has stopped accepting.
                 await #expect(throws: RPCError.self) { _ = try await TTRPCClient.connect(to: .unixDomainSocket(path: path)) }
                 // run() returns once the drained connection is closed.

@@ -136,6 +136,9 @@ public final class TTRPCClient: Sendable {
         return stream
     }
 
+    /// Whether the connection is still open.
+    public var isConnected: Bool { channel.isActive }
+
     /// Closes the connection; pending calls fail with Unavailable.
     public func close() async {
         try? await channel.close()

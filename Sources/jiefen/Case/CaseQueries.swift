@@ -67,7 +67,27 @@ struct ApplyEvent: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "apply",
         abstract: "Apply a lifecycle event, e.g. accepted, assigned, handling_started, replied, closed, evaluated.",
-        discussion: "Arguments are NAME=VALUE (--arg, repeatable); YYYY-MM-DD values are dates, whole numbers integers."
+        discussion: """
+            Arguments are NAME=VALUE (--arg, repeatable); YYYY-MM-DD values are dates, whole numbers integers.
+            Event types and their arguments ([optional]):
+              accepted [notice_on]                 not_accepted reason
+              transferred_out to reason            guided_legal procedure
+              assigned department                  handling_started
+              referred_to_joint_meeting meeting_id
+              joint_meeting_decided meeting_id date resolution(resolved|continue|assign_lead) [lead_department] [summary]
+              extension_approved days reason       replied decision(support|explain|not_support|mediation_agreement|settlement_agreement) [document_ref] [received_on]
+              closed outcome                       evaluated rating(satisfied|basically_satisfied|dissatisfied)
+              review_requested [requested_on] [received_on]
+              review_decided result(upheld|changed|revoked) [decided_on] [received_on]
+              re_review_requested [requested_on] [received_on]
+              re_review_decided result [decided_on] [received_on] [hearing_days]
+              finalized   mediation_started   judicial_confirmation_applied   converted_to_petition   escalated
+              agreement_reached outcome document_ref [effective_on]
+              resolved_online summary
+              details_updated NAME=VALUE...        (values typed as text, dates and integers)
+            Outcomes: resolved_town, resolved_jm, resolved_dept, resolved_online, guided_legal, not_supported,
+            not_accepted, transferred_out.
+            """
     )
     @OptionGroup var connection: ConnectionOptions
     @OptionGroup var output: OutputOptions

@@ -1,0 +1,192 @@
+import JiefenWire
+import NIOCore
+import Synchronization
+import TTRPCCore
+
+/// One phase of a run: closed loop at a concurrency, or open loop at a (possibly ramping) rate.
+struct LoadPhase: Sendable {
+    enum Mode: Sendable {
+        case closed(concurrency: Int)
+        case open(rate: Double, rampTo: Double?, maxInFlight: Int)
+    }
+
+    var mode: Mode
+    var duration: Duration?
+    var count: Int?
+    var warmup: Duration
+
+    var label: String {
+        switch mode {
+        case .closed(let c): "closed loop, \(c) callers"
+        case .open(let r, let to, _): to.map { "open loop, \(Int(r))→\(Int($0)) calls/s" } ?? "open loop, \(Int(r)) calls/s"
+        }
+    }
+}
+
+/// The outcome of one phase.
+struct PhaseResult: Sendable {
+    var phase: LoadPhase
+    var stats: WorkerStats
+    var measured: Duration
+    /// True when every connection was lost and the phase stopped early.
+    var connectionsLost: Bool
+}
+
+/// Drives calls over a set of connections and measures them.
+struct LoadRunner: Sendable {
+    let clients: [TTRPCClient]
+    let workload: any LoadWorkload
+    let metadata: [TTRPCKeyValue]
+    let timeout: Duration?
+    let progress: LoadProgress
+
+    func run(_ phase: LoadPhase) async -> PhaseResult {
+        let state = RunState()
+        let clock = ContinuousClock()
+        let start = clock.now
+        let measureFrom = start + phase.warmup
+        let stats: WorkerStats
+        progress.begin(phase.label)
+        switch phase.mode {
+        case .closed(let concurrency):
+            stats = await withTaskGroup(of: WorkerStats.self) { group in
+                for caller in 0..<concurrency {
+                    group.addTask { await closedLoopWorker(caller: caller, phase: phase, measureFrom: measureFrom, state: state) }
+                }
+                group.addTask { await stopAfter(phase, start: measureFrom, state: state); return WorkerStats() }
+                var merged = WorkerStats()
+                for await partial in group { merged.merge(partial) }
+                return merged
+            }
+        case .open(let rate, let rampTo, let maxInFlight):
+            stats = await openLoop(rate: rate, rampTo: rampTo, maxInFlight: maxInFlight, phase: phase, start: start, measureFrom: measureFrom, state: state)
+        }
+        let end = min(clock.now, state.stoppedAt.withLock { $0 } ?? clock.now)
+        progress.end()
+        return PhaseResult(phase: phase, stats: stats, measured: max(.zero, end - measureFrom), connectionsLost: state.allConnectionsLost.load(ordering: .relaxed))
+    }
+
+    private func stopAfter(_ phase: LoadPhase, start: ContinuousClock.Instant, state: RunState) async {
+        guard let duration = phase.duration else { return }
+        let deadline = start + duration
+        while ContinuousClock.now < deadline, !state.stopped.load(ordering: .relaxed) {
+            try? await Task.sleep(for: min(.milliseconds(50), deadline - ContinuousClock.now))
+        }
+        state.stop()
+    }
+
+    private func closedLoopWorker(caller: Int, phase: LoadPhase, measureFrom: ContinuousClock.Instant, state: RunState) async -> WorkerStats {
+        var stats = WorkerStats()
+        let client = clients[caller % clients.count]
+        while !state.stopped.load(ordering: .relaxed) {
+            let index = state.issued.add(1, ordering: .relaxed).oldValue
+            let call = workload.next(index)
+            let sent = ContinuousClock.now
+            let status = await perform(call, on: client, state: state)
+            let done = ContinuousClock.now
+            if sent >= measureFrom {
+                stats.record(method: call.label, latencyMicros: micros(done - sent), status: status.name)
+                if status.mismatch { stats.total.mismatches += 1 }
+                progress.count(ok: status.name == "OK" && !status.mismatch)
+                let measured = state.measured.add(1, ordering: .relaxed).newValue
+                if let count = phase.count, measured >= count { state.stop() }
+            }
+        }
+        return stats
+    }
+
+    private func openLoop(
+        rate: Double, rampTo: Double?, maxInFlight: Int, phase: LoadPhase,
+        start: ContinuousClock.Instant, measureFrom: ContinuousClock.Instant, state: RunState
+    ) async -> WorkerStats {
+        let shared = SharedStats()
+        let total = phase.duration.map { phase.warmup + $0 }
+        await withTaskGroup(of: Void.self) { group in
+            group.addTask { await stopAfter(phase, start: measureFrom, state: state) }
+            var intended = start
+            var index = 0
+            while !state.stopped.load(ordering: .relaxed) {
+                if intended > ContinuousClock.now { try? await Task.sleep(until: intended, clock: .continuous) }
+                while state.inFlight.load(ordering: .relaxed) >= maxInFlight, !state.stopped.load(ordering: .relaxed) {
+                    try? await Task.sleep(for: .microseconds(200))
+                }
+                let call = workload.next(index)
+                let client = clients[index % clients.count]
+                let scheduled = intended
+                state.inFlight.add(1, ordering: .relaxed)
+                group.addTask {
+                    let status = await perform(call, on: client, state: state)
+                    // Latency from the intended send time: a late send counts against the server (no coordinated omission).
+                    let latency = ContinuousClock.now - scheduled
+                    state.inFlight.subtract(1, ordering: .relaxed)
+                    guard scheduled >= measureFrom else { return }
+                    shared.record(call.label, micros(latency), status)
+                    progress.count(ok: status.name == "OK" && !status.mismatch)
+                    let measured = state.measured.add(1, ordering: .relaxed).newValue
+                    if let count = phase.count, measured >= count { state.stop() }
+                }
+                index += 1
+                var current = rate
+                if let rampTo, let total {
+                    let fraction = min(1, seconds(intended - start) / max(seconds(total), 0.001))
+                    current = rate + (rampTo - rate) * fraction
+                }
+                intended += .nanoseconds(Int64(1e9 / max(current, 0.001)))
+            }
+        }
+        return shared.stats.withLock { $0 }
+    }
+
+    private func perform(_ call: LoadCall, on client: TTRPCClient, state: RunState) async -> (name: String?, mismatch: Bool) {
+        do {
+            let response = try await client.callForResponse(
+                service: call.service, method: call.method, payload: call.payload, metadata: metadata, timeout: timeout
+            )
+            let status = RPCStatusCode(rawValue: response.code)
+            if status == .ok { call.onSuccess?(response.payload) }
+            return (status.description, call.expectEcho && status == .ok && response.payload != call.payload)
+        } catch {
+            if error.code == .deadlineExceeded { return (RPCStatusCode.deadlineExceeded.description, false) }
+            if clients.allSatisfy({ !$0.isConnected }) {
+                state.allConnectionsLost.store(true, ordering: .relaxed)
+                state.stop()
+            }
+            return (nil, false)
+        }
+    }
+}
+
+/// Shared counters and the stop flag of one phase.
+final class RunState: Sendable {
+    let stopped = Atomic<Bool>(false)
+    let issued = Atomic<Int>(0)
+    let measured = Atomic<Int>(0)
+    let allConnectionsLost = Atomic<Bool>(false)
+    let inFlight = Atomic<Int>(0)
+    let stoppedAt = Mutex<ContinuousClock.Instant?>(nil)
+
+    func stop() {
+        if stopped.exchange(true, ordering: .relaxed) == false { stoppedAt.withLock { $0 = ContinuousClock.now } }
+    }
+}
+
+/// Stats written by many open-loop call tasks.
+final class SharedStats: Sendable {
+    let stats = Mutex(WorkerStats())
+
+    func record(_ method: String, _ latency: UInt64, _ status: (name: String?, mismatch: Bool)) {
+        stats.withLock {
+            $0.record(method: method, latencyMicros: latency, status: status.name)
+            if status.mismatch { $0.total.mismatches += 1 }
+        }
+    }
+}
+
+func micros(_ duration: Duration) -> UInt64 {
+    let (s, atto) = duration.components
+    return UInt64(max(0, s)) * 1_000_000 + UInt64(max(0, atto)) / 1_000_000_000_000
+}
+
+func seconds(_ duration: Duration) -> Double {
+    Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
+}
