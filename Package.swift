@@ -152,6 +152,11 @@ let package = Package(
             dependencies: ["jiefend", "JiefenAPI", "JiefenDomain", "TTRPCCore", "HousingDeliveryPlugin", nio],
             swiftSettings: swiftSettings
         ),
+        .testTarget(
+            name: "JiefenCLITests",
+            dependencies: ["jiefen", "TTRPCCore", nio, logging, argumentParser, .product(name: "Histogram", package: "hdrhistogram-swift")],
+            swiftSettings: swiftSettings
+        ),
         .testTarget(name: "JiefenDomainTests", dependencies: ["JiefenDomain", "JiefenDomainTesting"],
                     swiftSettings: swiftSettings),
     ] + disputePlugins.flatMap(disputePlugin)

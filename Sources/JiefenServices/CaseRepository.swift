@@ -46,13 +46,17 @@ struct CaseRepository: Sendable {
             snapshot: try Self.json(state)
         )
         let result = try await store.createCase(requestID: requestID, draft, firstEvent: try Self.eventDraft(registration))
-        return (try Self.state(of: result.record), result.created)
+        guard result.created else { return (try Self.state(of: result.record), false) }
+        // What was stored is `state`; only the id is the store's. No need to decode the snapshot again.
+        var stored = state
+        stored.id = CaseID(result.record.id)
+        return (stored, true)
     }
 
     /// Appends events to a case whose stored version is `expectedVersion`, with the state they lead to, in one
     /// transaction. A stale version throws the store's version conflict.
     func append(_ events: [JiefenDomain.CaseEvent], to id: String, expectedVersion: Int64, resulting state: CaseState) async throws -> CaseState {
-        let record = try await store.appendEvents(
+        _ = try await store.appendEvents(
             caseID: id,
             expectedVersion: expectedVersion,
             events: try events.map(Self.eventDraft),
@@ -60,7 +64,9 @@ struct CaseRepository: Sendable {
             newClosedOn: state.closedAt?.civilDate().description,
             newSnapshot: try Self.json(state)
         )
-        return try Self.state(of: record)
+        var stored = state
+        stored.id = CaseID(id)
+        return stored
     }
 
     /// The case's history as domain events.

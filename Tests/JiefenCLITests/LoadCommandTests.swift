@@ -1,0 +1,141 @@
+import ArgumentParser
+import Foundation
+import Histogram
+import Logging
+import NIOCore
+import TTRPCCore
+import Testing
+@testable import jiefen
+
+@Suite("jiefen load: flags")
+struct LoadCommandParsingTests {
+    @Test(arguments: [
+        (["--duration", "1s"], "give SERVICE METHOD"),
+        (["a.B", "C"], "give --duration or --count"),
+        (["a.B", "C", "--duration", "1s", "--rate", "10", "--concurrency-steps", "1,2"], "exclude each other"),
+        (["a.B", "C", "--duration", "1s", "--ramp-to", "10"], "--ramp-to needs --rate"),
+        (["a.B", "C", "--duration", "ten"], "--duration"),
+        (["a.B", "C", "--count", "5", "--payload-size", "4", "--data-hex", "00"], "at most one"),
+        (["--workload", "cases", "a.B", "C", "--count", "1"], "takes no SERVICE METHOD"),
+        (["--workload", "chaos", "--count", "1"], "not a workload"),
+        (["a.B", "C", "--count", "1", "--json", "--csv"], "exclude each other"),
+        (["a.B", "C", "--count", "1", "--connections", "0"], "--connections"),
+    ])
+    func invalidCombinationsFailBeforeAnyTraffic(arguments: [String], message: String) {
+        #expect {
+            _ = try LoadCommand.parse(arguments)
+        } throws: { error in
+            LoadCommand.message(for: error).contains(message)
+        }
+    }
+
+    @Test func durationsParse() {
+        #expect(LoadCommand.parseDuration("10s") == .seconds(10))
+        #expect(LoadCommand.parseDuration("500ms") == .milliseconds(500))
+        #expect(LoadCommand.parseDuration("2m") == .seconds(120))
+        #expect(LoadCommand.parseDuration("1.5s") == .milliseconds(1500))
+        #expect(LoadCommand.parseDuration("soon") == nil)
+    }
+}
+
+@Suite("jiefen load: runs against a real server")
+struct LoadRunnerTests {
+    private func withEchoServer<R: Sendable>(_ body: @Sendable (TTRPCAddress) async throws -> R) async throws -> R {
+        let path = "/tmp/jiefen-load-\(UInt32.random(in: 0...UInt32.max)).sock"
+        var configuration = TTRPCServerConfiguration.defaults
+        configuration.listen = [.unixDomainSocket(path: path)]
+        var router = TTRPCRouter()
+        router.register(DiagnosticsService())
+        let (ready, continuation) = AsyncStream<Void>.makeStream()
+        let server = TTRPCServer(router: router, configuration: configuration, logger: Logger(label: "t", factory: { _ in SwiftLogNoOpLogHandler() })) { _ in
+            continuation.yield()
+        }
+        return try await withThrowingTaskGroup(of: R?.self) { group in
+            group.addTask {
+                try await server.run()
+                return nil
+            }
+            var iterator = ready.makeAsyncIterator()
+            await iterator.next()
+            let result = try await body(.unixDomainSocket(path: path))
+            group.cancelAll()
+            return result
+        }
+    }
+
+    @Test func closedLoopMakesExactlyTheCountedCallsAndChecksEchoes() async throws {
+        try await withEchoServer { address in
+            let clients = [try await TTRPCClient.connect(to: address), try await TTRPCClient.connect(to: address)]
+            let runner = LoadRunner(
+                clients: clients, workload: RawWorkload(service: "jiefen.v1.Diagnostics", method: "Echo", payload: ByteBuffer(string: "0123456789")),
+                metadata: [], timeout: .seconds(5), progress: LoadProgress(enabled: false)
+            )
+            let result = await runner.run(LoadPhase(mode: .closed(concurrency: 8), duration: nil, count: 500, warmup: .zero))
+            #expect(result.stats.total.calls >= 500)
+            #expect(result.stats.total.statuses["OK"] == result.stats.total.calls)
+            #expect(result.stats.total.mismatches == 0)
+            #expect(result.stats.total.latency.totalCount == UInt64(result.stats.total.calls))
+            let json = LoadReport.json([result])
+            #expect(json.contains("\"tool\":\"jiefen-load\""))
+            #expect(json.contains("\"p99\""))
+            for client in clients { await client.close() }
+        }
+    }
+
+    @Test func openLoopKeepsItsScheduleAndCountsStatuses() async throws {
+        try await withEchoServer { address in
+            let client = try await TTRPCClient.connect(to: address)
+            let runner = LoadRunner(
+                clients: [client], workload: RawWorkload(service: "jiefen.v1.Diagnostics", method: "Nope", payload: ByteBuffer()),
+                metadata: [], timeout: .seconds(5), progress: LoadProgress(enabled: false)
+            )
+            let result = await runner.run(LoadPhase(mode: .open(rate: 200, rampTo: nil, maxInFlight: 100), duration: .milliseconds(500), count: nil, warmup: .zero))
+            // 200 calls/s for half a second: about 100 calls, all answered Unimplemented.
+            #expect((60...140).contains(result.stats.total.calls))
+            #expect(result.stats.total.statuses["Unimplemented"] == result.stats.total.calls)
+            #expect(LoadReport.csv([result]).hasPrefix(LoadReport.csvHeader))
+            await client.close()
+        }
+    }
+
+    /// The connection is cut under a running load (here from the client side, which the runner sees exactly as a
+    /// server going away: every connection inactive); the run stops early and keeps what it measured.
+    @Test func aLostConnectionEndsTheRunWithPartialResults() async throws {
+        let path = "/tmp/jiefen-load-gone-\(UInt32.random(in: 0...UInt32.max)).sock"
+        var configuration = TTRPCServerConfiguration.defaults
+        configuration.listen = [.unixDomainSocket(path: path)]
+        var router = TTRPCRouter()
+        router.register(DiagnosticsService())
+        let (ready, continuation) = AsyncStream<Void>.makeStream()
+        let server = TTRPCServer(router: router, configuration: configuration, logger: Logger(label: "t", factory: { _ in SwiftLogNoOpLogHandler() })) { _ in
+            continuation.yield()
+        }
+        let result = try await withThrowingTaskGroup(of: PhaseResult?.self) { group in
+            group.addTask {
+                try await server.run()
+                return nil
+            }
+            var iterator = ready.makeAsyncIterator()
+            await iterator.next()
+            let client = try await TTRPCClient.connect(to: .unixDomainSocket(path: path))
+            group.addTask {
+                let runner = LoadRunner(
+                    clients: [client], workload: RawWorkload(service: "jiefen.v1.Diagnostics", method: "Echo", payload: ByteBuffer(string: "x")),
+                    metadata: [], timeout: .seconds(5), progress: LoadProgress(enabled: false)
+                )
+                return await runner.run(LoadPhase(mode: .closed(concurrency: 4), duration: .seconds(20), count: nil, warmup: .zero))
+            }
+            try await Task.sleep(for: .milliseconds(300))
+            await client.close()
+            var outcome: PhaseResult?
+            while let next = try await group.next() {
+                if let next { outcome = next; group.cancelAll() }
+            }
+            return outcome
+        }
+        let phase = try #require(result)
+        #expect(phase.connectionsLost)
+        #expect(phase.stats.total.calls > 0)
+        #expect(phase.measured < .seconds(20))
+    }
+}
