@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# Builds the Go ttrpc interop programs offline into Tests/Interop/bin/ and
-# prints their paths. Works from any current directory.
+# Builds the Go ttrpc interop programs (interop-server, interop-client, and the
+# load tools interop-load and interop-idle used by Benchmarks/ttrpc-echo)
+# offline into Tests/Interop/bin/ and prints their paths. Works from any
+# current directory.
 #
 # Offline: GOPATH mode (GO111MODULE=off) against the Go sources that Debian's
 # golang-*-dev packages install under /usr/share/gocode. Module mode does not
@@ -37,7 +39,7 @@ if [ -z "${GOCACHE:-}" ] && [ -z "${XDG_CACHE_HOME:-}" ] && [ -z "${HOME:-}" ]; 
 fi
 
 cd "$here"
-if ! missing="$(go list -deps ./server ./client 2>&1 >/dev/null)"; then
+if ! missing="$(go list -deps ./server ./client ./loadclient ./idleconns 2>&1 >/dev/null)"; then
 	echo "$missing" >&2
 	die "Go packages are missing. The build needs the Debian packages: golang-github-containerd-ttrpc-dev golang-github-gogo-protobuf-dev golang-google-grpc-dev golang-google-genproto-dev golang-github-golang-protobuf-1-3-dev golang-github-sirupsen-logrus-dev golang-golang-x-sys-dev"
 fi
@@ -45,5 +47,9 @@ fi
 mkdir -p "$here/bin"
 go build -trimpath -o "$here/bin/interop-server" ./server
 go build -trimpath -o "$here/bin/interop-client" ./client
+go build -trimpath -o "$here/bin/interop-load" ./loadclient
+go build -trimpath -o "$here/bin/interop-idle" ./idleconns
 echo "$here/bin/interop-server"
 echo "$here/bin/interop-client"
+echo "$here/bin/interop-load"
+echo "$here/bin/interop-idle"

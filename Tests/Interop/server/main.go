@@ -134,6 +134,7 @@ func metadata(ctx context.Context, unmarshal func(interface{}) error) (interface
 
 func main() {
 	socket := flag.String("socket", "", "unix socket path to listen on (required)")
+	tcpAddr := flag.String("tcp", "", "also listen on this TCP address, e.g. 127.0.0.1:7311 (optional)")
 	flag.Parse()
 	if *socket == "" || flag.NArg() != 0 {
 		fmt.Fprintln(os.Stderr, "usage: interop-server -socket PATH")
@@ -165,8 +166,16 @@ func main() {
 	sigs := make(chan os.Signal, 1)
 	signal.Notify(sigs, syscall.SIGTERM, syscall.SIGINT)
 
-	served := make(chan error, 1)
+	served := make(chan error, 2)
 	go func() { served <- server.Serve(context.Background(), l) }()
+	if *tcpAddr != "" {
+		tl, err := net.Listen("tcp", *tcpAddr)
+		if err != nil {
+			fmt.Fprintf(os.Stderr, "interop-server: listen tcp: %v\n", err)
+			os.Exit(1)
+		}
+		go func() { served <- server.Serve(context.Background(), tl) }()
+	}
 
 	fmt.Println("ready")
 
