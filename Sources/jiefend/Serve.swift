@@ -3,6 +3,8 @@ import Foundation
 import JiefenServices
 import JiefenSQLiteStore
 import Logging
+import NIOCore
+import NIOPosix
 import ServiceLifecycle
 import UnixSignals
 import TTRPCCore
@@ -39,6 +41,9 @@ struct Serve: AsyncParsableCommand {
     @Option(name: .long, help: "Seconds in-flight calls may run after SIGTERM. [env: JIEFEN_SHUTDOWN_GRACE] (default: 10)")
     var shutdownGrace: Int?
 
+    @Option(name: .long, help: "Event-loop threads. [env: JIEFEN_EVENT_LOOPS] (default: the cores this process may use)")
+    var eventLoops: Int?
+
     @Option(name: .long, help: "trace, debug, info, notice, warning, error or critical. [env: JIEFEN_LOG_LEVEL] (default: info)")
     var logLevel: String?
 
@@ -63,7 +68,8 @@ struct Serve: AsyncParsableCommand {
         router.register(ContactsService(environment: environment))
         router.registerDiscoveryServices()
 
-        let server = TTRPCServer(router: router, configuration: settings.server, logger: logger)
+        let eventLoopGroup = MultiThreadedEventLoopGroup(numberOfThreads: settings.eventLoops)
+        let server = TTRPCServer(router: router, configuration: settings.server, eventLoopGroup: eventLoopGroup, logger: logger)
         let group = ServiceGroup(
             configuration: ServiceGroupConfiguration(
                 services: [.init(service: server)],
@@ -76,8 +82,10 @@ struct Serve: AsyncParsableCommand {
             try await group.run()
         } catch {
             try? await store.close()
+            try? await eventLoopGroup.shutdownGracefully()
             throw error
         }
         try await store.close()
+        try await eventLoopGroup.shutdownGracefully()
     }
 }

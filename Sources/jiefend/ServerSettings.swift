@@ -8,6 +8,7 @@ struct ServerSettings {
     var server = TTRPCServerConfiguration.defaults
     var dataDirectory = "./jiefen-data"
     var logLevel = Logger.Level.info
+    var eventLoops = ProcessorAffinity.availableCores
 
     init(command: Serve, environment: [String: String]) throws {
         dataDirectory = command.dataDir ?? environment["JIEFEN_DATA_DIR"] ?? dataDirectory
@@ -45,6 +46,10 @@ struct ServerSettings {
                 command.shutdownGrace, environment["JIEFEN_SHUTDOWN_GRACE"], flag: "--shutdown-grace",
                 range: 0...3600, default: 10
             )
+        )
+        eventLoops = try Self.integer(
+            command.eventLoops, environment["JIEFEN_EVENT_LOOPS"], flag: "--event-loops",
+            range: 1...256, default: eventLoops
         )
         if let level = command.logLevel ?? environment["JIEFEN_LOG_LEVEL"] {
             guard let parsed = Logger.Level(rawValue: level) else {

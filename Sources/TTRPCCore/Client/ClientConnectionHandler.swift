@@ -31,6 +31,7 @@ final class ClientConnectionHandler: ChannelDuplexHandler {
 
     private var nextStreamID: UInt32 = 1
     private var pending: [UInt32: Pending] = [:]
+    private var flushScheduled = false
     private var closedError: RPCError?
     private let description: String
 
@@ -74,6 +75,20 @@ final class ClientConnectionHandler: ChannelDuplexHandler {
             }
         }
         context.write(wrapOutboundOut(buffer), promise: promise)
+    }
+
+    /// Coalesces flushes: calls written from other threads arrive one by one on the event loop, each with its own
+    /// flush; the first schedules one flush for the end of the loop tick and the rest join it, so a burst of
+    /// calls costs one write system call instead of one each.
+    func flush(context: ChannelHandlerContext) {
+        guard !flushScheduled else { return }
+        flushScheduled = true
+        let bound = NIOLoopBound((self, context), eventLoop: context.eventLoop)
+        context.eventLoop.execute {
+            let (handler, context) = bound.value
+            handler.flushScheduled = false
+            context.flush()
+        }
     }
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {

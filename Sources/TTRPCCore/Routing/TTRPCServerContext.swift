@@ -13,8 +13,18 @@ public struct TTRPCServerContext: Sendable {
     public var deadline: ContinuousClock.Instant?
     /// The ttrpc stream id.
     public var streamID: UInt32
+    /// The connection's logger; ``logger`` adds this call's stream id and method.
+    private var connectionLogger: Logger
+
     /// A logger carrying the connection and stream metadata; never log personal data with it.
-    public var logger: Logger
+    ///
+    /// Built on access: a log handler may do work whenever metadata is set, and most calls never log.
+    public var logger: Logger {
+        var logger = connectionLogger
+        logger[metadataKey: "ttrpc.stream_id"] = "\(streamID)"
+        logger[metadataKey: "ttrpc.method"] = "\(service)/\(method)"
+        return logger
+    }
 
     /// Creates a context (the server does this; tests may too).
     public init(
@@ -30,7 +40,7 @@ public struct TTRPCServerContext: Sendable {
         self.metadata = metadata
         self.deadline = deadline
         self.streamID = streamID
-        self.logger = logger
+        self.connectionLogger = logger
     }
 
     /// Every value sent under `key`, compared without regard to case, in wire order.

@@ -27,6 +27,7 @@ final class ServerConnectionHandler: ChannelDuplexHandler {
     private var draining = false
     private var inReadBurst = false
     private var needsFlush = false
+    private var flushScheduled = false
     private var readHeld = false
 
     init(
@@ -167,16 +168,13 @@ final class ServerConnectionHandler: ChannelDuplexHandler {
         case .success(let found): handler = found
         case .failure(let failure): return reject(streamID: streamID, failure.rpcError)
         }
-        var callLogger = logger
-        callLogger[metadataKey: "ttrpc.stream_id"] = "\(streamID)"
-        callLogger[metadataKey: "ttrpc.method"] = "\(request.service)/\(request.method)"
         let context = TTRPCServerContext(
             service: request.service,
             method: request.method,
-            metadata: request.metadata.map { TTRPCKeyValue(key: $0.key.lowercased(), value: $0.value) },
+            metadata: request.metadata.isEmpty ? [] : request.metadata.map { TTRPCKeyValue(key: $0.key.lowercased(), value: $0.value) },
             deadline: request.timeoutNano > 0 ? .now + .nanoseconds(request.timeoutNano) : nil,
             streamID: streamID,
-            logger: callLogger
+            logger: logger
         )
         if request.timeoutNano < 0 {
             return respond(streamID: streamID, .failure(RPCError(code: .deadlineExceeded, message: "deadline exceeded")))
@@ -290,7 +288,18 @@ final class ServerConnectionHandler: ChannelDuplexHandler {
         buffer.writeTTRPCFrame(streamID: streamID, type: type, flags: flags, body: body)
         context.write(wrapOutboundOut(buffer), promise: nil)
         needsFlush = true
-        if !inReadBurst { flushIfNeeded() }
+        if !inReadBurst { scheduleFlush(context) }
+    }
+
+    /// Answers finished by call tasks arrive one by one; one flush at the end of the loop tick covers them all.
+    private func scheduleFlush(_ context: ChannelHandlerContext) {
+        guard !flushScheduled else { return }
+        flushScheduled = true
+        let bound = NIOLoopBound(self, eventLoop: context.eventLoop)
+        context.eventLoop.execute {
+            bound.value.flushScheduled = false
+            bound.value.flushIfNeeded()
+        }
     }
 
     private func flushIfNeeded() {

@@ -3,6 +3,7 @@ import Foundation
 import JiefenAPI
 import JiefenWire
 import NIOCore
+import NIOPosix
 import TTRPCCore
 
 /// `jiefen load`: a load generator for any ttrpc method, or the built-in case mix.
@@ -75,10 +76,13 @@ struct LoadCommand: AsyncParsableCommand {
 
     func run() async throws {
         let address = try connection.resolvedAddress()
+        // One event-loop thread per core this process may use (see ProcessorAffinity).
+        let group = MultiThreadedEventLoopGroup(numberOfThreads: ProcessorAffinity.availableCores)
+        defer { group.shutdownGracefully { _ in } }
         var clients: [TTRPCClient] = []
         for _ in 0..<connections {
             do {
-                clients.append(try await TTRPCClient.connect(to: address))
+                clients.append(try await TTRPCClient.connect(to: address, eventLoopGroup: group))
             } catch {
                 for client in clients { await client.close() }
                 printError("cannot load \(address): \(error.message)")
