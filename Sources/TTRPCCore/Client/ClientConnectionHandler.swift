@@ -13,6 +13,8 @@ struct ClientCall: Sendable {
     let receiver: Receiver
     /// Whether the handler fails the call itself once `request.timeoutNano` has passed.
     let enforceDeadline: Bool
+    /// `request` already encoded (an envelope holds no stream id, so identical calls can share one encoding).
+    var encoded: ByteBuffer? = nil
 }
 
 /// The client side of a ttrpc connection, on its event loop: assigns odd, increasing stream ids, writes requests,
@@ -53,7 +55,11 @@ final class ClientConnectionHandler: ChannelDuplexHandler {
         if case .serverStreaming = call.receiver { flags = .remoteClosed } else { flags = [] }
         do {
             try buffer.writeTTRPCFrame(streamID: streamID, type: .request, flags: flags) { (out) throws(WireError) in
-                try call.request.encode(into: &out)
+                if let encoded = call.encoded {
+                    out.writeImmutableBuffer(encoded)
+                } else {
+                    try call.request.encode(into: &out)
+                }
             }
         } catch {
             Self.fail(call.receiver, RPCError(code: .invalidArgument, message: "request cannot be encoded: \(error.message)"))

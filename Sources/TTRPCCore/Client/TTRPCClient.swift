@@ -101,6 +101,32 @@ public final class TTRPCClient: Sendable {
         }
     }
 
+    /// The event loop this connection runs on.
+    public var eventLoop: any EventLoop { channel.eventLoop }
+
+    /// Starts a unary call and reports its answer on the connection's event loop, without entering Swift
+    /// concurrency: for callers that live on that loop (load generators). Called on the loop, the request is
+    /// written with no thread hop.
+    /// - Parameters:
+    ///   - request: The envelope to send as it is.
+    ///   - encoded: `request` already encoded, when the caller sends the same envelope many times.
+    ///   - onResponse: Runs on ``eventLoop`` with the response (any status) or a failure without a status.
+    public func startCall(
+        _ request: TTRPCRequest,
+        encoded: ByteBuffer? = nil,
+        onResponse: @escaping @Sendable (Result<TTRPCResponse, RPCError>) -> Void
+    ) {
+        let promise = channel.eventLoop.makePromise(of: TTRPCResponse.self)
+        promise.futureResult.whenComplete { result in
+            onResponse(result.mapError { ($0 as? RPCError) ?? RPCError(code: .unknown, message: "\($0)") })
+        }
+        let address = self.address
+        let call = ClientCall(request: request, receiver: .unary(promise), enforceDeadline: true, encoded: encoded)
+        channel.writeAndFlush(call).whenFailure { error in
+            promise.fail(RPCError(code: .unavailable, message: "connection to \(address) is closed: \(error)"))
+        }
+    }
+
     /// Performs a unary call.
     /// - Returns: The response payload.
     /// - Throws: ``RPCError`` for every non-OK status, for a local deadline, and for connection failures.

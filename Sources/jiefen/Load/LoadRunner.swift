@@ -49,13 +49,20 @@ struct LoadRunner: Sendable {
         progress.begin(phase.label)
         switch phase.mode {
         case .closed(let concurrency):
-            stats = await withTaskGroup(of: WorkerStats.self) { group in
-                for caller in 0..<concurrency {
-                    group.addTask { await closedLoopWorker(caller: caller, phase: phase, measureFrom: measureFrom, state: state) }
-                }
-                group.addTask { await stopAfter(phase, start: measureFrom, state: state); return WorkerStats() }
+            let driver = ClosedLoopDriver(
+                clients: clients, workload: workload, metadata: metadata, timeout: timeout, progress: progress,
+                state: state, phase: phase, measureFrom: measureFrom
+            )
+            stats = await withTaskGroup(of: WorkerStats?.self) { group in
+                group.addTask { await driver.run(concurrency: concurrency) }
+                group.addTask { await stopAfter(phase, start: measureFrom, state: state); return nil }
                 var merged = WorkerStats()
-                for await partial in group { merged.merge(partial) }
+                for await partial in group {
+                    if let partial {
+                        merged.merge(partial)
+                        state.stop()  // every caller ended (count reached or connections lost): end the timer too
+                    }
+                }
                 return merged
             }
         case .open(let rate, let rampTo, let maxInFlight):
@@ -73,26 +80,6 @@ struct LoadRunner: Sendable {
             try? await Task.sleep(for: min(.milliseconds(50), deadline - ContinuousClock.now))
         }
         state.stop()
-    }
-
-    private func closedLoopWorker(caller: Int, phase: LoadPhase, measureFrom: ContinuousClock.Instant, state: RunState) async -> WorkerStats {
-        var stats = WorkerStats()
-        let client = clients[caller % clients.count]
-        while !state.stopped.load(ordering: .relaxed) {
-            let index = state.issued.add(1, ordering: .relaxed).oldValue
-            let call = workload.next(index)
-            let sent = ContinuousClock.now
-            let status = await perform(call, on: client, state: state)
-            let done = ContinuousClock.now
-            if sent >= measureFrom {
-                stats.record(method: call.label, latencyMicros: micros(done - sent), status: status.name)
-                if status.mismatch { stats.total.mismatches += 1 }
-                progress.count(ok: status.name == "OK" && !status.mismatch)
-                let measured = state.measured.add(1, ordering: .relaxed).newValue
-                if let count = phase.count, measured >= count { state.stop() }
-            }
-        }
-        return stats
     }
 
     private func openLoop(
