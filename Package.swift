@@ -110,7 +110,7 @@ let package = Package(
         .executableTarget(
             name: "jiefen-bench-create",
             dependencies: [
-                "TTRPCCore", "JiefenAPI", "JiefenDomain", "JiefenStore", "JiefenSQLiteStore",
+                "TTRPCCore", "JiefenAPI", "JiefenDomain", "JiefenStore", "JiefenSQLiteStore", "JiefenServices",
                 "HousingDeliveryPlugin", nio, logging,
             ],
             path: "Benchmarks/CreateThroughput",
@@ -149,7 +149,7 @@ let package = Package(
         ),
         .testTarget(
             name: "EndToEndTests",
-            dependencies: ["jiefend", "JiefenAPI", "JiefenDomain", "TTRPCCore", "HousingDeliveryPlugin", nio],
+            dependencies: ["jiefend", "JiefenAPI", "JiefenDomain", "JiefenServices", "TTRPCCore", "HousingDeliveryPlugin", nio],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -4,23 +4,8 @@ import JiefenAPI
 import JiefenDomain
 import JiefenStore
 
-/// Values for the create benchmark: wire values, and a store draft the size the server writes.
+/// A store draft the size the server writes, for the create benchmark.
 enum BenchValues {
-    static func api(_ value: DetailValue) -> APIValue {
-        switch value {
-        case .text(let v): .text(v)
-        case .integer(let v): .integer(v)
-        case .money(let v): .moneyFen(v.fen)
-        case .area(let v): .areaCentimu(v.hundredths)
-        case .decimal(let v): .decimal(v.description)
-        case .date(let v): .date(v.description)
-        case .timestamp(let v): .timestamp(v.secondsSinceEpoch)
-        case .bool(let v): .flag(v)
-        case .enumeration(let v): .choice(v)
-        case .list(let items): .list(items.map(api))
-        }
-    }
-
     /// A registered housing case encoded exactly as the server encodes it (sorted-key JSON).
     static func realisticDraft() throws -> (CaseDraft, EventDraft) {
         let registration = Registration(

@@ -5,6 +5,7 @@ import Foundation
 import HousingDeliveryPlugin
 import JiefenAPI
 import JiefenDomain
+import JiefenServices
 import JiefenSQLiteStore
 import JiefenStore
 import Logging
@@ -39,7 +40,7 @@ func createRequest(_ id: String) -> CreateCaseRequest {
     request.personsInvolved = 3
     request.demandText = "逾期交房，要求支付违约金"
     let sample = HousingDeliveryPlugin().sampleDetails
-    request.details = sample.names.map { APIField($0, BenchValues.api(sample[$0]!)) }
+    request.details = sample.names.map { APIField($0, APIValue(sample[$0]!)) }
     return request
 }
 

@@ -1,5 +1,12 @@
-import JiefenAPI
-import JiefenDomain
+public import JiefenAPI
+public import JiefenDomain
+
+extension APIValue {
+    /// A domain detail value as it goes on the wire (money in fen, areas in hundredths of a mu, dates as text).
+    public init(_ value: DetailValue) {
+        self = ValueMapping.api(value)
+    }
+}
 
 /// Converts between domain detail values and the wire's `jiefen.v1.Value`.
 enum ValueMapping {

@@ -1,6 +1,7 @@
 import Foundation
 import JiefenAPI
 import JiefenDomain
+import JiefenServices
 import NIOCore
 import Synchronization
 import TTRPCCore
@@ -21,7 +22,7 @@ struct CrashDurabilityTests {
         request.personsInvolved = 3
         request.demandText = "逾期交房"
         let sample = HousingDeliveryPlugin().sampleDetails
-        request.details = sample.names.map { APIField($0, APIValueBridge.api(sample[$0]!)) }
+        request.details = sample.names.map { APIField($0, APIValue(sample[$0]!)) }
         return request
     }
 
@@ -93,24 +94,6 @@ struct CrashDurabilityTests {
         #expect(fetched.case.id == created.case.id)
         await again.close()
         #expect(restarted.terminate() == 0)
-    }
-}
-
-/// Domain detail values as wire values (the same mapping the server uses, restated for the test).
-enum APIValueBridge {
-    static func api(_ value: DetailValue) -> APIValue {
-        switch value {
-        case .text(let v): .text(v)
-        case .integer(let v): .integer(v)
-        case .money(let v): .moneyFen(v.fen)
-        case .area(let v): .areaCentimu(v.hundredths)
-        case .decimal(let v): .decimal(v.description)
-        case .date(let v): .date(v.description)
-        case .timestamp(let v): .timestamp(v.secondsSinceEpoch)
-        case .bool(let v): .flag(v)
-        case .enumeration(let v): .choice(v)
-        case .list(let items): .list(items.map(api))
-        }
     }
 }
 

@@ -85,26 +85,11 @@ enum Fixtures {
         request.householdsInvolved = 12
         request.demandText = "交房延期，要求按合同支付违约金"
         request.details = HousingDeliveryPlugin().sampleDetails.names.map { name in
-            APIField(name, Fixtures.api(HousingDeliveryPlugin().sampleDetails[name]!))
+            APIField(name, APIValue(HousingDeliveryPlugin().sampleDetails[name]!))
         }
         request.receivedAt = seconds(date)
         request.headcount = 6
         return request
-    }
-
-    static func api(_ value: DetailValue) -> APIValue {
-        switch value {
-        case .text(let v): .text(v)
-        case .integer(let v): .integer(v)
-        case .money(let v): .moneyFen(v.fen)
-        case .area(let v): .areaCentimu(v.hundredths)
-        case .decimal(let v): .decimal(v.description)
-        case .date(let v): .date(v.description)
-        case .timestamp(let v): .timestamp(v.secondsSinceEpoch)
-        case .bool(let v): .flag(v)
-        case .enumeration(let v): .choice(v)
-        case .list(let items): .list(items.map(api))
-        }
     }
 }
 
