@@ -416,7 +416,7 @@ const ProtobufCMessageDescriptor jiefen__v1__kind_schema__descriptor =
   (ProtobufCMessageInit) jiefen__v1__kind_schema__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
-static const ProtobufCFieldDescriptor jiefen__v1__attribute__field_descriptors[7] =
+static const ProtobufCFieldDescriptor jiefen__v1__attribute__field_descriptors[8] =
 {
   {
     "name",
@@ -502,12 +502,25 @@ static const ProtobufCFieldDescriptor jiefen__v1__attribute__field_descriptors[7
     0,             /* flags */
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
+  {
+    "personal",
+    8,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_BOOL,
+    0,   /* quantifier_offset */
+    offsetof(Jiefen__V1__Attribute, personal),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
 };
 static const unsigned jiefen__v1__attribute__field_indices_by_name[] = {
   5,   /* field[5] = allowed_values */
   4,   /* field[4] = description */
   6,   /* field[6] = element_type */
   0,   /* field[0] = name */
+  7,   /* field[7] = personal */
   3,   /* field[3] = required */
   1,   /* field[1] = type */
   2,   /* field[2] = unit */
@@ -515,7 +528,7 @@ static const unsigned jiefen__v1__attribute__field_indices_by_name[] = {
 static const ProtobufCIntRange jiefen__v1__attribute__number_ranges[1 + 1] =
 {
   { 1, 0 },
-  { 0, 7 }
+  { 0, 8 }
 };
 const ProtobufCMessageDescriptor jiefen__v1__attribute__descriptor =
 {
@@ -525,7 +538,7 @@ const ProtobufCMessageDescriptor jiefen__v1__attribute__descriptor =
   "Jiefen__V1__Attribute",
   "jiefen.v1",
   sizeof(Jiefen__V1__Attribute),
-  7,
+  8,
   jiefen__v1__attribute__field_descriptors,
   jiefen__v1__attribute__field_indices_by_name,
   1,  jiefen__v1__attribute__number_ranges,

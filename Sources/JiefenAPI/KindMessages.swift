@@ -19,6 +19,8 @@ public struct APIAttribute: APIMessage {
     public var allowedValues: [String] = []
     /// For lists, the element type.
     public var elementType = ""
+    /// The value identifies a person; lists show it masked.
+    public var personal = false
 
     public init() {}
 
@@ -30,6 +32,7 @@ public struct APIAttribute: APIMessage {
         description = m.string(5)
         allowedValues = m.strings(6)
         elementType = m.string(7)
+        personal = m.bool(8)
     }
 
     public var proto: ProtoMessage {
@@ -41,6 +44,7 @@ public struct APIAttribute: APIMessage {
         m.set(5, description)
         m.set(6, allowedValues)
         m.set(7, elementType)
+        m.set(8, personal)
         return m
     }
 }

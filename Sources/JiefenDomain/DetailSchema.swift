@@ -38,14 +38,17 @@ public struct AttributeSpec: Sendable, Hashable, Codable {
     public var isRequired: Bool
     /// What the attribute means and where the value comes from.
     public var description: String
+    /// `true` when the value identifies a person (a name, an ID number): lists and logs mask it (domain.md F).
+    public var isPersonal: Bool
 
     /// Creates an attribute.
     public init(_ name: String, _ type: AttributeType, unit: String? = nil, required: Bool = false,
-                description: String) {
+                personal: Bool = false, description: String) {
         self.name = name
         self.type = type
         self.unit = unit
         self.isRequired = required
+        self.isPersonal = personal
         self.description = description
     }
 }

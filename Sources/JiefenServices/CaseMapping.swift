@@ -3,7 +3,8 @@ import JiefenDomain
 
 /// Builds the wire view of a case, masking personal data unless the caller may see it.
 enum CaseMapping {
-    static func api(_ state: CaseState, masked: Bool, today: CivilDate) -> APICase {
+    /// - Parameter schema: The kind's detail schema; when masking, its personal attributes are masked too.
+    static func api(_ state: CaseState, masked: Bool, today: CivilDate, schema: DetailSchema?) -> APICase {
         var message = APICase()
         message.id = state.id.rawValue
         message.kind = state.kind.rawValue
@@ -18,7 +19,7 @@ enum CaseMapping {
         // Vulnerability flags are sensitive: lists show only that some exist.
         message.vulnerableFlags = masked ? (state.vulnerableFlags.isEmpty ? [] : ["flagged"]) : state.vulnerableFlags.map(\.rawValue).sorted()
         message.demandText = masked ? Masking.freeText(state.demandText) : state.demandText
-        message.details = ValueMapping.fields(state.details)
+        message.details = ValueMapping.fields(masked ? maskPersonal(state.details, schema: schema) : state.details)
         message.registeredOn = state.registeredAt.civilDate().description
         message.acceptedOn = state.acceptedOn?.description ?? ""
         message.acceptanceNoticeOn = state.acceptanceNoticeOn?.description ?? ""
@@ -35,6 +36,24 @@ enum CaseMapping {
         message.masked = masked
         message.overdue = state.isOverdue(today: today)
         return message
+    }
+
+    /// Masks every attribute the schema marks personal (names as `张*`, 18-character ids as `**…123X`); without a
+    /// schema every text value is treated as personal.
+    static func maskPersonal(_ details: Details, schema: DetailSchema?) -> Details {
+        var masked = details
+        for name in details.names where schema?[name]?.isPersonal ?? true {
+            masked.values[name] = details[name].map(maskValue)
+        }
+        return masked
+    }
+
+    private static func maskValue(_ value: DetailValue) -> DetailValue {
+        switch value {
+        case .text(let text): .text(text.count == 18 ? Masking.idNumber(text) : Masking.name(text))
+        case .list(let items): .list(items.map(maskValue))
+        default: value
+        }
     }
 
     private static func person(_ person: PersonRef, masked: Bool) -> APIPerson {

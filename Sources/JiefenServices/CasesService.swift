@@ -61,7 +61,7 @@ public struct CasesService: TTRPCService {
             created ? "case created" : "case create retried",
             metadata: ["case.id": "\(stored.id)", "case.kind": "\(stored.kind)"]
         )
-        return CreateCaseResponse(case: CaseMapping.api(stored, masked: true, today: pluginContext.today), created: created)
+        return CreateCaseResponse(case: CaseMapping.api(stored, masked: true, today: pluginContext.today, schema: env.plugins.lookup(stored.kind)?.schema), created: created)
     }
 
     static func get(_ request: GetCaseRequest, env: CaseServiceEnvironment, context: TTRPCServerContext) async throws -> ApplyEventResponse {
@@ -72,7 +72,7 @@ public struct CasesService: TTRPCService {
                 metadata: ["case.id": "\(state.id)", "actor": "\(actor("", context).id)"]
             )
         }
-        return ApplyEventResponse(case: CaseMapping.api(state, masked: !request.reveal, today: env.clock.today()))
+        return ApplyEventResponse(case: CaseMapping.api(state, masked: !request.reveal, today: env.clock.today(), schema: env.plugins.lookup(state.kind)?.schema))
     }
 
     static func list(_ request: ListCasesRequest, env: CaseServiceEnvironment) async throws -> ListCasesResponse {
@@ -104,7 +104,10 @@ public struct CasesService: TTRPCService {
         let page = try await env.store.listCases(query)
         let today = env.clock.today()
         return ListCasesResponse(
-            cases: try page.cases.map { CaseMapping.api(try CaseRepository.state(of: $0), masked: true, today: today) },
+            cases: try page.cases.map { record in
+                let state = try CaseRepository.state(of: record)
+                return CaseMapping.api(state, masked: true, today: today, schema: env.plugins.lookup(state.kind)?.schema)
+            },
             nextPageToken: page.nextCursor ?? ""
         )
     }
@@ -125,16 +128,21 @@ public struct CasesService: TTRPCService {
         let (next, events) = try await CaseWorkflow.apply(event, to: state, plugin: plugin, context: pluginContext)
         let stored = try await env.repository.append(events, to: record.id, expectedVersion: record.version, resulting: next)
         context.logger.info("case event applied", metadata: ["case.id": "\(record.id)", "case.event": "\(request.type)"])
-        return ApplyEventResponse(case: CaseMapping.api(stored, masked: true, today: pluginContext.today))
+        return ApplyEventResponse(case: CaseMapping.api(stored, masked: true, today: pluginContext.today, schema: env.plugins.lookup(stored.kind)?.schema))
     }
 
     static func history(_ request: CaseIDRequest, env: CaseServiceEnvironment) async throws -> CaseHistoryResponse {
-        _ = try await env.repository.load(request.caseID)
+        let (_, state) = try await env.repository.load(request.caseID)
+        let schema = env.plugins.lookup(state.kind)?.schema
         let events = try await env.repository.history(request.caseID)
         return CaseHistoryResponse(events: events.map { entry in
-            APICaseEvent(
+            var payload = entry.event.payload
+            if case .detailsUpdated(let changes) = payload {
+                payload = .detailsUpdated(CaseMapping.maskPersonal(changes, schema: schema))
+            }
+            return APICaseEvent(
                 sequence: Int64(entry.event.sequence), type: entry.event.kind.rawValue, actor: entry.actor,
-                occurredAt: entry.event.at.secondsSinceEpoch, arguments: EventMapping.arguments(entry.event.payload)
+                occurredAt: entry.event.at.secondsSinceEpoch, arguments: EventMapping.arguments(payload)
             )
         })
     }

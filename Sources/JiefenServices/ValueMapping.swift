@@ -87,6 +87,7 @@ enum ValueMapping {
         attribute.unit = spec.unit ?? ""
         attribute.required = spec.isRequired
         attribute.description = spec.description
+        attribute.personal = spec.isPersonal
         (attribute.type, attribute.allowedValues, attribute.elementType) = describe(spec.type)
         return attribute
     }

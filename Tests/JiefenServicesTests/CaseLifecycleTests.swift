@@ -1,4 +1,7 @@
 import Foundation
+import JiefenDomain
+import JiefenServices
+import LandLeaseArrearsPlugin
 import JiefenAPI
 import NIOCore
 import TTRPCCore
@@ -80,6 +83,29 @@ struct CaseLifecycleTests {
             let revealed = try await server.call(CasesAPI.service, CasesAPI.get, GetCaseRequest(id: seen[0], reveal: true), as: ApplyEventResponse.self)
             #expect(revealed.case.petitioners.first?.phone == "13800138000")
             #expect(!revealed.case.masked)
+        }
+    }
+
+    @Test func personalDetailsAreMaskedInListsAndRevealedOnRequest() async throws {
+        try await CaseServer.with { server in
+            var request = Fixtures.housingCase()
+            request.kind = "land-lease-arrears"
+            request.channel = "WALK_IN"
+            request.headcount = 0
+            let sample = LandLeaseArrearsPlugin().sampleDetails
+            request.details = sample.names.map { APIField($0, APIValue(sample[$0]!)) }
+            request.details.removeAll { $0.name == "transferors" }
+            request.details.append(APIField("transferors", .list([.text("王小明"), .text("李四")])))
+            let id = try await server.create(request).case.id
+            let listed = try await server.call(CasesAPI.service, CasesAPI.list, ListCasesRequest(), as: ListCasesResponse.self).cases[0]
+            let transferors = listed.details.first { $0.name == "transferors" }?.value
+            #expect(transferors == .list([.text("王*明"), .text("李*")]))
+            #expect(listed.details.first { $0.name == "transferee_id" }?.value.description.hasPrefix("*") == true)
+            #expect(listed.details.first { $0.name == "area_mu" }?.value == .areaCentimu(18_650))
+            let revealed = try await server.call(CasesAPI.service, CasesAPI.get, GetCaseRequest(id: id, reveal: true), as: ApplyEventResponse.self).case
+            #expect(revealed.details.first { $0.name == "transferors" }?.value == .list([.text("王小明"), .text("李四")]))
+            let schema = try await server.call(KindsAPI.service, KindsAPI.describe, DescribeKindRequest(kind: "land-lease-arrears"), as: APIKindSchema.self)
+            #expect(schema.attributes.first { $0.name == "transferors" }?.personal == true)
         }
     }
 

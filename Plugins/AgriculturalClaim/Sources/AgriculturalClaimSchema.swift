@@ -18,9 +18,9 @@ public enum AgriculturalClaimSchema {
     public static let schema = DetailSchema([
         AttributeSpec("subtype", .enumeration(subtypes), required: true,
                       description: "pesticide_damage, herbicide_drift, seed_quality, fertilizer_quality or other."),
-        AttributeSpec("claimant_household", .text(maxLength: 100), required: true, description: "The claimant household."),
+        AttributeSpec("claimant_household", .text(maxLength: 100), required: true, personal: true, description: "The claimant household."),
         AttributeSpec("respondent_type", .enumeration(respondentTypes), description: "Who the claim is against."),
-        AttributeSpec("respondent_name", .text(maxLength: 200), description: "The respondent; required before mediation."),
+        AttributeSpec("respondent_name", .text(maxLength: 200), personal: true, description: "The respondent; required before mediation."),
         AttributeSpec("crop", .text(maxLength: 50), required: true, description: "The crop, e.g. rice."),
         AttributeSpec("variety", .text(maxLength: 100), required: true, description: "The crop variety."),
         AttributeSpec("growth_stage", .enumeration(growthStages), required: true, description: "Growth stage when damaged."),

@@ -14,12 +14,12 @@ public enum LandLeaseSchema {
     /// The schema.
     public static let schema = DetailSchema([
         AttributeSpec("transferors", .list(of: .text(maxLength: 100), minCount: 1), unit: "households", required: true,
-                      description: "Transferor households (承包方) owed rent; at least one."),
+                      personal: true, description: "Transferor households (承包方) owed rent; at least one."),
         AttributeSpec("transferee_name", .text(maxLength: 200), required: true,
-                      description: "The transferee (受让方): large farmer, cooperative or company."),
+                      personal: true, description: "The transferee (受让方): large farmer, cooperative or company."),
         AttributeSpec("transferee_type", .enumeration(transfereeTypes), description: "What kind of transferee it is."),
         AttributeSpec("transferee_id", .text(maxLength: 18), required: true,
-                      description: "Transferee's unified social credit code, or resident ID number for a person."),
+                      personal: true, description: "Transferee's unified social credit code, or resident ID number for a person."),
         AttributeSpec("written_contract", .bool, required: true,
                       description: "A written transfer contract exists (required by Land Contract Law Art. 40)."),
         AttributeSpec("contract_no", .text(maxLength: 100), description: "Contract number; required with a written contract."),

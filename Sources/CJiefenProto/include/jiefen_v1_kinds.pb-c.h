@@ -95,10 +95,14 @@ struct  Jiefen__V1__Attribute
    * For lists: the element type.
    */
   char *element_type;
+  /*
+   * The value identifies a person (a name, an ID number): lists show it masked.
+   */
+  protobuf_c_boolean personal;
 };
 #define JIEFEN__V1__ATTRIBUTE__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&jiefen__v1__attribute__descriptor) \
-    , (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, 0, (char *)protobuf_c_empty_string, 0,NULL, (char *)protobuf_c_empty_string }
+    , (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, 0, (char *)protobuf_c_empty_string, 0,NULL, (char *)protobuf_c_empty_string, 0 }
 
 
 /* Jiefen__V1__ListKindsRequest methods */

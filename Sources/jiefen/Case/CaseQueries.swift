@@ -174,8 +174,8 @@ struct DescribeKind: AsyncParsableCommand {
         for a in schema.attributes {
             let type = a.type == "list" ? "list of \(a.elementType)" : a.type
             let allowed = a.allowedValues.isEmpty ? "" : " {\(a.allowedValues.joined(separator: ", "))}"
-            print("  \(a.required ? "*" : " ") \(a.name) : \(type)\(a.unit.isEmpty ? "" : " [\(a.unit)]")\(allowed) — \(a.description)")
+            print("  \(a.required ? "*" : " ") \(a.name) : \(type)\(a.unit.isEmpty ? "" : " [\(a.unit)]")\(allowed)\(a.personal ? " (personal)" : "") — \(a.description)")
         }
-        print("  (* required)")
+        print("  (* required; personal values are masked in lists)")
     }
 }
