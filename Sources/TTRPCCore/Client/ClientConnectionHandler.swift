@@ -34,6 +34,7 @@ final class ClientConnectionHandler: ChannelDuplexHandler {
     private var nextStreamID: UInt32 = 1
     private var pending: [UInt32: Pending] = [:]
     private var flushScheduled = false
+    private var unflushedCalls = 0
     private var closedError: RPCError?
     private let description: String
 
@@ -87,12 +88,20 @@ final class ClientConnectionHandler: ChannelDuplexHandler {
     /// flush; the first schedules one flush for the end of the loop tick and the rest join it, so a burst of
     /// calls costs one write system call instead of one each.
     func flush(context: ChannelHandlerContext) {
+        unflushedCalls += 1
+        if unflushedCalls >= 16 {
+            // A long burst goes out as it grows, so the server can start on it (see ServerConnectionHandler).
+            unflushedCalls = 0
+            context.flush()
+            return
+        }
         guard !flushScheduled else { return }
         flushScheduled = true
         let bound = NIOLoopBound((self, context), eventLoop: context.eventLoop)
         context.eventLoop.execute {
             let (handler, context) = bound.value
             handler.flushScheduled = false
+            handler.unflushedCalls = 0
             context.flush()
         }
     }

@@ -28,6 +28,7 @@ final class ServerConnectionHandler: ChannelDuplexHandler {
     private var inReadBurst = false
     private var needsFlush = false
     private var flushScheduled = false
+    private var unflushedFrames = 0
     private var readHeld = false
 
     init(
@@ -288,8 +289,18 @@ final class ServerConnectionHandler: ChannelDuplexHandler {
         buffer.writeTTRPCFrame(streamID: streamID, type: type, flags: flags, body: body)
         context.write(wrapOutboundOut(buffer), promise: nil)
         needsFlush = true
-        if !inReadBurst { scheduleFlush(context) }
+        unflushedFrames += 1
+        if !inReadBurst {
+            scheduleFlush(context)
+        } else if unflushedFrames >= Self.framesPerFlush {
+            // A long read burst flushes as it goes, so the client can work on early answers while later requests
+            // are still being served (on a single connection the two sides otherwise take turns).
+            flushIfNeeded()
+        }
     }
+
+    /// Answers written in a read burst before they are flushed without waiting for the burst to end.
+    static let framesPerFlush = 16
 
     /// Answers finished by call tasks arrive one by one; one flush at the end of the loop tick covers them all.
     private func scheduleFlush(_ context: ChannelHandlerContext) {
@@ -305,6 +316,7 @@ final class ServerConnectionHandler: ChannelDuplexHandler {
     private func flushIfNeeded() {
         guard needsFlush, let context else { return }
         needsFlush = false
+        unflushedFrames = 0
         context.flush()
     }
 
