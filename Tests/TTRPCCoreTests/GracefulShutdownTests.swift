@@ -8,6 +8,20 @@ import Testing
 
 @Suite("server: graceful shutdown")
 struct GracefulShutdownTests {
+    @Test func aSecondServerDoesNotTakeOverALiveUnixSocket() async throws {
+        try await withTestServer { unix, _ in
+            var configuration = TTRPCServerConfiguration.defaults
+            configuration.listen = [unix]
+            let second = TTRPCServer(router: TTRPCRouter(), configuration: configuration, logger: Logger(label: "test"))
+            let error = await #expect(throws: RPCError.self) { try await second.run() }
+            #expect(error?.message.contains("already listening") == true)
+            // The first server still answers on its socket.
+            let client = try await TTRPCClient.connect(to: unix)
+            #expect(String(buffer: try await client.call(service: "jiefen.v1.Diagnostics", method: "Echo", payload: ByteBuffer(string: "mine"))) == "mine")
+            await client.close()
+        }
+    }
+
     @Test func inFlightCallsFinishAndNewConnectionsAreRefused() async throws {
         var configuration = TTRPCServerConfiguration.defaults
         let path = "/tmp/jiefen-shutdown-\(UInt32.random(in: 0...UInt32.max)).sock"

@@ -102,6 +102,11 @@ public final class TTRPCServer: Service, Sendable {
         }
         switch address.base {
         case .unix(let path):
+            // A stale socket file from a crashed server is removed; a live one means another server is running
+            // (perhaps on the same data directory), and taking its socket away would be wrong.
+            if await Self.somethingListens(onUnixSocket: path, group: eventLoopGroup) {
+                throw RPCError(code: .unavailable, message: "another server is already listening on unix://\(path)")
+            }
             return try await bootstrap.bind(
                 unixDomainSocketPath: path,
                 cleanupExistingSocketFile: true,
@@ -110,6 +115,15 @@ public final class TTRPCServer: Service, Sendable {
         case .tcp(let host, let port):
             return try await bootstrap.bind(host: host, port: port, childChannelInitializer: initializer)
         }
+    }
+
+    private static func somethingListens(onUnixSocket path: String, group: any EventLoopGroup) async -> Bool {
+        guard let channel = try? await ClientBootstrap(group: group)
+            .connectTimeout(.seconds(1))
+            .connect(unixDomainSocketPath: path).get()
+        else { return false }
+        try? await channel.close()
+        return true
     }
 
     private func initialize(_ channel: any Channel) throws -> Connection {
