@@ -69,26 +69,26 @@ extension TTRPCResponse {
                 cStatus.initialize(to: s)
                 message.status = cStatus
             }
-            try encodeDetails(status?.details ?? [], into: message.status, arena: &arena) { details in
-                payload.withUnsafeReadableBytes { payloadBytes in
-                    message.payload = ProtobufCBinaryData(borrowing: payloadBytes)
-                    let size = ttrpc__response__get_packed_size(&message)
-                    buffer.writeWithUnsafeMutableBytes(minimumWritableBytes: size) { out in
-                        ttrpc__response__pack(&message, out.baseAddress!.assumingMemoryBound(to: UInt8.self))
-                    }
+            if let status, let cStatus = message.status {
+                try Self.encodeDetails(status.details, into: cStatus, arena: &arena)
+            }
+            payload.withUnsafeReadableBytes { payloadBytes in
+                message.payload = ProtobufCBinaryData(borrowing: payloadBytes)
+                let size = ttrpc__response__get_packed_size(&message)
+                buffer.writeWithUnsafeMutableBytes(minimumWritableBytes: size) { out in
+                    ttrpc__response__pack(&message, out.baseAddress!.assumingMemoryBound(to: UInt8.self))
                 }
             }
         }
     }
 
-    /// Lends each detail's bytes to the C status for the duration of `body`.
-    private func encodeDetails(
+    /// Copies the details into the arena and attaches them to the C status.
+    private static func encodeDetails(
         _ details: [TTRPCAny],
-        into status: UnsafeMutablePointer<Ttrpc__Status>?,
-        arena: inout EncodeArena,
-        _ body: ([TTRPCAny]) -> Void
+        into status: UnsafeMutablePointer<Ttrpc__Status>,
+        arena: inout EncodeArena
     ) throws(WireError) {
-        guard let status, !details.isEmpty else { return body(details) }
+        guard !details.isEmpty else { return }
         let entries = arena.allocate(Ttrpc__Any.self, count: details.count)
         let pointers = arena.allocate(UnsafeMutablePointer<Ttrpc__Any>?.self, count: details.count)
         // Detail values are copied into the arena: they are small and this keeps the borrow simple.
@@ -104,6 +104,5 @@ extension TTRPCResponse {
         }
         status.pointee.n_details = details.count
         status.pointee.details = pointers
-        body(details)
     }
 }

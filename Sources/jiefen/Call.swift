@@ -44,17 +44,12 @@ struct Call: AsyncParsableCommand {
         if let dataHex, PayloadFormatting.bytes(fromHex: dataHex) == nil {
             throw ValidationError("--data-hex: \"\(dataHex)\" is not an even number of hex digits")
         }
-        for entry in metadata where !entry.contains("=") {
-            throw ValidationError("--metadata: \"\(entry)\" must be KEY=VALUE")
-        }
+        _ = try PayloadFormatting.metadata(metadata)
     }
 
     func run() async throws {
         let payload = try makePayload()
-        let entries = metadata.map { entry in
-            let parts = entry.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-            return TTRPCKeyValue(key: String(parts[0]), value: String(parts[1]))
-        }
+        let entries = try PayloadFormatting.metadata(metadata)
         let client = try await TTRPCClient.connect(to: try connection.resolvedAddress())
         let response: TTRPCResponse
         do {
@@ -78,12 +73,7 @@ struct Call: AsyncParsableCommand {
     private func makePayload() throws -> ByteBuffer {
         if let data { return ByteBuffer(string: data) }
         if let dataHex, let bytes = PayloadFormatting.bytes(fromHex: dataHex) { return ByteBuffer(bytes: bytes) }
-        if let dataFile {
-            guard let contents = FileManager.default.contents(atPath: dataFile) else {
-                throw ValidationError("--data-file: cannot read \(dataFile)")
-            }
-            return ByteBuffer(bytes: contents)
-        }
+        if let dataFile { return try PayloadFormatting.contents(ofFile: dataFile) }
         return ByteBuffer()
     }
 }

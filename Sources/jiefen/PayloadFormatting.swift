@@ -1,3 +1,5 @@
+import ArgumentParser
+import Foundation
 import JiefenWire
 import NIOCore
 
@@ -38,6 +40,26 @@ enum PayloadFormatting {
             out.append(digits[Int(byte & 0x0F)])
         }
         return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Reads a `--data-file` payload.
+    /// - Throws: `ValidationError` naming the file when it cannot be read.
+    static func contents(ofFile path: String) throws -> ByteBuffer {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw ValidationError("--data-file: cannot read \(path)")
+        }
+        return ByteBuffer(bytes: data)
+    }
+
+    /// Parses `--metadata KEY=VALUE` entries (a value may itself contain `=`).
+    /// - Throws: `ValidationError` naming the first entry without `=`.
+    static func metadata(_ entries: [String]) throws -> [TTRPCKeyValue] {
+        try entries.map { entry in
+            guard let equals = entry.firstIndex(of: "=") else {
+                throw ValidationError("--metadata: \"\(entry)\" must be KEY=VALUE")
+            }
+            return TTRPCKeyValue(key: String(entry[..<equals]), value: String(entry[entry.index(after: equals)...]))
+        }
     }
 
     /// Parses hex digits (spaces ignored); `nil` when not an even count of hex digits.

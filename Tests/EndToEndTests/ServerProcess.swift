@@ -25,7 +25,7 @@ final class ServerProcess {
         }
         process.executableURL = executable
         process.arguments = ["serve", "--data-dir", dataDirectory, "--listen", "unix://\(socketPath)", "--log-level", "warning"]
-        FileManager.default.createFile(atPath: logPath, contents: nil)
+        _ = FileManager.default.createFile(atPath: logPath, contents: nil)
         let log = try FileHandle(forWritingTo: URL(fileURLWithPath: logPath))
         log.seekToEndOfFile()
         process.standardOutput = log

@@ -87,13 +87,8 @@ public final class TTRPCClient: Sendable {
     ///     `timeoutNano` has passed; when false only the server's answer ends the call.
     /// - Throws: ``RPCError`` for failures without a server status.
     public func send(_ request: TTRPCRequest, enforceDeadlineLocally: Bool = true) async throws(RPCError) -> TTRPCResponse {
-        let promise = channel.eventLoop.makePromise(of: TTRPCResponse.self)
-        let call = ClientCall(request: request, receiver: .unary(promise), enforceDeadline: enforceDeadlineLocally)
-        channel.writeAndFlush(call).whenFailure { error in
-            promise.fail(RPCError(code: .unavailable, message: "connection to \(self.address) is closed: \(error)"))
-        }
         do {
-            return try await promise.futureResult.get()
+            return try await dispatchUnary(request, enforceDeadline: enforceDeadlineLocally, encoded: nil).get()
         } catch let error as RPCError {
             throw error
         } catch {
@@ -116,15 +111,19 @@ public final class TTRPCClient: Sendable {
         encoded: ByteBuffer? = nil,
         onResponse: @escaping @Sendable (Result<TTRPCResponse, RPCError>) -> Void
     ) {
-        let promise = channel.eventLoop.makePromise(of: TTRPCResponse.self)
-        promise.futureResult.whenComplete { result in
+        dispatchUnary(request, enforceDeadline: true, encoded: encoded).whenComplete { result in
             onResponse(result.mapError { ($0 as? RPCError) ?? RPCError(code: .unknown, message: "\($0)") })
         }
-        let address = self.address
-        let call = ClientCall(request: request, receiver: .unary(promise), enforceDeadline: true, encoded: encoded)
-        channel.writeAndFlush(call).whenFailure { error in
+    }
+
+    /// Writes a unary call; the future fails with Unavailable when the connection cannot take it.
+    private func dispatchUnary(_ request: TTRPCRequest, enforceDeadline: Bool, encoded: ByteBuffer?) -> EventLoopFuture<TTRPCResponse> {
+        let promise = channel.eventLoop.makePromise(of: TTRPCResponse.self)
+        let call = ClientCall(request: request, receiver: .unary(promise), enforceDeadline: enforceDeadline, encoded: encoded)
+        channel.writeAndFlush(call).whenFailure { [address] error in
             promise.fail(RPCError(code: .unavailable, message: "connection to \(address) is closed: \(error)"))
         }
+        return promise.futureResult
     }
 
     /// Performs a unary call.

@@ -71,7 +71,7 @@ struct LoadCommand: AsyncParsableCommand {
         if let count, count < 1 { throw ValidationError("--count must be at least 1") }
         if let size = payloadSize, !(0...(4 << 20)).contains(size) { throw ValidationError("--payload-size must be 0...4194304") }
         if let dataHex, PayloadFormatting.bytes(fromHex: dataHex) == nil { throw ValidationError("--data-hex is not hex") }
-        for entry in metadata where !entry.contains("=") { throw ValidationError("--metadata: \"\(entry)\" must be KEY=VALUE") }
+        _ = try PayloadFormatting.metadata(metadata)
     }
 
     func run() async throws {
@@ -92,10 +92,7 @@ struct LoadCommand: AsyncParsableCommand {
         let chosen = try await makeWorkload(clients[0])
         let runner = LoadRunner(
             clients: clients, workload: chosen,
-            metadata: metadata.map { entry in
-                let parts = entry.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-                return TTRPCKeyValue(key: String(parts[0]), value: String(parts[1]))
-            },
+            metadata: try PayloadFormatting.metadata(metadata),
             timeout: connection.callTimeout, progress: LoadProgress()
         )
         var results: [PhaseResult] = []
@@ -138,10 +135,7 @@ struct LoadCommand: AsyncParsableCommand {
         var payload = ByteBuffer()
         if let payloadSize { payload = ByteBuffer(bytes: (0..<payloadSize).map { UInt8(truncatingIfNeeded: $0 &* 131 &+ 7) }) }
         if let dataHex, let bytes = PayloadFormatting.bytes(fromHex: dataHex) { payload = ByteBuffer(bytes: bytes) }
-        if let dataFile {
-            guard let data = FileManager.default.contents(atPath: dataFile) else { throw ValidationError("--data-file: cannot read \(dataFile)") }
-            payload = ByteBuffer(bytes: data)
-        }
+        if let dataFile { payload = try PayloadFormatting.contents(ofFile: dataFile) }
         return RawWorkload(service: service ?? "", method: method ?? "", payload: payload)
     }
 
