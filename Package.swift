@@ -11,7 +11,7 @@ let swiftSettings: [SwiftSetting] = [
 ]
 
 /// Built-in dispute plugins: one folder each under `Plugins/` (runtime plugins, not SwiftPM package plugins).
-let disputePlugins = ["HousingDelivery", "LandLeaseArrears", "AgriculturalClaim"]
+let disputePlugins = ["HousingDelivery", "LandLeaseArrears", "AgriculturalClaim", "GeneralMatter"]
 
 func disputePlugin(_ name: String) -> [Target] {
     [
@@ -92,7 +92,7 @@ let package = Package(
             name: "jiefend",
             dependencies: [
                 "TTRPCCore", "JiefenWire", "JiefenServices", "JiefenSQLiteStore", "JiefenDomain",
-                "HousingDeliveryPlugin", "LandLeaseArrearsPlugin", "AgriculturalClaimPlugin",
+                "HousingDeliveryPlugin", "LandLeaseArrearsPlugin", "AgriculturalClaimPlugin", "GeneralMatterPlugin",
                 nio, nioPosix, logging, lifecycle, argumentParser,
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),
             ],
@@ -101,7 +101,7 @@ let package = Package(
         .executableTarget(
             name: "jiefen",
             dependencies: [
-                "TTRPCCore", "JiefenWire", "JiefenAPI", nio, nioPosix, logging, argumentParser,
+                "TTRPCCore", "JiefenWire", "JiefenAPI", "JiefenDomain", nio, nioPosix, logging, argumentParser,
                 .product(name: "Histogram", package: "hdrhistogram-swift"),
             ],
             swiftSettings: swiftSettings
@@ -144,17 +144,17 @@ let package = Package(
         .testTarget(
             name: "JiefenServicesTests",
             dependencies: ["JiefenServices", "JiefenSQLiteStore", "JiefenAPI", "JiefenDomain", "TTRPCCore",
-                           "HousingDeliveryPlugin", "LandLeaseArrearsPlugin", "AgriculturalClaimPlugin", nio, logging],
+                           "HousingDeliveryPlugin", "LandLeaseArrearsPlugin", "AgriculturalClaimPlugin", "GeneralMatterPlugin", nio, logging],
             swiftSettings: swiftSettings
         ),
         .testTarget(
             name: "EndToEndTests",
-            dependencies: ["jiefend", "JiefenAPI", "JiefenDomain", "JiefenServices", "TTRPCCore", "HousingDeliveryPlugin", nio],
+            dependencies: ["jiefend", "jiefen", "JiefenAPI", "JiefenDomain", "JiefenServices", "TTRPCCore", "HousingDeliveryPlugin", nio],
             swiftSettings: swiftSettings
         ),
         .testTarget(
             name: "JiefenCLITests",
-            dependencies: ["jiefen", "TTRPCCore", nio, logging, argumentParser, .product(name: "Histogram", package: "hdrhistogram-swift")],
+            dependencies: ["jiefen", "JiefenAPI", "JiefenDomain", "TTRPCCore", nio, logging, argumentParser, .product(name: "Histogram", package: "hdrhistogram-swift")],
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "JiefenDomainTests", dependencies: ["JiefenDomain", "JiefenDomainTesting"],

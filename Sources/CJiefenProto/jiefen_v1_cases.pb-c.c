@@ -1026,7 +1026,7 @@ const ProtobufCMessageDescriptor jiefen__v1__case__descriptor =
   (ProtobufCMessageInit) jiefen__v1__case__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
-static const ProtobufCFieldDescriptor jiefen__v1__create_case_request__field_descriptors[16] =
+static const ProtobufCFieldDescriptor jiefen__v1__create_case_request__field_descriptors[17] =
 {
   {
     "request_id",
@@ -1220,6 +1220,18 @@ static const ProtobufCFieldDescriptor jiefen__v1__create_case_request__field_des
     0,             /* flags */
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
+  {
+    "person_keys",
+    17,
+    PROTOBUF_C_LABEL_REPEATED,
+    PROTOBUF_C_TYPE_STRING,
+    offsetof(Jiefen__V1__CreateCaseRequest, n_person_keys),
+    offsetof(Jiefen__V1__CreateCaseRequest, person_keys),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
 };
 static const unsigned jiefen__v1__create_case_request__field_indices_by_name[] = {
   15,   /* field[15] = actor */
@@ -1229,6 +1241,7 @@ static const unsigned jiefen__v1__create_case_request__field_indices_by_name[] =
   13,   /* field[13] = headcount */
   8,   /* field[8] = households_involved */
   1,   /* field[1] = kind */
+  16,   /* field[16] = person_keys */
   7,   /* field[7] = persons_involved */
   5,   /* field[5] = petitioners */
   12,   /* field[12] = received_at */
@@ -1242,7 +1255,7 @@ static const unsigned jiefen__v1__create_case_request__field_indices_by_name[] =
 static const ProtobufCIntRange jiefen__v1__create_case_request__number_ranges[1 + 1] =
 {
   { 1, 0 },
-  { 0, 16 }
+  { 0, 17 }
 };
 const ProtobufCMessageDescriptor jiefen__v1__create_case_request__descriptor =
 {
@@ -1252,7 +1265,7 @@ const ProtobufCMessageDescriptor jiefen__v1__create_case_request__descriptor =
   "Jiefen__V1__CreateCaseRequest",
   "jiefen.v1",
   sizeof(Jiefen__V1__CreateCaseRequest),
-  16,
+  17,
   jiefen__v1__create_case_request__field_descriptors,
   jiefen__v1__create_case_request__field_indices_by_name,
   1,  jiefen__v1__create_case_request__number_ranges,

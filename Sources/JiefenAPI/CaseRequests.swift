@@ -33,6 +33,8 @@ public struct CreateCaseRequest: APIMessage {
     public var headcount = 0
     public var sessionID = ""
     public var actor = ""
+    /// Distinct-person keys of the people at the first contact.
+    public var personKeys: [String] = []
 
     /// Creates an empty request.
     public init() {}
@@ -54,6 +56,7 @@ public struct CreateCaseRequest: APIMessage {
         headcount = Int(m.int(14))
         sessionID = m.string(15)
         actor = m.string(16)
+        personKeys = m.strings(17)
     }
 
     public var proto: ProtoMessage {
@@ -74,6 +77,7 @@ public struct CreateCaseRequest: APIMessage {
         m.set(14, headcount)
         m.set(15, sessionID)
         m.set(16, actor)
+        m.set(17, personKeys)
         return m
     }
 }

@@ -10,6 +10,10 @@ extension CaseState {
         guard event.at >= registeredAt else {
             throw .invalidArgument(field: "at", "an event cannot happen before the case was registered")
         }
+        guard event.at >= updatedAt else {
+            throw .invalidArgument(field: "occurred_at", "the case's history already reaches \(updatedAt.localMinute(offset: rules.offset)); an "
+                + "event dated \(event.at.localMinute(offset: rules.offset)) would break its order. Record events in the order they happened")
+        }
         let next = try LifecycleMachine.next(after: event.kind, in: .init(track: track, status: status))
         var updated = self
         try updated.record(event, rules: rules)

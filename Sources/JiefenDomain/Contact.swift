@@ -45,6 +45,10 @@ public struct Contact: Sendable, Hashable, Codable {
         if headcount < 1 {
             result.append(FieldViolation(field: "\(field).headcount", message: "must be at least 1, got \(headcount)"))
         }
+        if personKeys.count > max(headcount, 1) {
+            result.append(FieldViolation(field: "\(field).person_keys",
+                                         message: "\(personKeys.count) person keys for \(headcount) people present"))
+        }
         if sessionID != nil && channel != .villageReception {
             result.append(FieldViolation(field: "\(field).session_id",
                                          message: "only VILLAGE_RECEPTION contacts belong to a session"))

@@ -34,6 +34,14 @@ public struct Timestamp: Sendable, Hashable, Comparable, Codable, CustomStringCo
         other.secondsSinceEpoch - secondsSinceEpoch
     }
 
+    /// The local wall-clock time at `offset`, e.g. `2022-07-12 08:40` (minutes; for messages and reports).
+    public func localMinute(offset: UTCOffset = .chinaStandardTime) -> String {
+        let local = secondsSinceEpoch + Int64(offset.seconds)
+        let secondOfDay = ((local % 86_400) + 86_400) % 86_400
+        let hour = secondOfDay / 3600, minute = secondOfDay % 3600 / 60
+        return "\(civilDate(offset: offset)) \(hour < 10 ? "0" : "")\(hour):\(minute < 10 ? "0" : "")\(minute)"
+    }
+
     /// `seconds since epoch` as decimal text, e.g. `1658018400`.
     public var description: String { String(secondsSinceEpoch) }
 

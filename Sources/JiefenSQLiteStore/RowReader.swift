@@ -33,6 +33,26 @@ struct RowReader {
         return Int64(value)
     }
 
+    /// A number column (REAL or INTEGER); NULL reads as 0, as SQL aggregates over no rows give NULL.
+    func double(_ name: String) throws -> Double {
+        switch self.row.column(name) {
+        case .float(let value)?: return value
+        case .integer(let value)?: return Double(value)
+        case .null?: return 0
+        default: throw self.corrupt(name)
+        }
+    }
+
+    /// An integer column where NULL (an aggregate over no rows) reads as 0.
+    func count(_ name: String) throws -> Int {
+        switch self.row.column(name) {
+        case .integer(let value)?: return Int(value)
+        case .float(let value)?: return Int(value)
+        case .null?: return 0
+        default: throw self.corrupt(name)
+        }
+    }
+
     func bool(_ name: String) throws -> Bool {
         try self.int64(name) != 0
     }

@@ -34,13 +34,16 @@ extension SQLiteCaseStore {
             }
             let record = try CaseRows.record(row)
             try await Self.insertEvent(db, caseID: record.id, sequence: 1, firstEvent)
+            if let facts = draft.facts {
+                try await FactsWriter.write(facts, caseID: record.id, recordedAt: firstEvent.recordedAt, db: db)
+            }
             try await RequestLog.save(
                 db, requestID: requestID, kind: .case, targetID: record.id, recordedAt: firstEvent.recordedAt)
             return CreateResult(record: record, created: true)
         }
     }
 
-    /// See ``CaseStore/appendEvents(caseID:expectedVersion:events:newState:newClosedOn:newSnapshot:)``.
+    /// See ``CaseStore/appendEvents(caseID:expectedVersion:events:newState:newClosedOn:newSnapshot:newFacts:)``.
     ///
     /// The schema lets a case's version grow only by one per UPDATE and each event's sequence must equal the
     /// case's version, so every further event of a multi-event append is one UPDATE and one INSERT.
@@ -50,7 +53,8 @@ extension SQLiteCaseStore {
         events: [EventDraft],
         newState: String,
         newClosedOn: String?,
-        newSnapshot: [UInt8]
+        newSnapshot: [UInt8],
+        newFacts: CaseFacts?
     ) async throws -> CaseRecord {
         guard let first = events.first, let last = events.last else {
             throw StoreError(code: .invalidArgument, message: "no events to append to case \(caseID)", caseID: caseID)
@@ -85,6 +89,9 @@ extension SQLiteCaseStore {
                 }
                 record = try CaseRows.record(stepped)
                 try await Self.insertEvent(db, caseID: caseID, sequence: record.version, event)
+            }
+            if let newFacts {
+                try await FactsWriter.write(newFacts, caseID: caseID, recordedAt: last.recordedAt, db: db)
             }
             return record
         }

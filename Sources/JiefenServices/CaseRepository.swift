@@ -6,6 +6,14 @@ import JiefenStore
 /// holds each event's JSON payload. The store assigns case ids; snapshots and payloads do not repeat them.
 struct CaseRepository: Sendable {
     let store: any CaseStore
+    /// The plugins, to leave personal detail dates out of the statistics projection.
+    var plugins: PluginRegistry? = nil
+    /// The local offset of case dates.
+    var offset: UTCOffset = .chinaStandardTime
+
+    private func facts(_ state: CaseState) -> CaseFacts {
+        FactsMapping.facts(state, personal: FactsMapping.personal(plugins?.lookup(state.kind)?.schema), offset: offset)
+    }
 
     private static func encoder() -> JSONEncoder {
         let encoder = JSONEncoder()
@@ -43,7 +51,8 @@ struct CaseRepository: Sendable {
             villageCode: state.villageCode.rawValue,
             registeredOn: state.registeredAt.civilDate().description,
             closedOn: nil,
-            snapshot: try Self.json(state)
+            snapshot: try Self.json(state),
+            facts: facts(state)
         )
         let result = try await store.createCase(requestID: requestID, draft, firstEvent: try Self.eventDraft(registration))
         guard result.created else { return (try Self.state(of: result.record), false) }
@@ -62,7 +71,8 @@ struct CaseRepository: Sendable {
             events: try events.map(Self.eventDraft),
             newState: state.status.rawValue,
             newClosedOn: state.closedAt?.civilDate().description,
-            newSnapshot: try Self.json(state)
+            newSnapshot: try Self.json(state),
+            newFacts: facts(state)
         )
         var stored = state
         stored.id = CaseID(id)

@@ -20,7 +20,7 @@ public struct CaseServiceEnvironment: Sendable {
         self.clock = clock
     }
 
-    var repository: CaseRepository { CaseRepository(store: store) }
+    var repository: CaseRepository { CaseRepository(store: store, plugins: plugins, offset: rules.offset) }
 
     func context() -> PluginContext {
         PluginContext(now: clock.now, rules: rules, lookup: StoreCaseLookup(repository: repository))

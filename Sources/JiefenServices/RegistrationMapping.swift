@@ -41,7 +41,7 @@ enum RegistrationMapping {
         if request.headcount > 0 {
             contact = Contact(
                 id: ContactID("first"), channel: channel, at: receivedAt, headcount: request.headcount,
-                sessionID: request.sessionID.isEmpty ? nil : MeetingID(request.sessionID)
+                sessionID: request.sessionID.isEmpty ? nil : MeetingID(request.sessionID), personKeys: request.personKeys
             )
         }
         return Registration(

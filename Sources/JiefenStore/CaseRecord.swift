@@ -19,6 +19,8 @@ public struct CaseDraft: Hashable, Sendable {
     public var closedOn: String?
     /// Opaque JSON of the whole case, produced by the service layer.
     public var snapshot: [UInt8]
+    /// The statistics projection of the case, or `nil` for a case that statistics should not count yet.
+    public var facts: CaseFacts?
 
     /// Creates a draft. See the properties for the meaning of each parameter.
     public init(
@@ -29,8 +31,10 @@ public struct CaseDraft: Hashable, Sendable {
         villageCode: String,
         registeredOn: String,
         closedOn: String? = nil,
-        snapshot: [UInt8]
+        snapshot: [UInt8],
+        facts: CaseFacts? = nil
     ) {
+        self.facts = facts
         self.kind = kind
         self.track = track
         self.state = state

@@ -49,6 +49,8 @@ public protocol CaseStore: Sendable {
     ///   - newClosedOn: The closing date after the events (ISO `YYYY-MM-DD`), or `nil` for an open case; pass the
     ///     current value to keep it.
     ///   - newSnapshot: Opaque JSON of the whole case after the events.
+    ///   - newFacts: The case's statistics projection after the events, or `nil` to leave it as it is. Contacts
+    ///     beyond the ones already stored are added.
     /// - Returns: The updated case.
     /// - Throws: ``StoreError`` — `notFound` for an unknown case, `versionConflict` (with the expected and actual
     ///   versions) if the case moved on, `invalidArgument` for no events, `constraintViolation` for an invalid field.
@@ -58,7 +60,8 @@ public protocol CaseStore: Sendable {
         events: [EventDraft],
         newState: String,
         newClosedOn: String?,
-        newSnapshot: [UInt8]
+        newSnapshot: [UInt8],
+        newFacts: CaseFacts?
     ) async throws -> CaseRecord
 
     /// Reads one case.
@@ -137,6 +140,27 @@ public protocol CaseStore: Sendable {
     /// - Returns: The meetings ordered by date, then id.
     func meetings(heldOn: DateRange) async throws -> [JointMeeting]
 
+    /// Computes the aggregates of one period from the cases' statistics projections, contacts, sessions and
+    /// meetings, with SQL (no case is loaded into memory).
+    /// - Parameter query: The period, the cohort day, thresholds and filters.
+    /// - Returns: The raw counts; rates are the caller's.
+    /// - Throws: ``StoreError/Code/invalidArgument`` for a malformed date.
+    func statistics(_ query: StatisticsQuery) async throws -> PeriodStatistics
+
+    /// The village codes that have at least one case or reception session, sorted.
+    func knownVillages() async throws -> [String]
+
+    /// Records (or replaces) the aggregate figures of a period that has no case data in the store, such as the
+    /// year before the system was introduced; year-on-year comparisons fall back to it.
+    /// - Parameters:
+    ///   - from: The first day of that period.
+    ///   - through: The last day.
+    ///   - figures: Figures by metric key (for example `cases_by_channel/petition/VILLAGE_RECEPTION`).
+    func putBaseline(from: String, through: String, figures: [String: Double]) async throws
+
+    /// The baseline recorded for exactly this period, if any.
+    func baseline(from: String, through: String) async throws -> [String: Double]?
+
     /// Finishes the writes already submitted, makes everything durable and releases the store's resources.
     ///
     /// Later calls throw ``StoreError/Code/unavailable``. Calling `close()` again does nothing.
@@ -144,6 +168,21 @@ public protocol CaseStore: Sendable {
 }
 
 extension CaseStore {
+    /// Appends events without changing the case's statistics projection; see
+    /// ``appendEvents(caseID:expectedVersion:events:newState:newClosedOn:newSnapshot:newFacts:)``.
+    public func appendEvents(
+        caseID: String,
+        expectedVersion: Int64,
+        events: [EventDraft],
+        newState: String,
+        newClosedOn: String?,
+        newSnapshot: [UInt8]
+    ) async throws -> CaseRecord {
+        try await self.appendEvents(
+            caseID: caseID, expectedVersion: expectedVersion, events: events, newState: newState,
+            newClosedOn: newClosedOn, newSnapshot: newSnapshot, newFacts: nil)
+    }
+
     /// Appends one event to a case; see ``appendEvents(caseID:expectedVersion:events:newState:newClosedOn:newSnapshot:)``.
     /// - Parameters:
     ///   - caseID: The case to change.

@@ -32,6 +32,28 @@ public struct ProtoMessage: Sendable, Hashable {
         }
     }
 
+    /// The double in `field`, or 0 when absent.
+    public func double(_ field: UInt32) -> Double {
+        if case .double(let value) = fields[field] { return value }
+        return 0
+    }
+
+    /// The integers of repeated `field`.
+    public func ints(_ field: UInt32) -> [Int64] {
+        list(field).compactMap {
+            switch $0 {
+            case .int(let value): value
+            case .uint(let value): Int64(truncatingIfNeeded: value)
+            default: nil
+            }
+        }
+    }
+
+    /// The doubles of repeated `field`.
+    public func doubles(_ field: UInt32) -> [Double] {
+        list(field).compactMap { if case .double(let value) = $0 { value } else { nil } }
+    }
+
     /// The bool in `field`, or false when absent.
     public func bool(_ field: UInt32) -> Bool {
         if case .bool(let value) = fields[field] { return value }

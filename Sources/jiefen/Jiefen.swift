@@ -7,6 +7,6 @@ struct Jiefen: AsyncParsableCommand {
         commandName: "jiefen",
         abstract: "Jiefen (解纷) client: raw ttrpc calls against a jiefend or any ttrpc server.",
         version: "0.1.0",
-        subcommands: [Call.self, CaseCommand.self, LoadCommand.self]
+        subcommands: [Call.self, CaseCommand.self, LoadCommand.self, ReportCommand.self, ScenarioCommand.self]
     )
 }

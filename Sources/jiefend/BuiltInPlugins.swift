@@ -1,4 +1,5 @@
 import AgriculturalClaimPlugin
+import GeneralMatterPlugin
 import HousingDeliveryPlugin
 import JiefenDomain
 import LandLeaseArrearsPlugin
@@ -10,6 +11,7 @@ enum BuiltInPlugins {
             HousingDeliveryPlugin(),
             LandLeaseArrearsPlugin(),
             AgriculturalClaimPlugin(),
+            GeneralMatterPlugin(),
         ])
     }
 }

@@ -66,6 +66,7 @@ struct Serve: AsyncParsableCommand {
         router.register(CasesService(environment: environment))
         router.register(KindsService(plugins: environment.plugins))
         router.register(ContactsService(environment: environment))
+        router.register(StatsService(environment: environment))
         router.registerDiscoveryServices()
 
         let eventLoopGroup = MultiThreadedEventLoopGroup(numberOfThreads: settings.eventLoops)

@@ -55,23 +55,25 @@ struct MigrationTests {
     func migrationsApplyInOrderAtomically() async throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
-        let second = Migration(version: 2, name: "add notes", statements: [
+        let shipped = Migration.all.map(\.version)
+        let next = shipped.count + 1
+        let second = Migration(version: next, name: "add notes", statements: [
             "CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT NOT NULL) STRICT",
         ])
-        let broken = Migration(version: 3, name: "broken", statements: [
+        let broken = Migration(version: next + 1, name: "broken", statements: [
             "CREATE TABLE half_done (id INTEGER PRIMARY KEY) STRICT",
             "THIS IS NOT SQL",
         ])
         let connection = try await SQLiteConnection.open(storage: .file(path: directory.databasePath), logger: quietLogger)
         let db = Database(connection: connection)
-        #expect(try await Migrator.migrate(db, migrations: Migration.all + [second], now: 1) == [1, 2])
+        #expect(try await Migrator.migrate(db, migrations: Migration.all + [second], now: 1) == shipped + [next])
         #expect(try await Migrator.migrate(db, migrations: Migration.all + [second], now: 2) == [])
         await #expect(throws: StoreError.self) {
             try await Migrator.migrate(db, migrations: Migration.all + [second, broken], now: 3)
         }
         let tables = try await db.query("SELECT name FROM sqlite_master WHERE type = 'table' AND name IN ('notes', 'half_done')")
         #expect(tables.compactMap { $0.column("name")?.string } == ["notes"])
-        #expect(try await db.query("SELECT version FROM migrations").compactMap { $0.column("version")?.integer } == [1, 2])
+        #expect(try await db.query("SELECT version FROM migrations").compactMap { $0.column("version")?.integer } == shipped + [next])
         await db.close()
     }
 

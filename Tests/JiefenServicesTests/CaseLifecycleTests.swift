@@ -112,7 +112,7 @@ struct CaseLifecycleTests {
     @Test func kindsAreDiscoverableWithTheirSchemas() async throws {
         try await CaseServer.with { server in
             let kinds = try await server.call(KindsAPI.service, KindsAPI.list, ListSessionsRequest(), as: ListKindsResponse.self)
-            #expect(Set(kinds.kinds.map(\.kind)) == ["housing-delivery", "land-lease-arrears", "agricultural-claim"])
+            #expect(Set(kinds.kinds.map(\.kind)) == ["housing-delivery", "land-lease-arrears", "agricultural-claim", "general-matter"])
             let housing = try await server.call(KindsAPI.service, KindsAPI.describe, DescribeKindRequest(kind: "housing-delivery"), as: APIKindSchema.self)
             #expect(housing.attributes.contains { $0.required })
             #expect(!housing.sampleDetails.isEmpty)

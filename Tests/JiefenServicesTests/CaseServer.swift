@@ -9,6 +9,7 @@ import TTRPCCore
 import HousingDeliveryPlugin
 import LandLeaseArrearsPlugin
 import AgriculturalClaimPlugin
+import GeneralMatterPlugin
 
 /// A real server with the case services over a temporary SQLite database, and a real client connected to it.
 struct CaseServer {
@@ -20,12 +21,13 @@ struct CaseServer {
         defer { try? FileManager.default.removeItem(at: directory) }
         let logger = Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() })
         let store = try await SQLiteCaseStore.open(path: directory.appendingPathComponent("jiefen.sqlite").path, logger: logger)
-        let plugins = try PluginRegistry([HousingDeliveryPlugin(), LandLeaseArrearsPlugin(), AgriculturalClaimPlugin()])
+        let plugins = try PluginRegistry([HousingDeliveryPlugin(), LandLeaseArrearsPlugin(), AgriculturalClaimPlugin(), GeneralMatterPlugin()])
         let environment = CaseServiceEnvironment(store: store, plugins: plugins)
         var router = TTRPCRouter()
         router.register(CasesService(environment: environment))
         router.register(KindsService(plugins: plugins))
         router.register(ContactsService(environment: environment))
+        router.register(StatsService(environment: environment))
         var configuration = TTRPCServerConfiguration.defaults
         configuration.listen = [.unixDomainSocket(path: directory.appendingPathComponent("s.sock").path)]
         let (ready, continuation) = AsyncStream<[TTRPCAddress]>.makeStream()

@@ -5,6 +5,7 @@
 #include "jiefen_v1_contacts.pb-c.h"
 #include "jiefen_v1_kinds.pb-c.h"
 #include "jiefen_v1_server.pb-c.h"
+#include "jiefen_v1_stats.pb-c.h"
 #include "jiefen_v1_values.pb-c.h"
 #include "ttrpc_health.pb-c.h"
 #include "ttrpc_request.pb-c.h"

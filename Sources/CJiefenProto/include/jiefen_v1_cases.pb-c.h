@@ -128,10 +128,15 @@ struct  Jiefen__V1__CreateCaseRequest
    */
   char *session_id;
   char *actor;
+  /*
+   * Distinct-person keys (keyed hashes, never raw IDs) of the people at the first contact, for distinct_petitioners.
+   */
+  size_t n_person_keys;
+  char **person_keys;
 };
 #define JIEFEN__V1__CREATE_CASE_REQUEST__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&jiefen__v1__create_case_request__descriptor) \
-    , (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, 0,NULL, 0,NULL, 0, 0, 0,NULL, (char *)protobuf_c_empty_string, 0,NULL, 0, 0, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string }
+    , (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, 0,NULL, 0,NULL, 0, 0, 0,NULL, (char *)protobuf_c_empty_string, 0,NULL, 0, 0, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, 0,NULL }
 
 
 struct  Jiefen__V1__CreateCaseResponse

@@ -1,0 +1,45 @@
+import JiefenDomain
+import JiefenStore
+
+/// Derives the statistics projection the store counts (``CaseFacts``) from a case's state.
+enum FactsMapping {
+    /// The facts of `state`. `personal` names detail attributes whose values must not leave the case (their dates
+    /// are left out of the key dates).
+    static func facts(_ state: CaseState, personal: Set<String> = [], offset: UTCOffset = .chinaStandardTime) -> CaseFacts {
+        let petition = state.track == .petition
+        var keyDates: [String: String] = [:]
+        for (name, value) in state.details.values where !personal.contains(name) {
+            if case .date(let date) = value { keyDates[name] = date.description }
+        }
+        return CaseFacts(
+            track: CaseTrack(rawValue: state.track.rawValue) ?? .petition,
+            outcome: state.outcome?.rawValue,
+            registeredAt: state.registeredAt.secondsSinceEpoch,
+            closedAt: state.closedAt?.secondsSinceEpoch,
+            receivedOn: petition ? state.receivedAt.civilDate(offset: offset).description : nil,
+            noticeDueOn: state.noticeDueOn?.description,
+            noticeOn: state.acceptanceNoticeOn?.description,
+            acceptedOn: state.acceptedOn?.description,
+            dueOn: state.dueDate?.description,
+            extended: state.extension != nil,
+            personsInvolved: state.personsInvolved,
+            householdsInvolved: state.householdsInvolved,
+            rating: state.rating?.level.rawValue,
+            jointMeetingDecisions: state.jointMeetings.count { $0.decision != nil },
+            awaitingJointMeeting: state.isOpen && state.jointMeetings.contains { $0.decision == nil },
+            contacts: state.contacts.map { contact in
+                ContactFact(
+                    channel: contact.channel.rawValue, occurredOn: contact.at.civilDate(offset: offset).description,
+                    headcount: contact.headcount, sessionID: contact.sessionID?.rawValue, personKeys: contact.personKeys,
+                    isFollowUp: contact.isFollowUp
+                )
+            },
+            keyDates: keyDates
+        )
+    }
+
+    /// The detail attributes `schema` marks personal.
+    static func personal(_ schema: DetailSchema?) -> Set<String> {
+        Set(schema?.attributes.filter(\.isPersonal).map(\.name) ?? [])
+    }
+}

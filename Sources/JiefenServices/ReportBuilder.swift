@@ -1,0 +1,188 @@
+import JiefenAPI
+import JiefenStore
+
+/// Turns the store's raw aggregates of a period (and of its comparison period or baseline) into the report's
+/// metrics of domain.md D: counts, rates with their denominators, durations, year-on-year changes, the funnel and
+/// the village table with small cells suppressed.
+struct ReportBuilder {
+    /// The outcomes that count as resolved (化解).
+    static let resolvedOutcomes: Set<String> = ["resolved_town", "resolved_jm", "resolved_dept", "resolved_online"]
+    /// Outcomes of screening: the case never entered handling, so cohort rates leave it out.
+    static let screenedOut: Set<String> = ["not_accepted", "transferred_out"]
+    /// Channels whose contacts are visits (batches and person-times).
+    static let visitChannels = ["VILLAGE_RECEPTION", "WALK_IN"]
+    /// Village cells from 1 to this minus one are suppressed (domain.md F).
+    static let suppressionThreshold = 3
+
+    let statistics: PeriodStatistics
+
+    /// The metrics of the period, without comparisons.
+    func metrics() -> [StatsReport.Metric] {
+        var out: [StatsReport.Metric] = []
+        func count(_ name: String, _ value: Int, track: String = "", channel: String = "") {
+            out.append(.init(name: name, track: track, channel: channel, unit: "count", value: Double(value), numerator: Int64(value)))
+        }
+        func rate(_ name: String, _ numerator: Int, _ denominator: Int, track: String = "", channel: String = "") {
+            out.append(.init(name: name, track: track, channel: channel, unit: "rate",
+                             value: denominator == 0 ? 0 : Double(numerator) / Double(denominator),
+                             numerator: Int64(numerator), denominator: Int64(denominator)))
+        }
+        let s = statistics
+        let tracks = ["petition", "dispute", "micro"]
+        let channels = Self.channels(s)
+
+        // Registrations and resolutions per track and channel.
+        for track in tracks {
+            count("cases_registered", s.registered.filter { $0.track == track }.total, track: track)
+            for channel in channels {
+                let n = s.registered.filter { $0.track == track && $0.channel == channel }.total
+                if n > 0 { count("cases_by_channel", n, track: track, channel: channel) }
+            }
+        }
+        let resolvedClosed = s.closed.filter { $0.outcome.map(Self.resolvedOutcomes.contains) ?? false }
+        for track in tracks {
+            count("resolved", resolvedClosed.filter { $0.track == track }.total, track: track)
+            for channel in channels {
+                let n = resolvedClosed.filter { $0.track == track && $0.channel == channel }.total
+                if n > 0 { count("resolved", n, track: track, channel: channel) }
+            }
+        }
+        let handled = resolvedClosed.filter { $0.track != "micro" }
+        count("resolved", handled.total)
+        for channel in channels {
+            let n = handled.filter { $0.channel == channel }.total
+            if n > 0 { count("resolved", n, channel: channel) }
+        }
+
+        // Village reception and visits.
+        count("sessions_vr", s.sessionsHeld)
+        let visits = s.contacts.filter { Self.visitChannels.contains($0.channel) }
+        for channel in Self.visitChannels {
+            let c = visits.first { $0.channel == channel }
+            count("batches", c?.contacts ?? 0, channel: channel)
+            count("person_times", c?.personTimes ?? 0, channel: channel)
+        }
+        count("batches", visits.reduce(0) { $0 + $1.contacts })
+        count("person_times", visits.reduce(0) { $0 + $1.personTimes })
+        count("distinct_petitioners", s.distinctPetitioners)
+        count("collective_batches", visits.reduce(0) { $0 + $1.collective })
+        count("group_cases", s.groupCases)
+
+        // Cohort rates: petition and dispute cases registered in the period, screened-out ones left out.
+        for track in ["petition", "dispute", ""] {
+            let cohort = s.registered.filter {
+                (track.isEmpty ? $0.track != "micro" : $0.track == track) && !($0.outcome.map(Self.screenedOut.contains) ?? false)
+            }
+            let resolved = cohort.filter { $0.outcome.map(Self.resolvedOutcomes.contains) ?? false }.total
+            let closed = cohort.filter { $0.outcome != nil }.total
+            rate("resolution_rate", resolved, cohort.total, track: track)
+            rate("closure_rate", closed, cohort.total, track: track)
+        }
+        rate("timely_acceptance_rate", s.noticesTimely, s.noticesRequired, track: "petition")
+        rate("on_time_closure_rate", s.closedOnTime, s.closedWithDeadline, track: "petition")
+
+        for d in s.durations {
+            out.append(.init(name: "time_to_resolution_mean", track: d.track, unit: d.unit, value: d.mean, numerator: Int64(d.count)))
+            out.append(.init(name: "time_to_resolution_median", track: d.track, unit: d.unit, value: d.median, numerator: Int64(d.count)))
+            out.append(.init(name: "time_to_resolution_p90", track: d.track, unit: d.unit, value: d.p90, numerator: Int64(d.count)))
+        }
+
+        // Joint meetings.
+        let jointMeeting = s.closed.filter { $0.outcome == "resolved_jm" }
+        count("jm_resolved", jointMeeting.total)
+        for channel in channels {
+            let n = jointMeeting.filter { $0.channel == channel }.total
+            if n > 0 { count("jm_resolved", n, channel: channel) }
+        }
+        count("jm_meetings", s.jointMeetingsHeld)
+        count("jm_in_progress", s.awaitingJointMeeting)
+
+        // Micro-matters, reported apart from petition counts.
+        count("micro_online", s.registered.filter {
+            $0.track == "micro" && ["GRID_ONLINE", "WECHAT_GROUP"].contains($0.channel) && $0.outcome == "resolved_online"
+        }.total)
+
+        // Ratings and repeats.
+        let rated = s.ratings.values.reduce(0, +)
+        rate("participation_rate", rated, s.ratingEligible, track: "petition")
+        rate("satisfaction_rate_strict", s.ratings["satisfied", default: 0], rated, track: "petition")
+        rate("satisfaction_rate_broad", s.ratings["satisfied", default: 0] + s.ratings["basically_satisfied", default: 0], rated,
+             track: "petition")
+        rate("repeat_rate", s.contacts.reduce(0) { $0 + $1.followUps }, s.contacts.reduce(0) { $0 + $1.contacts })
+        return out
+    }
+
+    /// The channels that appear in the aggregates, known ones first in the order of domain.md D.
+    static func channels(_ s: PeriodStatistics) -> [String] {
+        let known = ["VILLAGE_RECEPTION", "GRID_ONLINE", "WECHAT_GROUP", "HOTLINE", "WALK_IN", "ONLINE_PETITION", "REFERRAL"]
+        let seen = Set(s.registered.map(\.channel) + s.closed.map(\.channel))
+        return known + seen.subtracting(known).sorted()
+    }
+
+    /// `true` when the store has anything at all for the period.
+    var hasData: Bool {
+        !statistics.registered.isEmpty || !statistics.closed.isEmpty || statistics.sessionsHeld > 0 || !statistics.contacts.isEmpty
+    }
+
+    /// From registered to resolved, over petition and dispute cases registered in the period.
+    func funnel() -> [StatsReport.FunnelStage] {
+        let cohort = statistics.registered.filter { $0.track != "micro" }
+        let handled = cohort.filter { !($0.outcome.map(Self.screenedOut.contains) ?? false) }
+        return [
+            .init(stage: "registered", count: cohort.total),
+            .init(stage: "accepted", count: handled.total),
+            .init(stage: "closed", count: handled.filter { $0.outcome != nil }.total),
+            .init(stage: "resolved", count: handled.filter { $0.outcome.map(Self.resolvedOutcomes.contains) ?? false }.total),
+        ]
+    }
+
+    /// The village table with cells of 1 and 2 suppressed.
+    func villages() -> [StatsReport.VillageRow] {
+        statistics.villages.map { v in
+            let hideRegistered = (1..<Self.suppressionThreshold).contains(v.registered)
+            let hideResolved = (1..<Self.suppressionThreshold).contains(v.resolved)
+            return .init(villageCode: v.villageCode, registered: hideRegistered ? 0 : v.registered, registeredSuppressed: hideRegistered,
+                         resolved: hideResolved ? 0 : v.resolved, resolvedSuppressed: hideResolved)
+        }
+    }
+
+    func months() -> [StatsReport.MonthRow] {
+        statistics.months.map { .init(month: $0.month, track: $0.track, channel: $0.channel, registered: $0.registered, resolved: $0.resolved) }
+    }
+
+    func durations() -> [StatsReport.DurationRow] {
+        statistics.durations.map {
+            .init(track: $0.track, unit: $0.unit, count: $0.count, mean: $0.mean, median: $0.median, p90: $0.p90,
+                  bucketLabels: $0.buckets.map(\.label), bucketCounts: $0.buckets.map(\.count))
+        }
+    }
+
+    func notable() -> [StatsReport.NotableCaseRow] {
+        var out: [StatsReport.NotableCaseRow] = []
+        for (cases, list) in [(statistics.largest, "largest"), (statistics.fastest, "fastest")] {
+            for c in cases {
+                out.append(.init(list: list, caseID: c.caseID, kind: c.kind, track: c.track, channel: c.channel, outcome: c.outcome,
+                                 householdsInvolved: c.householdsInvolved, registeredAt: c.registeredAt, closedAt: c.closedAt,
+                                 jointMeetingDecisions: c.jointMeetingDecisions, extended: c.extended,
+                                 keyDates: c.keyDates.keys.sorted().map { "\($0)=\(c.keyDates[$0] ?? "")" }))
+            }
+        }
+        return out
+    }
+
+    /// Adds each metric's comparison value and year-on-year change: `previous` maps metric keys to values.
+    static func compare(_ metrics: [StatsReport.Metric], with previous: [String: Double]) -> [StatsReport.Metric] {
+        metrics.map { metric in
+            var m = metric
+            guard let base = previous[metric.key] else { return m }
+            m.previous = base
+            m.yoy = base == 0 ? nil : (metric.value - base) / base
+            return m
+        }
+    }
+}
+
+extension Array where Element == CaseGroupCount {
+    /// The number of cases over the groups.
+    var total: Int { reduce(0) { $0 + $1.count } }
+}

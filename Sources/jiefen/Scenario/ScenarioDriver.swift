@@ -1,0 +1,159 @@
+import Foundation
+import JiefenAPI
+import JiefenDomain
+import JiefenWire
+import NIOCore
+import Synchronization
+import TTRPCCore
+
+/// Sends a ``TongyangPlan`` into a running server through the public RPC calls only, each step with its real
+/// date: sessions, cases (in registration order, so ids are the same on every run), joint meetings, then every
+/// case's timeline (cases in parallel, each case's steps in order), then the prior year's baseline.
+struct ScenarioDriver {
+    let client: TTRPCClient
+    let timeout: Duration?
+    let concurrency: Int
+    static let actor = "tongyang-scenario"
+
+    /// What a run did.
+    struct Summary: Sendable {
+        var sessions = 0, cases = 0, meetings = 0, steps = 0, calls = 0
+        var seconds = 0.0
+    }
+
+    /// A call that failed, with the case and step it belonged to.
+    struct Failure: Error, CustomStringConvertible {
+        var context: String
+        var error: any Error
+        var description: String {
+            if let rpc = error as? RPCError { return "\(context): \(rpc.code): \(rpc.message)" }
+            return "\(context): \(error)"
+        }
+    }
+
+    func call<Response: APIMessage>(_ service: String, _ method: String, _ request: some APIMessage, as: Response.Type,
+                                    context: @autoclosure () -> String) async throws -> Response {
+        do {
+            let answer = try await client.call(service: service, method: method, payload: try request.encoded(), timeout: timeout)
+            return try Response(decoding: answer)
+        } catch {
+            throw Failure(context: context(), error: error)
+        }
+    }
+
+    func run(_ plan: TongyangPlan, progress: @escaping @Sendable (String) -> Void) async throws -> Summary {
+        let started = ContinuousClock.now
+        var summary = Summary()
+        // Village-reception Sundays, held or not.
+        var sessionIDs: [String] = []
+        var held = 0
+        for sunday in TongyangCalendar.sundays {
+            let village = TongyangCalendar.villages[held % TongyangCalendar.villages.count]
+            let session = try await call(ContactsAPI.sessionsService, ContactsAPI.createSession,
+                                         APISession(villageCode: village, date: sunday.date.description,
+                                                    leadDepartment: "town-petition-office", held: sunday.held),
+                                         as: APISession.self, context: "session \(sunday.date)")
+            if sunday.held { sessionIDs.append(session.id); held += 1 }
+            summary.sessions += 1
+        }
+        progress("\(summary.sessions) Sundays recorded, \(sessionIDs.count) sessions held")
+        var samples: [String: [APIField]] = [:]
+        for kind in Set(plan.cases.map(\.kind)).sorted() {
+            samples[kind] = try await call(KindsAPI.service, KindsAPI.describe, DescribeKindRequest(kind: kind), as: APIKindSchema.self,
+                                           context: "describe \(kind)").sampleDetails
+        }
+        var caseIDs: [String] = []
+        for (index, planned) in plan.cases.enumerated() {
+            let request = ScenarioRequests.create(planned, index: index, sample: samples[planned.kind] ?? [], sessionIDs: sessionIDs)
+            let created = try await call(CasesAPI.service, CasesAPI.create, request, as: CreateCaseResponse.self,
+                                         context: "create \(planned.label) #\(index + 1)")
+            if !created.created {
+                throw Failure(context: "create #\(index + 1)", error: RPCError(code: .alreadyExists,
+                    message: "the server already holds this scenario's cases; run it against an empty data directory"))
+            }
+            caseIDs.append(created.case.id)
+            if (index + 1) % 200 == 0 { progress("\(index + 1) of \(plan.cases.count) cases registered") }
+        }
+        summary.cases = caseIDs.count
+        var meetingIDs: [Int: String] = [:]
+        for (m, members) in plan.meetingCases.enumerated() where !members.isEmpty {
+            var request = RecordMeetingRequest()
+            request.caseIDs = members.map { caseIDs[$0] }
+            request.date = TongyangCalendar.meetings[m].description
+            request.departments = Array(Set(["town-petition-office"] + members.map { plan.cases[$0].department })).sorted()
+            request.decision = "\(members.count) matters discussed"
+            request.resolved = true
+            request.actor = Self.actor
+            meetingIDs[m] = try await call(ContactsAPI.meetingsService, ContactsAPI.recordMeeting, request, as: RecordMeetingResponse.self,
+                                           context: "meeting \(request.date)").meetingID
+        }
+        summary.meetings = meetingIDs.count
+        progress("\(summary.cases) cases registered, \(summary.meetings) joint meetings recorded; applying timelines")
+        let ids = caseIDs, meetings = meetingIDs, sessions = sessionIDs
+        let workers = max(1, concurrency)
+        let steps = try await withThrowingTaskGroup(of: Int.self) { group in
+            for worker in 0..<workers {
+                group.addTask {
+                    var done = 0
+                    for index in stride(from: worker, to: plan.cases.count, by: workers) {
+                        done += try await self.timeline(plan.cases[index], id: ids[index], meetings: meetings, sessions: sessions)
+                    }
+                    return done
+                }
+            }
+            return try await group.reduce(0, +)
+        }
+        summary.steps = steps
+        _ = try await call(StatsAPI.service, StatsAPI.putBaseline,
+                           PutBaselineRequest(from: "2021-07-01", to: "2022-06-30", figures: TongyangPlan.baseline),
+                           as: PutBaselineResponse.self, context: "baseline")
+        summary.calls = summary.sessions + samples.count + summary.cases + summary.meetings + summary.steps + 1
+        summary.seconds = Double((ContinuousClock.now - started).components.attoseconds) / 1e18
+            + Double((ContinuousClock.now - started).components.seconds)
+        return summary
+    }
+
+    /// Applies one case's steps in order; returns how many calls it made.
+    func timeline(_ planned: PlannedCase, id: String, meetings: [Int: String], sessions: [String]) async throws -> Int {
+        var previous = planned.registeredAt
+        for (n, step) in planned.steps.enumerated() {
+            var at = Timestamp(date: step.date, hour: 9)
+            if let (hour, minute) = step.time { at = Timestamp(date: step.date, hour: hour, minute: minute) }
+            if step.time == nil { at = max(at, previous.adding(seconds: 300)) } else if at <= previous { at = previous.adding(seconds: 60) }
+            previous = at
+            let context = "\(planned.label) \(id) step \(n + 1) on \(step.date)"
+            switch step.action {
+            case .contact(let channel, let headcount, let session, let keys):
+                var request = RecordContactRequest()
+                request.caseID = id
+                request.channel = channel
+                request.at = at.secondsSinceEpoch
+                request.headcount = headcount
+                request.sessionID = session.map { sessions[$0] } ?? ""
+                request.personKeys = keys
+                request.actor = Self.actor
+                _ = try await call(ContactsAPI.contactsService, ContactsAPI.record, request, as: RecordContactResponse.self, context: context)
+            case .event(let type, let arguments):
+                try await apply(id, type, arguments, at: at, context: context)
+            case .refer(let m):
+                try await apply(id, "referred_to_joint_meeting", [APIField("meeting_id", .text(meetings[m] ?? ""))], at: at, context: context)
+            case .decide(let m, let resolution, let lead):
+                try await apply(id, "joint_meeting_decided", [
+                    APIField("meeting_id", .text(meetings[m] ?? "")), APIField("date", .date(TongyangCalendar.meetings[m].description)),
+                    APIField("resolution", .choice(resolution)), APIField("lead_department", .text(lead)),
+                ], at: at, context: context)
+            }
+        }
+        return planned.steps.count
+    }
+
+    func apply(_ id: String, _ type: String, _ arguments: [APIField], at: Timestamp, context: String) async throws {
+        var request = ApplyEventRequest()
+        request.caseID = id
+        request.type = type
+        request.arguments = arguments
+        request.occurredAt = at.secondsSinceEpoch
+        request.actor = Self.actor
+        _ = try await call(CasesAPI.service, CasesAPI.apply, request, as: ApplyEventResponse.self, context: "\(context) (\(type))")
+    }
+}

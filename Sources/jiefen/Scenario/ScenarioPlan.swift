@@ -1,0 +1,90 @@
+import JiefenAPI
+import JiefenDomain
+
+/// One step of a planned case, applied through the public RPC at its real date.
+struct PlannedStep: Sendable {
+    /// What the step does.
+    enum Action: Sendable {
+        /// `Cases/Apply` with an event type and its arguments.
+        case event(String, [APIField])
+        /// `Contacts/Record`: a follow-up visit or item; `session` indexes ``TongyangCalendar/sessions``.
+        case contact(channel: String, headcount: Int, session: Int?, keys: [String])
+        /// `referred_to_joint_meeting` to the meeting with this index in ``TongyangCalendar/meetings``.
+        case refer(meeting: Int)
+        /// `joint_meeting_decided` by the meeting with this index.
+        case decide(meeting: Int, resolution: String, lead: String)
+    }
+
+    /// The local date of the step.
+    var date: CivilDate
+    /// A fixed local time (hour, minute), or `nil` for "after the previous step, from 09:00".
+    var time: (Int, Int)?
+    /// The action.
+    var action: Action
+}
+
+/// How a planned case ends (domain.md E.2 outcome codes).
+enum PlannedOutcome: String, Sendable {
+    case resolvedTown = "RT", resolvedJointMeeting = "RJ", resolvedDepartment = "RD", resolvedOnline = "RO"
+    case guidedLegal = "GL", notSupported = "NS", open = "OP", screenedOut = "NA"
+}
+
+/// The kind-specific variation of a case's details on top of the kind's sample (fetched from the server).
+enum DetailVariant: Sendable {
+    case housing(households: Int)
+    case landRent(households: Int)
+    case agricultural(applied: CivilDate, observed: CivilDate)
+    case general(category: String)
+}
+
+/// One case of the scenario: its registration and its timeline.
+struct PlannedCase: Sendable {
+    /// The group and outcome, e.g. `VR land-lease-arrears RJ` or `anchor H`.
+    var label: String
+    /// The dispute kind.
+    var kind: String
+    /// `petition`, `dispute` or `micro`.
+    var track: String
+    /// The intake channel.
+    var channel: String
+    /// The village code.
+    var village: String
+    /// The registration instant.
+    var registeredAt: Timestamp
+    /// People at the first contact; 0 records no contact (intake only).
+    var headcount: Int
+    /// The village-reception session of the first contact (index into ``TongyangCalendar/sessions``).
+    var session: Int?
+    /// Person keys of the first contact.
+    var personKeys: [String]
+    /// People involved.
+    var persons: Int
+    /// Households involved.
+    var households: Int
+    /// The details' variation.
+    var details: DetailVariant
+    /// The outcome at the end of the window.
+    var outcome: PlannedOutcome
+    /// The department that handles the case.
+    var department: String
+    /// The steps after registration, in order.
+    var steps: [PlannedStep] = []
+    /// The closing date, once planned.
+    var closedOn: CivilDate?
+}
+
+/// The whole year: sessions, cases and the joint meetings that discussed them.
+struct TongyangPlan: Sendable {
+    /// Every case, in creation order (by registration time).
+    var cases: [PlannedCase]
+    /// For each meeting of ``TongyangCalendar/meetings``, the indexes of the cases it discussed.
+    var meetingCases: [[Int]]
+    /// The prior year's aggregates (domain.md E.5), the baseline for year-on-year.
+    static let baseline: [String: Double] = [
+        "cases_registered/petition/": 402, "cases_by_channel/petition/VILLAGE_RECEPTION": 60,
+        "cases_by_channel/petition/WALK_IN": 92, "cases_by_channel/petition/HOTLINE": 134,
+        "cases_by_channel/petition/ONLINE_PETITION": 54, "cases_by_channel/petition/REFERRAL": 62,
+        "batches//VILLAGE_RECEPTION": 64, "person_times//VILLAGE_RECEPTION": 88, "batches//WALK_IN": 97,
+        "collective_batches//": 9, "micro_online//": 455, "jm_resolved//": 51,
+    ]
+}

@@ -1,0 +1,62 @@
+import Foundation
+import JiefenAPI
+import JiefenDomain
+import TTRPCCore
+
+/// Small hand-made case sets for the statistics tests: general matters on given dates and channels.
+extension CaseServer {
+    /// Registers a general matter received on `date` (09:00) through `channel`.
+    func general(_ channel: String, on date: String, track: String = "petition", headcount: Int = 1, session: String = "",
+                 village: String = "TY-V01", persons: Int = 5, hour: Int = 9) async throws -> String {
+        var request = CreateCaseRequest()
+        request.requestID = UUID().uuidString
+        request.kind = "general-matter"
+        request.track = track
+        request.channel = channel
+        request.villageCode = village
+        if track != "micro" { request.petitioners = [APIPerson(name: "王五")] }
+        request.personsInvolved = persons
+        request.demandText = "路灯不亮"
+        request.details = [APIField("category", .choice("roads_water_lighting"))]
+        request.receivedAt = Fixtures.seconds(date, hour: hour)
+        request.headcount = headcount
+        request.sessionID = session
+        if headcount > 0 { request.personKeys = (1...min(headcount, 2)).map { "\(channel)-\(date)-\($0)" } }
+        return try await create(request).case.id
+    }
+
+    /// Accepts on `accepted` (notice the same day unless `notice` says otherwise), optionally extends, and closes
+    /// resolved_town on `closed`.
+    func resolve(_ id: String, accepted: String, notice: String? = nil, extendOn: String? = nil, closed: String) async throws {
+        _ = try await apply(id, "accepted", [APIField("notice_on", .date(notice ?? accepted))], on: accepted)
+        _ = try await apply(id, "assigned", [APIField("department", .text("village-committee"))], on: accepted)
+        _ = try await apply(id, "handling_started", on: accepted)
+        if let extendOn {
+            _ = try await apply(id, "extension_approved", [APIField("days", .integer(30)), APIField("reason", .text("waiting for the water company"))], on: extendOn)
+        }
+        _ = try await apply(id, "replied", [APIField("decision", .choice("support"))], on: closed)
+        _ = try await apply(id, "closed", [APIField("outcome", .choice("resolved_town"))], on: closed)
+    }
+
+    func report(_ from: String, _ to: String, asOf: String, channel: String = "", village: String = "") async throws -> StatsReport {
+        try await call(StatsAPI.service, StatsAPI.report, ReportRequest(from: from, to: to, asOf: asOf, channel: channel, villageCode: village),
+                       as: StatsReport.self)
+    }
+
+    func session(_ date: String, village: String = "TY-V01", held: Bool = true) async throws -> String {
+        try await call(ContactsAPI.sessionsService, ContactsAPI.createSession, APISession(villageCode: village, date: date, held: held),
+                       as: APISession.self).id
+    }
+}
+
+extension StatsReport {
+    /// The value of a metric, or -1 when the report lacks it (so a missing metric fails an equality check).
+    func value(_ name: String, track: String = "", channel: String = "") -> Double {
+        metric(name, track: track, channel: channel)?.value ?? -1
+    }
+
+    /// A rate's numerator and denominator.
+    func fraction(_ name: String, track: String = "") -> [Int64] {
+        metric(name, track: track).map { [$0.numerator, $0.denominator] } ?? []
+    }
+}
