@@ -144,7 +144,8 @@ let package = Package(
         .testTarget(
             name: "JiefenServicesTests",
             dependencies: ["JiefenServices", "JiefenSQLiteStore", "JiefenAPI", "JiefenDomain", "TTRPCCore",
-                           "HousingDeliveryPlugin", "LandLeaseArrearsPlugin", "AgriculturalClaimPlugin", "GeneralMatterPlugin", nio, logging],
+                           "HousingDeliveryPlugin", "LandLeaseArrearsPlugin", "AgriculturalClaimPlugin", "GeneralMatterPlugin", nio, logging,
+                           .product(name: "SQLiteNIO", package: "sqlite-nio")],
             swiftSettings: swiftSettings
         ),
         .testTarget(

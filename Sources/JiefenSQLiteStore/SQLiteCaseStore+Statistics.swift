@@ -25,6 +25,33 @@ extension SQLiteCaseStore {
         }
     }
 
+    /// See ``CaseStore/casesWithoutFacts(after:limit:)``.
+    public func casesWithoutFacts(after: String?, limit: Int) async throws -> [CaseRecord] {
+        try await self.readers.read { db in
+            try await db.query(
+                """
+                SELECT \(CaseRows.columns) FROM cases c
+                WHERE c.id > ? AND NOT EXISTS (SELECT 1 FROM case_facts f WHERE f.case_id = c.id)
+                ORDER BY c.seq LIMIT ?
+                """,
+                [.text(after ?? ""), .integer(max(1, limit))]
+            ).map(CaseRows.record)
+        }
+    }
+
+    /// See ``CaseStore/putFacts(caseID:atVersion:_:)``.
+    public func putFacts(caseID: String, atVersion version: Int64, _ facts: CaseFacts) async throws -> Bool {
+        try await self.writer.submit { db in
+            guard let row = try await db.first("SELECT version, updated_at FROM cases WHERE id = ?", [.text(caseID)]) else {
+                throw StoreError.caseNotFound(caseID)
+            }
+            let reader = RowReader(row: row, table: "cases")
+            guard try reader.int64("version") == version else { return false }
+            try await FactsWriter.write(facts, caseID: caseID, recordedAt: try reader.int64("updated_at"), db: db)
+            return true
+        }
+    }
+
     /// See ``CaseStore/knownVillages()``.
     public func knownVillages() async throws -> [String] {
         try await self.readers.read { db in
@@ -40,8 +67,8 @@ extension SQLiteCaseStore {
             throw StoreError(code: .invalidArgument, message: "a baseline needs a period YYYY-MM-DD to YYYY-MM-DD, got \(from) to \(through)")
         }
         let json = String(decoding: try JSONEncoder.sorted.encode(figures), as: UTF8.self)
-        try await self.writer.submit { db in
-            try await db.query(
+        try await self.writer.submit { db -> Void in
+            _ = try await db.query(
                 "INSERT OR REPLACE INTO baselines (period_from, period_to, figures, recorded_at) VALUES (?, ?, ?, ?)",
                 [.text(from), .text(through), .text(json), .int64(UnixTime.now())]
             )

@@ -51,29 +51,30 @@ struct StatisticsSQL {
             SELECT count(*) AS n FROM \(Self.cases)
               AND c.registered_on BETWEEN ?1 AND ?2 AND f.track <> 'micro' AND f.persons_involved >= ?5
             """).count("n")
-        let notices = try await one(db, """
-            SELECT total(required) AS required, total(timely) AS timely FROM (
-              SELECT (f.notice_on IS NOT NULL AND f.notice_on <= ?3)
+        s.notices = try await rows(db, """
+            SELECT channel, total(timely) AS timely, total(required) AS required FROM (
+              SELECT c.intake_channel AS channel,
+                     (f.notice_on IS NOT NULL AND f.notice_on <= ?3)
                   OR (f.notice_on IS NULL AND f.notice_due_on < ?3 AND (c.closed_on IS NULL OR c.closed_on > ?3)) AS required,
                      f.notice_on IS NOT NULL AND f.notice_on <= ?3 AND f.notice_on <= f.notice_due_on AS timely
               FROM \(Self.cases) AND f.track = 'petition' AND f.received_on BETWEEN ?1 AND ?2)
-            """)
-        s.noticesRequired = try notices.count("required")
-        s.noticesTimely = try notices.count("timely")
-        let onTime = try await one(db, """
-            SELECT count(*) AS closed, total(c.closed_on <= f.due_on) AS on_time FROM \(Self.cases)
+            GROUP BY channel HAVING total(required) > 0 ORDER BY channel
+            """).map { ChannelFraction(channel: try $0.text("channel"), numerator: try $0.count("timely"), denominator: try $0.count("required")) }
+        s.onTime = try await rows(db, """
+            SELECT c.intake_channel AS channel, count(*) AS closed, total(c.closed_on <= f.due_on) AS on_time FROM \(Self.cases)
               AND f.track = 'petition' AND c.closed_on BETWEEN ?1 AND ?2 AND f.due_on IS NOT NULL
-            """)
-        s.closedWithDeadline = try onTime.count("closed")
-        s.closedOnTime = try onTime.count("on_time")
+            GROUP BY c.intake_channel ORDER BY c.intake_channel
+            """).map { ChannelFraction(channel: try $0.text("channel"), numerator: try $0.count("on_time"), denominator: try $0.count("closed")) }
         s.durations = try await durations(db)
-        let eligible = "f.track = 'petition' AND c.closed_on BETWEEN ?1 AND ?2 AND f.outcome NOT IN ('guided_legal', 'not_accepted', 'transferred_out')"
-        s.ratingEligible = try await one(db, "SELECT count(*) AS n FROM \(Self.cases) AND \(eligible)").count("n")
-        for row in try await rows(db, """
-            SELECT f.rating AS rating, count(*) AS n FROM \(Self.cases) AND \(eligible) AND f.rating IS NOT NULL
-            GROUP BY f.rating ORDER BY f.rating
-            """) {
-            s.ratings[try row.text("rating")] = try row.count("n")
+        s.ratingsByChannel = try await rows(db, """
+            SELECT c.intake_channel AS channel, count(*) AS eligible, total(f.rating = 'satisfied') AS satisfied,
+                   total(f.rating = 'basically_satisfied') AS basically, total(f.rating = 'dissatisfied') AS dissatisfied
+            FROM \(Self.cases) AND f.track = 'petition' AND c.closed_on BETWEEN ?1 AND ?2
+              AND f.outcome NOT IN ('guided_legal', 'not_accepted', 'transferred_out')
+            GROUP BY c.intake_channel ORDER BY c.intake_channel
+            """).map {
+            ChannelRatings(channel: try $0.text("channel"), eligible: try $0.count("eligible"), satisfied: try $0.count("satisfied"),
+                           basicallySatisfied: try $0.count("basically"), dissatisfied: try $0.count("dissatisfied"))
         }
         s.jointMeetingsHeld = try await one(db, """
             SELECT count(*) AS n FROM joint_meetings WHERE held_on BETWEEN ?1 AND ?2 AND (?7 IS NULL OR ?7 = ?7)

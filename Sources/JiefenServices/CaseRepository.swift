@@ -11,7 +11,7 @@ struct CaseRepository: Sendable {
     /// The local offset of case dates.
     var offset: UTCOffset = .chinaStandardTime
 
-    private func facts(_ state: CaseState) -> CaseFacts {
+    func facts(_ state: CaseState) -> CaseFacts {
         FactsMapping.facts(state, personal: FactsMapping.personal(plugins?.lookup(state.kind)?.schema), offset: offset)
     }
 

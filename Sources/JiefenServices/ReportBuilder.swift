@@ -78,8 +78,19 @@ struct ReportBuilder {
             rate("resolution_rate", resolved, cohort.total, track: track)
             rate("closure_rate", closed, cohort.total, track: track)
         }
+        for channel in channels {
+            let cohort = s.registered.filter {
+                $0.track != "micro" && $0.channel == channel && !($0.outcome.map(Self.screenedOut.contains) ?? false)
+            }
+            guard cohort.total > 0 else { continue }
+            rate("resolution_rate", cohort.filter { $0.outcome.map(Self.resolvedOutcomes.contains) ?? false }.total, cohort.total,
+                 channel: channel)
+            rate("closure_rate", cohort.filter { $0.outcome != nil }.total, cohort.total, channel: channel)
+        }
         rate("timely_acceptance_rate", s.noticesTimely, s.noticesRequired, track: "petition")
+        for n in s.notices { rate("timely_acceptance_rate", n.numerator, n.denominator, track: "petition", channel: n.channel) }
         rate("on_time_closure_rate", s.closedOnTime, s.closedWithDeadline, track: "petition")
+        for n in s.onTime { rate("on_time_closure_rate", n.numerator, n.denominator, track: "petition", channel: n.channel) }
 
         for d in s.durations {
             out.append(.init(name: "time_to_resolution_mean", track: d.track, unit: d.unit, value: d.mean, numerator: Int64(d.count)))
@@ -103,11 +114,14 @@ struct ReportBuilder {
         }.total)
 
         // Ratings and repeats.
-        let rated = s.ratings.values.reduce(0, +)
-        rate("participation_rate", rated, s.ratingEligible, track: "petition")
-        rate("satisfaction_rate_strict", s.ratings["satisfied", default: 0], rated, track: "petition")
-        rate("satisfaction_rate_broad", s.ratings["satisfied", default: 0] + s.ratings["basically_satisfied", default: 0], rated,
-             track: "petition")
+        let total = ChannelRatings(
+            channel: "", eligible: s.ratingEligible, satisfied: s.ratings["satisfied", default: 0],
+            basicallySatisfied: s.ratings["basically_satisfied", default: 0], dissatisfied: s.ratings["dissatisfied", default: 0])
+        for r in [total] + s.ratingsByChannel {
+            rate("participation_rate", r.rated, r.eligible, track: "petition", channel: r.channel)
+            rate("satisfaction_rate_strict", r.satisfied, r.rated, track: "petition", channel: r.channel)
+            rate("satisfaction_rate_broad", r.satisfied + r.basicallySatisfied, r.rated, track: "petition", channel: r.channel)
+        }
         rate("repeat_rate", s.contacts.reduce(0) { $0 + $1.followUps }, s.contacts.reduce(0) { $0 + $1.contacts })
         return out
     }

@@ -147,6 +147,18 @@ public protocol CaseStore: Sendable {
     /// - Throws: ``StoreError/Code/invalidArgument`` for a malformed date.
     func statistics(_ query: StatisticsQuery) async throws -> PeriodStatistics
 
+    /// Cases that have no statistics projection yet (stored before the store kept one), in id order.
+    /// - Parameters:
+    ///   - after: Only cases with an id after this one, to page through them; `nil` from the start.
+    ///   - limit: At most this many.
+    func casesWithoutFacts(after: String?, limit: Int) async throws -> [CaseRecord]
+
+    /// Writes the statistics projection of a case that is still at `version` (nothing if the case moved on, whose
+    /// append then wrote its own facts).
+    /// - Returns: `true` if the facts were written.
+    /// - Throws: ``StoreError/Code/notFound`` for an unknown case.
+    func putFacts(caseID: String, atVersion version: Int64, _ facts: CaseFacts) async throws -> Bool
+
     /// The village codes that have at least one case or reception session, sorted.
     func knownVillages() async throws -> [String]
 

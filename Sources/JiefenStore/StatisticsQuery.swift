@@ -47,20 +47,17 @@ public struct PeriodStatistics: Hashable, Sendable {
     public var distinctPetitioners = 0
     /// Petition and dispute cases registered in the period with at least `groupThreshold` people involved.
     public var groupCases = 0
-    /// Petition-track cases received in the period that required an acceptance notice by the `asOf` day.
-    public var noticesRequired = 0
-    /// Of those, the notices given on or before their last day.
-    public var noticesTimely = 0
-    /// Petition-track cases closed in the period that had a handling deadline.
-    public var closedWithDeadline = 0
-    /// Of those, the ones closed on or before the deadline (extension included).
-    public var closedOnTime = 0
+    /// Per channel, petition-track cases received in the period that required an acceptance notice by the `asOf`
+    /// day (denominator) and the notices given on or before their last day (numerator).
+    public var notices: [ChannelFraction] = []
+    /// Per channel, petition-track cases closed in the period that had a handling deadline (denominator) and the
+    /// ones closed on or before it, extension included (numerator).
+    public var onTime: [ChannelFraction] = []
     /// Time from registration to resolution of the cases resolved in the period, per track.
     public var durations: [DurationSummary] = []
-    /// Petition-track cases closed in the period that may be rated (not guided to a legal procedure, not screened).
-    public var ratingEligible = 0
-    /// Ratings of those cases, by level.
-    public var ratings: [String: Int] = [:]
+    /// Per channel, petition-track cases closed in the period that may be rated (not guided to a legal procedure,
+    /// not screened out) and their ratings.
+    public var ratingsByChannel: [ChannelRatings] = []
     /// Joint meetings held in the period.
     public var jointMeetingsHeld = 0
     /// Open cases (as of the `asOf` day) awaiting a joint meeting's decision.
@@ -76,6 +73,69 @@ public struct PeriodStatistics: Hashable, Sendable {
 
     /// Empty aggregates.
     public init() {}
+
+    /// Notices required, over every channel.
+    public var noticesRequired: Int { notices.reduce(0) { $0 + $1.denominator } }
+    /// Notices given in time, over every channel.
+    public var noticesTimely: Int { notices.reduce(0) { $0 + $1.numerator } }
+    /// Closed cases with a deadline, over every channel.
+    public var closedWithDeadline: Int { onTime.reduce(0) { $0 + $1.denominator } }
+    /// Closed on time, over every channel.
+    public var closedOnTime: Int { onTime.reduce(0) { $0 + $1.numerator } }
+    /// Cases that may be rated, over every channel.
+    public var ratingEligible: Int { ratingsByChannel.reduce(0) { $0 + $1.eligible } }
+    /// Ratings by level over every channel (levels nobody gave are left out).
+    public var ratings: [String: Int] {
+        var out: [String: Int] = [:]
+        for r in ratingsByChannel {
+            for (level, n) in [("satisfied", r.satisfied), ("basically_satisfied", r.basicallySatisfied), ("dissatisfied", r.dissatisfied)]
+            where n > 0 { out[level, default: 0] += n }
+        }
+        return out
+    }
+}
+
+/// A count out of a count, for one channel.
+public struct ChannelFraction: Hashable, Sendable {
+    /// The channel.
+    public var channel: String
+    /// The cases that meet the rule.
+    public var numerator: Int
+    /// The cases the rule applies to.
+    public var denominator: Int
+
+    /// Creates a fraction.
+    public init(channel: String, numerator: Int, denominator: Int) {
+        self.channel = channel
+        self.numerator = numerator
+        self.denominator = denominator
+    }
+}
+
+/// The cases of one channel that may be rated, and their ratings.
+public struct ChannelRatings: Hashable, Sendable {
+    /// The channel.
+    public var channel: String
+    /// Cases that may be rated.
+    public var eligible: Int
+    /// Rated satisfied (满意).
+    public var satisfied: Int
+    /// Rated basically satisfied (基本满意).
+    public var basicallySatisfied: Int
+    /// Rated dissatisfied (不满意).
+    public var dissatisfied: Int
+
+    /// Creates the counts.
+    public init(channel: String, eligible: Int, satisfied: Int, basicallySatisfied: Int, dissatisfied: Int) {
+        self.channel = channel
+        self.eligible = eligible
+        self.satisfied = satisfied
+        self.basicallySatisfied = basicallySatisfied
+        self.dissatisfied = dissatisfied
+    }
+
+    /// Cases rated at all.
+    public var rated: Int { satisfied + basicallySatisfied + dissatisfied }
 }
 
 /// A number of cases with one track, channel and outcome.

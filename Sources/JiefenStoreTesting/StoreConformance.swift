@@ -60,7 +60,7 @@ public enum StoreConformance {
         Check("contacts enforce headcount, case and session", contactsEnforceInvariants),
         Check("joint meetings link many cases", meetingsLinkManyCases),
         Check("a closed store refuses calls", closedStoreRefusesCalls),
-    ]
+    ] + statisticsChecks
 
     /// Runs one check against a fresh store and closes the store afterwards.
     /// - Parameters:

@@ -60,6 +60,10 @@ struct Serve: AsyncParsableCommand {
         let databasePath = settings.dataDirectory + "/jiefen.sqlite"
         let store = try await SQLiteCaseStore.open(path: databasePath, logger: logger)
         let environment = CaseServiceEnvironment(store: store, plugins: try BuiltInPlugins.registry())
+        let backfilled = try await StatisticsBackfill.run(environment, logger: logger)
+        if backfilled > 0 {
+            logger.notice("statistics projection written for cases stored before it existed", metadata: ["cases": "\(backfilled)"])
+        }
 
         var router = TTRPCRouter()
         router.register(DiagnosticsService())

@@ -14,6 +14,10 @@ import GeneralMatterPlugin
 /// A real server with the case services over a temporary SQLite database, and a real client connected to it.
 struct CaseServer {
     let client: TTRPCClient
+    /// The store behind the server, for tests that reach below the API.
+    let store: SQLiteCaseStore
+    /// The services' environment.
+    let environment: CaseServiceEnvironment
 
     static func with<R: Sendable>(_ body: @Sendable (CaseServer) async throws -> R) async throws -> R {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("jiefen-cases-\(UUID().uuidString.prefix(8))")
@@ -40,7 +44,7 @@ struct CaseServer {
             var iterator = ready.makeAsyncIterator()
             guard let address = await iterator.next()?.first else { throw RPCError(code: .internal, message: "no address") }
             let client = try await TTRPCClient.connect(to: address)
-            let result = try await body(CaseServer(client: client))
+            let result = try await body(CaseServer(client: client, store: store, environment: environment))
             await client.close()
             group.cancelAll()
             return result

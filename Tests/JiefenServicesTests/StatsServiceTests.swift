@@ -1,6 +1,10 @@
 import Foundation
 import JiefenAPI
 import JiefenDomain
+import JiefenServices
+import JiefenSQLiteStore
+import Logging
+import SQLiteNIO
 import TTRPCCore
 import Testing
 
@@ -108,6 +112,54 @@ struct StatsServiceTests {
         }
     }
 
+    @Test("joint meetings, micro-matters resolved online in hours, and group cases")
+    func meetingsAndMicro() async throws {
+        try await CaseServer.with { server in
+            let dispute = try await server.general("GRID_ONLINE", on: "2023-05-02", track: "dispute", persons: 8)
+            let waiting = try await server.general("REFERRAL", on: "2023-05-03", persons: 2)
+            var meeting = RecordMeetingRequest()
+            meeting.caseIDs = [dispute, waiting]
+            meeting.date = "2023-05-12"
+            meeting.departments = ["town-petition-office"]
+            meeting.decision = "two matters discussed"
+            let jm = try await server.call(ContactsAPI.meetingsService, ContactsAPI.recordMeeting, meeting, as: RecordMeetingResponse.self).meetingID
+            _ = try await server.apply(dispute, "assigned", [APIField("department", .text("judicial-office"))], on: "2023-05-02")
+            _ = try await server.apply(dispute, "mediation_started", on: "2023-05-02")
+            _ = try await server.apply(dispute, "referred_to_joint_meeting", [APIField("meeting_id", .text(jm))], on: "2023-05-11")
+            _ = try await server.apply(dispute, "joint_meeting_decided", [
+                APIField("meeting_id", .text(jm)), APIField("date", .date("2023-05-12")), APIField("resolution", .choice("resolved")),
+            ], on: "2023-05-12")
+            _ = try await server.apply(dispute, "agreement_reached", [APIField("outcome", .choice("resolved_jm")),
+                                                                      APIField("document_ref", .text("MED-1"))], on: "2023-05-20")
+            _ = try await server.apply(waiting, "accepted", [APIField("notice_on", .date("2023-05-04"))], on: "2023-05-04")
+            _ = try await server.apply(waiting, "assigned", [APIField("department", .text("village-committee"))], on: "2023-05-04")
+            _ = try await server.apply(waiting, "handling_started", on: "2023-05-04")
+            _ = try await server.apply(waiting, "referred_to_joint_meeting", [APIField("meeting_id", .text(jm))], on: "2023-05-11")
+            for (channel, hours) in [("GRID_ONLINE", 2), ("WECHAT_GROUP", 5), ("HOTLINE", 1)] {
+                let micro = try await server.general(channel, on: "2023-05-06", track: "micro", hour: 10)
+                var request = ApplyEventRequest()
+                request.caseID = micro
+                request.type = "resolved_online"
+                request.arguments = [APIField("summary", .text("answered"))]
+                request.occurredAt = Fixtures.seconds("2023-05-06", hour: 10 + hours)
+                _ = try await server.call(CasesAPI.service, CasesAPI.apply, request, as: ApplyEventResponse.self)
+            }
+            let r = try await server.report("2023-05-01", "2023-05-31", asOf: "2023-05-31")
+            #expect(r.value("jm_resolved") == 1)
+            #expect(r.value("jm_resolved", channel: "GRID_ONLINE") == 1)
+            #expect(r.value("jm_meetings") == 1)
+            #expect(r.value("jm_in_progress") == 1)
+            #expect(r.value("micro_online") == 2)   // the hotline micro-matter is not an online one
+            #expect(r.value("resolved", track: "micro") == 3)
+            #expect(r.value("resolved") == 1)       // micro-matters are never mixed into the petition and dispute total
+            let micro = try #require(r.durations.first { $0.track == "micro" })
+            #expect(micro.unit == "hours" && micro.median == 2 && micro.count == 3)
+            #expect(r.value("group_cases") == 1)    // 8 people involved; the 2-person case and micro-matters are not
+            let fastest = try #require(r.notable.first { $0.list == "fastest" && $0.track == "dispute" })
+            #expect(fastest.caseID == dispute && fastest.durationMinutes == 18 * 24 * 60)
+        }
+    }
+
     @Test("village cells of 1 and 2 are suppressed; filters narrow the counts")
     func villages() async throws {
         try await CaseServer.with { server in
@@ -148,6 +200,24 @@ struct StatsServiceTests {
                                       PutBaselineRequest(from: "2022-01-01", to: "2022-12-31", figures: ["happiness//": 3]), as: PutBaselineResponse.self)
             }
             #expect(baseline?.code == .invalidArgument)
+        }
+    }
+
+    @Test("cases stored before the statistics projection get their facts at startup and are counted again")
+    func backfill() async throws {
+        try await CaseServer.with { server in
+            let id = try await server.general("HOTLINE", on: "2023-04-01")
+            try await server.resolve(id, accepted: "2023-04-02", closed: "2023-04-20")
+            try await server.store.withWriter { db in
+                _ = try await db.query("DELETE FROM case_facts")
+            }
+            #expect(try await server.report("2023-04-01", "2023-04-30", asOf: "2023-04-30").value("resolved") == 0)
+            let logger = Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() })
+            #expect(try await StatisticsBackfill.run(server.environment, logger: logger) == 1)
+            #expect(try await StatisticsBackfill.run(server.environment, logger: logger) == 0)
+            let report = try await server.report("2023-04-01", "2023-04-30", asOf: "2023-04-30")
+            #expect(report.value("resolved") == 1)
+            #expect(report.value("cases_by_channel", track: "petition", channel: "HOTLINE") == 1)
         }
     }
 

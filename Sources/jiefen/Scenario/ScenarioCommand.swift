@@ -49,6 +49,7 @@ struct TongyangScenario: AsyncParsableCommand {
             print("tongyang: \(summary.sessions) Sundays, \(summary.cases) cases, \(summary.meetings) joint meetings, "
                 + "\(summary.steps) timeline steps; \(summary.calls) calls in \(String(format: "%.1f", summary.seconds)) s "
                 + "(\(String(format: "%.0f", Double(summary.calls) / max(summary.seconds, 0.001))) calls/s)")
+            print(driver.latency.table)
         } catch {
             await client.close()
             printError("scenario stopped: \(error)")

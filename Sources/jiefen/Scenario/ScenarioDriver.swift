@@ -3,6 +3,7 @@ import JiefenAPI
 import JiefenDomain
 import JiefenWire
 import NIOCore
+import Histogram
 import Synchronization
 import TTRPCCore
 
@@ -13,6 +14,8 @@ struct ScenarioDriver {
     let client: TTRPCClient
     let timeout: Duration?
     let concurrency: Int
+    /// Latency of every call, per method (the scenario doubles as a replay workload).
+    let latency = ScenarioLatency()
     static let actor = "tongyang-scenario"
 
     /// What a run did.
@@ -33,10 +36,14 @@ struct ScenarioDriver {
 
     func call<Response: APIMessage>(_ service: String, _ method: String, _ request: some APIMessage, as: Response.Type,
                                     context: @autoclosure () -> String) async throws -> Response {
+        let started = ContinuousClock.now
         do {
             let answer = try await client.call(service: service, method: method, payload: try request.encoded(), timeout: timeout)
+            latency.record("\(service.split(separator: ".").last ?? "")/\(method)", since: started, status: "OK")
             return try Response(decoding: answer)
         } catch {
+            latency.record("\(service.split(separator: ".").last ?? "")/\(method)", since: started,
+                           status: (error as? RPCError).map { "\($0.code)" })
             throw Failure(context: context(), error: error)
         }
     }
@@ -80,7 +87,9 @@ struct ScenarioDriver {
             var request = RecordMeetingRequest()
             request.caseIDs = members.map { caseIDs[$0] }
             request.date = TongyangCalendar.meetings[m].description
-            request.departments = Array(Set(["town-petition-office"] + members.map { plan.cases[$0].department })).sorted()
+            // The city housing centre attends when a housing case is on the agenda (anchor H).
+            let housing = members.contains { plan.cases[$0].kind == TongyangPlanner.housing } ? ["city-housing-centre"] : []
+            request.departments = Array(Set(["town-petition-office"] + housing + members.map { plan.cases[$0].department })).sorted()
             request.decision = "\(members.count) matters discussed"
             request.resolved = true
             request.actor = Self.actor
@@ -156,4 +165,34 @@ struct ScenarioDriver {
         request.actor = Self.actor
         _ = try await call(CasesAPI.service, CasesAPI.apply, request, as: ApplyEventResponse.self, context: "\(context) (\(type))")
     }
+}
+
+/// Call latencies of a scenario run, per method, in the load generator's histograms.
+final class ScenarioLatency: Sendable {
+    /// Guarded by its own lock: calls finish on several tasks.
+    private let stats = Mutex(WorkerStats())
+
+    func record(_ method: String, since start: ContinuousClock.Instant, status: String?) {
+        let elapsed = ContinuousClock.now - start
+        let micros = UInt64(max(0, elapsed.components.seconds)) * 1_000_000 + UInt64(max(0, elapsed.components.attoseconds) / 1_000_000_000_000)
+        stats.withLock { $0.record(method: method, latencyMicros: micros, status: status) }
+    }
+
+    /// One line per method (most calls first): calls, p50, p99 and max latency in milliseconds.
+    var table: String {
+        let snapshot = stats.withLock { $0 }
+        func ms(_ micros: UInt64) -> String { String(format: "%.1f", Double(micros) / 1000) }
+        var lines = ["  method                  calls   p50 ms   p99 ms   max ms"]
+        for (method, s) in snapshot.byMethod.sorted(by: { ($0.value.calls, $1.key) > ($1.value.calls, $0.key) }) {
+            lines.append("  " + method.padding(toLength: 22, withPad: " ", startingAt: 0)
+                + String(s.calls).leftPadded(7) + ms(s.latency.valueAtPercentile(50)).leftPadded(9)
+                + ms(s.latency.valueAtPercentile(99)).leftPadded(9) + ms(s.latency.max).leftPadded(9))
+        }
+        return lines.joined(separator: "\n")
+    }
+}
+
+extension String {
+    /// The string right-aligned in `width` columns.
+    func leftPadded(_ width: Int) -> String { count >= width ? self : String(repeating: " ", count: width - count) + self }
 }

@@ -11,6 +11,10 @@ enum ScenarioRequests {
         request.channel = planned.channel
         request.villageCode = planned.village
         if planned.track != "micro" { request.petitioners = [APIPerson(name: "Resident \(index + 1)")] }
+        // A visit of five or more elects representatives (at most five, Art. 20).
+        if planned.headcount >= 5 {
+            request.representatives = (1...5).map { APIPerson(name: "Representative \(index + 1)-\($0)") }
+        }
         request.personsInvolved = planned.persons
         request.householdsInvolved = planned.households
         request.demandText = demand(planned.kind)
