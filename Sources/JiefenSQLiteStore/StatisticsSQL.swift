@@ -76,8 +76,10 @@ struct StatisticsSQL {
             ChannelRatings(channel: try $0.text("channel"), eligible: try $0.count("eligible"), satisfied: try $0.count("satisfied"),
                            basicallySatisfied: try $0.count("basically"), dissatisfied: try $0.count("dissatisfied"))
         }
+        // Meetings are the town's, not a village's or a channel's: no filter applies. The statement still names ?7,
+        // the highest parameter, because every statement is given all seven.
         s.jointMeetingsHeld = try await one(db, """
-            SELECT count(*) AS n FROM joint_meetings WHERE held_on BETWEEN ?1 AND ?2 AND (?7 IS NULL OR ?7 = ?7)
+            SELECT count(*) AS n FROM joint_meetings WHERE held_on BETWEEN ?1 AND ?2 AND (?7 IS NULL OR ?7 IS NOT NULL)
             """).count("n")
         s.awaitingJointMeeting = try await one(db, """
             SELECT count(*) AS n FROM \(Self.cases) AND f.awaiting_jm = 1 AND c.registered_on <= ?2
