@@ -17,14 +17,16 @@ struct LoadCommand: AsyncParsableCommand {
             send time, so a stalled server cannot hide its stall (coordinated omission corrected, as wrk2 does). \
             --ramp-to raises the rate linearly over the run; --concurrency-steps runs one closed-loop phase per step. \
             Give SERVICE METHOD for raw calls (payload from --payload-size, --data-hex or --data-file), or \
-            --workload cases for a mix of case creates, gets, lists and events across every registered kind.
+            --workload cases for a mix of case creates, gets, lists and events across every registered kind, or \
+            --workload tongyang to replay the town's year (domain.md E): every case's timeline in order, cases \
+            interleaved, the year repeated as long as the run lasts.
             """
     )
 
     @OptionGroup var connection: ConnectionOptions
     @Argument(help: "Service for raw calls, e.g. jiefen.v1.Diagnostics.") var service: String?
     @Argument(help: "Method for raw calls, e.g. Echo.") var method: String?
-    @Option(help: "Built-in workload instead of a raw call: cases.") var workload: String?
+    @Option(help: "Built-in workload instead of a raw call: cases or tongyang.") var workload: String?
     @Option(help: "Connections to open.") var connections = 1
     @Option(help: "Closed loop: callers in flight.") var concurrency = 1
     @Option(help: "Closed loop: comma-separated caller counts, one phase each (with --step-duration).") var concurrencySteps: String?
@@ -44,11 +46,13 @@ struct LoadCommand: AsyncParsableCommand {
 
     func validate() throws {
         if workload == nil, service == nil || method == nil {
-            throw ValidationError("give SERVICE METHOD for raw calls, or --workload cases")
+            throw ValidationError("give SERVICE METHOD for raw calls, or --workload cases|tongyang")
         }
         if let workload {
-            guard workload == "cases" else { throw ValidationError("--workload: \"\(workload)\" is not a workload; use cases") }
-            guard service == nil else { throw ValidationError("--workload cases takes no SERVICE METHOD") }
+            guard workload == "cases" || workload == "tongyang" else {
+                throw ValidationError("--workload: \"\(workload)\" is not a workload; use cases or tongyang")
+            }
+            guard service == nil else { throw ValidationError("--workload \(workload) takes no SERVICE METHOD") }
             guard payloadSize == nil, dataHex == nil, dataFile == nil else {
                 throw ValidationError("--payload-size, --data-hex and --data-file are for raw calls, not --workload")
             }
@@ -121,12 +125,20 @@ struct LoadCommand: AsyncParsableCommand {
     }
 
     private func makeWorkload(_ client: TTRPCClient) async throws -> any LoadWorkload {
-        if workload == "cases" {
+        if let workload {
             do {
                 let answer = try await client.call(service: KindsAPI.service, method: KindsAPI.list)
                 let kinds = try ListKindsResponse(decoding: answer).kinds
                 guard !kinds.isEmpty else { throw RPCError(code: .failedPrecondition, message: "the server has no dispute kinds") }
-                return CaseMixWorkload(kinds: kinds, runID: String(UInt32.random(in: 0...UInt32.max), radix: 36))
+                let runID = String(UInt32.random(in: 0...UInt32.max), radix: 36)
+                if workload == "tongyang" {
+                    let needed = Set(TongyangPlanner.plan().cases.map(\.kind)).subtracting(kinds.map(\.kind))
+                    guard needed.isEmpty else {
+                        throw RPCError(code: .failedPrecondition, message: "the server lacks the kinds \(needed.sorted().joined(separator: ", "))")
+                    }
+                    return TongyangReplayWorkload(plan: TongyangPlanner.plan(), kinds: kinds, runID: runID)
+                }
+                return CaseMixWorkload(kinds: kinds, runID: runID)
             } catch let error as RPCError {
                 printError("cannot list the server's dispute kinds: \(error.code): \(error.message)")
                 throw ExitCode.failure

@@ -126,44 +126,18 @@ struct ScenarioDriver {
     func timeline(_ planned: PlannedCase, id: String, meetings: [Int: String], sessions: [String]) async throws -> Int {
         var previous = planned.registeredAt
         for (n, step) in planned.steps.enumerated() {
-            var at = Timestamp(date: step.date, hour: 9)
-            if let (hour, minute) = step.time { at = Timestamp(date: step.date, hour: hour, minute: minute) }
-            if step.time == nil { at = max(at, previous.adding(seconds: 300)) } else if at <= previous { at = previous.adding(seconds: 60) }
+            let at = step.timestamp(after: previous)
             previous = at
             let context = "\(planned.label) \(id) step \(n + 1) on \(step.date)"
-            switch step.action {
-            case .contact(let channel, let headcount, let session, let keys):
-                var request = RecordContactRequest()
-                request.caseID = id
-                request.channel = channel
-                request.at = at.secondsSinceEpoch
-                request.headcount = headcount
-                request.sessionID = session.map { sessions[$0] } ?? ""
-                request.personKeys = keys
-                request.actor = Self.actor
+            switch ScenarioRequests.step(step, caseID: id, at: at, meetingID: { meetings[$0] ?? "" },
+                                         sessionID: { sessions.indices.contains($0) ? sessions[$0] : nil }) {
+            case .contact(let request):
                 _ = try await call(ContactsAPI.contactsService, ContactsAPI.record, request, as: RecordContactResponse.self, context: context)
-            case .event(let type, let arguments):
-                try await apply(id, type, arguments, at: at, context: context)
-            case .refer(let m):
-                try await apply(id, "referred_to_joint_meeting", [APIField("meeting_id", .text(meetings[m] ?? ""))], at: at, context: context)
-            case .decide(let m, let resolution, let lead):
-                try await apply(id, "joint_meeting_decided", [
-                    APIField("meeting_id", .text(meetings[m] ?? "")), APIField("date", .date(TongyangCalendar.meetings[m].description)),
-                    APIField("resolution", .choice(resolution)), APIField("lead_department", .text(lead)),
-                ], at: at, context: context)
+            case .apply(let request):
+                _ = try await call(CasesAPI.service, CasesAPI.apply, request, as: ApplyEventResponse.self, context: "\(context) (\(request.type))")
             }
         }
         return planned.steps.count
-    }
-
-    func apply(_ id: String, _ type: String, _ arguments: [APIField], at: Timestamp, context: String) async throws {
-        var request = ApplyEventRequest()
-        request.caseID = id
-        request.type = type
-        request.arguments = arguments
-        request.occurredAt = at.secondsSinceEpoch
-        request.actor = Self.actor
-        _ = try await call(CasesAPI.service, CasesAPI.apply, request, as: ApplyEventResponse.self, context: "\(context) (\(type))")
     }
 }
 

@@ -21,6 +21,14 @@ struct PlannedStep: Sendable {
     var time: (Int, Int)?
     /// The action.
     var action: Action
+
+    /// The instant of the step after a step at `previous`: its fixed time, else 09:00 or five minutes after the
+    /// previous step, whichever is later; never before the previous step.
+    func timestamp(after previous: Timestamp) -> Timestamp {
+        guard let (hour, minute) = time else { return max(Timestamp(date: date, hour: 9), previous.adding(seconds: 300)) }
+        let fixed = Timestamp(date: date, hour: hour, minute: minute)
+        return fixed > previous ? fixed : previous.adding(seconds: 60)
+    }
 }
 
 /// How a planned case ends (domain.md E.2 outcome codes).

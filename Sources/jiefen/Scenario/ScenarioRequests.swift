@@ -21,10 +21,53 @@ enum ScenarioRequests {
         request.details = details(sample, planned.details)
         request.receivedAt = planned.registeredAt.secondsSinceEpoch
         request.headcount = planned.headcount
-        request.sessionID = planned.session.map { sessionIDs[$0] } ?? ""
+        request.sessionID = planned.session.flatMap { sessionIDs.indices.contains($0) ? sessionIDs[$0] : nil } ?? ""
         request.personKeys = planned.personKeys
         request.actor = ScenarioDriver.actor
         return request
+    }
+
+    /// The request of one timeline step.
+    enum StepRequest {
+        /// `Cases/Apply`.
+        case apply(ApplyEventRequest)
+        /// `Contacts/Record`.
+        case contact(RecordContactRequest)
+    }
+
+    /// The request of `step` on case `caseID` at `at`; meeting and session indexes are turned into ids.
+    static func step(_ step: PlannedStep, caseID: String, at: Timestamp, meetingID: (Int) -> String,
+                     sessionID: (Int) -> String?) -> StepRequest {
+        func apply(_ type: String, _ arguments: [APIField]) -> StepRequest {
+            var request = ApplyEventRequest()
+            request.caseID = caseID
+            request.type = type
+            request.arguments = arguments
+            request.occurredAt = at.secondsSinceEpoch
+            request.actor = ScenarioDriver.actor
+            return .apply(request)
+        }
+        switch step.action {
+        case .contact(let channel, let headcount, let session, let keys):
+            var request = RecordContactRequest()
+            request.caseID = caseID
+            request.channel = channel
+            request.at = at.secondsSinceEpoch
+            request.headcount = headcount
+            request.sessionID = session.flatMap(sessionID) ?? ""
+            request.personKeys = keys
+            request.actor = ScenarioDriver.actor
+            return .contact(request)
+        case .event(let type, let arguments):
+            return apply(type, arguments)
+        case .refer(let m):
+            return apply("referred_to_joint_meeting", [APIField("meeting_id", .text(meetingID(m)))])
+        case .decide(let m, let resolution, let lead):
+            return apply("joint_meeting_decided", [
+                APIField("meeting_id", .text(meetingID(m))), APIField("date", .date(TongyangCalendar.meetings[m].description)),
+                APIField("resolution", .choice(resolution)), APIField("lead_department", .text(lead)),
+            ])
+        }
     }
 
     static func demand(_ kind: String) -> String {
