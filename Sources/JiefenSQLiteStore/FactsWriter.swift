@@ -26,24 +26,11 @@ enum FactsWriter {
         let stored = try await db.first("SELECT count(*) AS n FROM contacts WHERE case_id = ?", [.text(caseID)])
         let known = Int(try stored.map { try RowReader(row: $0, table: "contacts").int64("n") } ?? 0)
         for contact in facts.contacts.dropFirst(known) {
-            if let session = contact.sessionID,
-                try await db.first("SELECT 1 FROM reception_sessions WHERE id = ?", [.text(session)]) == nil
-            {
-                throw StoreError(code: .notFound, message: "village-reception session \(session) does not exist")
-            }
-            try await db.query(
-                """
-                INSERT INTO contacts (seq, id, case_id, channel, occurred_on, headcount, session_id, person_keys,
-                                      is_follow_up, recorded_at)
-                SELECT next.seq, printf('CT-%06d', next.seq), ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8
-                FROM (SELECT IFNULL(max(seq), 0) + 1 AS seq FROM contacts) AS next
-                """,
-                [
-                    .text(caseID), .text(contact.channel), .text(contact.occurredOn), .integer(contact.headcount),
-                    .optionalText(contact.sessionID), jsonArray(contact.personKeys), .bool(contact.isFollowUp),
-                    .int64(recordedAt),
-                ]
-            )
+            _ = try await SQLiteCaseStore.insertContact(db, ContactDraft(
+                caseID: caseID, channel: contact.channel, occurredOn: contact.occurredOn, headcount: contact.headcount,
+                sessionID: contact.sessionID, personKeys: contact.personKeys, isFollowUp: contact.isFollowUp,
+                recordedAt: recordedAt
+            ))
         }
     }
 }

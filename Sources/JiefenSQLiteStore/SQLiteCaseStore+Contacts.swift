@@ -34,34 +34,40 @@ extension SQLiteCaseStore {
                 return CreateResult(record: try Self.contact(row), created: false)
             }
             guard try await CaseRows.exists(db, id: draft.caseID) else { throw StoreError.caseNotFound(draft.caseID) }
-            if let sessionID = draft.sessionID,
-                try await db.first("SELECT 1 FROM reception_sessions WHERE id = ?", [.text(sessionID)]) == nil
-            {
-                throw StoreError(code: .notFound, message: "village-reception session \(sessionID) does not exist")
-            }
-            guard let row = try await db.first(
-                """
-                INSERT INTO contacts (seq, id, case_id, channel, occurred_on, headcount, session_id, person_keys,
-                                      is_follow_up, recorded_at)
-                SELECT next.seq, printf('CT-%06d', next.seq), ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8
-                FROM (SELECT IFNULL(max(seq), 0) + 1 AS seq FROM contacts) AS next
-                RETURNING \(Self.contactColumns)
-                """,
-                [
-                    .text(draft.caseID), .text(draft.channel), .text(draft.occurredOn), .integer(draft.headcount),
-                    .optionalText(draft.sessionID), jsonArray(draft.personKeys), .bool(draft.isFollowUp),
-                    .int64(draft.recordedAt),
-                ]
-            ) else {
-                throw StoreError(code: .internalError, message: "inserting a contact returned no row")
-            }
-            let record = try Self.contact(row)
+            let record = try await Self.insertContact(db, draft)
             if let requestID {
                 try await RequestLog.save(
                     db, requestID: requestID, kind: .contact, targetID: record.id, recordedAt: draft.recordedAt)
             }
             return CreateResult(record: record, created: true)
         }
+    }
+
+    /// Inserts a contact of an existing case inside the caller's transaction, after checking its session exists.
+    /// Shared by ``recordContact(requestID:_:)`` and the contacts written from a case's statistics facts.
+    static func insertContact(_ db: Database, _ draft: ContactDraft) async throws -> ContactRecord {
+        if let sessionID = draft.sessionID,
+            try await db.first("SELECT 1 FROM reception_sessions WHERE id = ?", [.text(sessionID)]) == nil
+        {
+            throw StoreError(code: .notFound, message: "village-reception session \(sessionID) does not exist")
+        }
+        guard let row = try await db.first(
+            """
+            INSERT INTO contacts (seq, id, case_id, channel, occurred_on, headcount, session_id, person_keys,
+                                  is_follow_up, recorded_at)
+            SELECT next.seq, printf('CT-%06d', next.seq), ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8
+            FROM (SELECT IFNULL(max(seq), 0) + 1 AS seq FROM contacts) AS next
+            RETURNING \(Self.contactColumns)
+            """,
+            [
+                .text(draft.caseID), .text(draft.channel), .text(draft.occurredOn), .integer(draft.headcount),
+                .optionalText(draft.sessionID), jsonArray(draft.personKeys), .bool(draft.isFollowUp),
+                .int64(draft.recordedAt),
+            ]
+        ) else {
+            throw StoreError(code: .internalError, message: "inserting a contact returned no row")
+        }
+        return try Self.contact(row)
     }
 
     /// See ``CaseStore/contacts(caseID:)``.

@@ -12,11 +12,10 @@ struct StatisticsSQL {
 
     /// The outcomes that count as resolved (化解).
     static let resolvedOutcomes = "('resolved_town', 'resolved_jm', 'resolved_dept', 'resolved_online')"
+    /// The channel and village filters every case-based query applies.
+    private static let filters = "(?6 IS NULL OR c.intake_channel = ?6) AND (?7 IS NULL OR c.village_code = ?7)"
     /// The joins and filters every case-based query shares.
-    private static let cases = """
-        cases c JOIN case_facts f ON f.case_id = c.id
-        WHERE (?6 IS NULL OR c.intake_channel = ?6) AND (?7 IS NULL OR c.village_code = ?7)
-        """
+    private static let cases = "cases c JOIN case_facts f ON f.case_id = c.id WHERE \(filters)"
 
     private var binds: [SQLiteData] {
         [
@@ -105,18 +104,18 @@ struct StatisticsSQL {
     }
 
     private func contacts(_ db: Database, into s: inout PeriodStatistics) async throws {
-        let scope = "JOIN contacts ct ON ct.case_id = c.id WHERE ct.occurred_on BETWEEN ?1 AND ?2 AND f.track <> 'micro'"
-        let joined = Self.cases.replacingOccurrences(of: "WHERE", with: scope + " AND")
+        let joined = "cases c JOIN case_facts f ON f.case_id = c.id JOIN contacts ct ON ct.case_id = c.id"
+        let scope = "WHERE \(Self.filters) AND ct.occurred_on BETWEEN ?1 AND ?2 AND f.track <> 'micro'"
         s.contacts = try await rows(db, """
             SELECT ct.channel AS channel, count(*) AS n, total(ct.headcount) AS person_times,
                    total(ct.headcount >= ?4) AS collective, total(ct.is_follow_up) AS follow_ups
-            FROM \(joined) GROUP BY ct.channel ORDER BY ct.channel
+            FROM \(joined) \(scope) GROUP BY ct.channel ORDER BY ct.channel
             """).map {
             ContactCount(channel: try $0.text("channel"), contacts: try $0.count("n"), personTimes: try $0.count("person_times"),
                          collective: try $0.count("collective"), followUps: try $0.count("follow_ups"))
         }
         s.distinctPetitioners = try await one(db, """
-            SELECT count(DISTINCT k.value) AS n FROM \(joined.replacingOccurrences(of: "JOIN contacts ct ON ct.case_id = c.id", with: "JOIN contacts ct ON ct.case_id = c.id JOIN json_each(ct.person_keys) k"))
+            SELECT count(DISTINCT k.value) AS n FROM \(joined) JOIN json_each(ct.person_keys) k \(scope)
               AND ct.channel IN ('VILLAGE_RECEPTION', 'WALK_IN')
             """).count("n")
     }

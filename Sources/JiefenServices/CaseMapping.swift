@@ -40,9 +40,14 @@ enum CaseMapping {
 
     /// Masks every attribute the schema marks personal (names as `张*`, 18-character ids as `**…123X`); without a
     /// schema every text value is treated as personal.
+    /// Whether attribute `name` is personal: as the schema says, and always without a schema.
+    static func isPersonal(_ name: String, in schema: DetailSchema?) -> Bool {
+        schema?[name]?.isPersonal ?? true
+    }
+
     static func maskPersonal(_ details: Details, schema: DetailSchema?) -> Details {
         var masked = details
-        for name in details.names where schema?[name]?.isPersonal ?? true {
+        for name in details.names where isPersonal(name, in: schema) {
             masked.values[name] = details[name].map(maskValue)
         }
         return masked

@@ -12,7 +12,7 @@ struct CaseRepository: Sendable {
     var offset: UTCOffset = .chinaStandardTime
 
     func facts(_ state: CaseState) -> CaseFacts {
-        FactsMapping.facts(state, personal: FactsMapping.personal(plugins?.lookup(state.kind)?.schema), offset: offset)
+        FactsMapping.facts(state, schema: plugins?.lookup(state.kind)?.schema, offset: offset)
     }
 
     private static func encoder() -> JSONEncoder {

@@ -3,12 +3,12 @@ import JiefenStore
 
 /// Derives the statistics projection the store counts (``CaseFacts``) from a case's state.
 enum FactsMapping {
-    /// The facts of `state`. `personal` names detail attributes whose values must not leave the case (their dates
-    /// are left out of the key dates).
-    static func facts(_ state: CaseState, personal: Set<String> = [], offset: UTCOffset = .chinaStandardTime) -> CaseFacts {
+    /// The facts of `state`. Dates of detail attributes that are personal under `schema` (all of them without a
+    /// schema, as for masking) are left out of the key dates.
+    static func facts(_ state: CaseState, schema: DetailSchema?, offset: UTCOffset = .chinaStandardTime) -> CaseFacts {
         let petition = state.track == .petition
         var keyDates: [String: String] = [:]
-        for (name, value) in state.details.values where !personal.contains(name) {
+        for (name, value) in state.details.values where !CaseMapping.isPersonal(name, in: schema) {
             if case .date(let date) = value { keyDates[name] = date.description }
         }
         return CaseFacts(
@@ -36,10 +36,5 @@ enum FactsMapping {
             },
             keyDates: keyDates
         )
-    }
-
-    /// The detail attributes `schema` marks personal.
-    static func personal(_ schema: DetailSchema?) -> Set<String> {
-        Set(schema?.attributes.filter(\.isPersonal).map(\.name) ?? [])
     }
 }

@@ -1,4 +1,5 @@
 import JiefenAPI
+import JiefenDomain
 import JiefenStore
 
 /// Turns the store's raw aggregates of a period (and of its comparison period or baseline) into the report's
@@ -6,11 +7,11 @@ import JiefenStore
 /// the village table with small cells suppressed.
 struct ReportBuilder {
     /// The outcomes that count as resolved (化解).
-    static let resolvedOutcomes: Set<String> = ["resolved_town", "resolved_jm", "resolved_dept", "resolved_online"]
+    static let resolvedOutcomes = Set(OutcomeCode.allCases.filter(\.isResolved).map(\.rawValue))
     /// Outcomes of screening: the case never entered handling, so cohort rates leave it out.
     static let screenedOut: Set<String> = ["not_accepted", "transferred_out"]
     /// Channels whose contacts are visits (batches and person-times).
-    static let visitChannels = ["VILLAGE_RECEPTION", "WALK_IN"]
+    static let visitChannels = IntakeChannel.known.filter(\.isVisit).map(\.rawValue)
     /// Village cells from 1 to this minus one are suppressed (domain.md F).
     static let suppressionThreshold = 3
 
@@ -110,7 +111,8 @@ struct ReportBuilder {
 
         // Micro-matters, reported apart from petition counts.
         count("micro_online", s.registered.filter {
-            $0.track == "micro" && ["GRID_ONLINE", "WECHAT_GROUP"].contains($0.channel) && $0.outcome == "resolved_online"
+            $0.track == "micro" && [IntakeChannel.gridOnline.rawValue, IntakeChannel.wechatGroup.rawValue].contains($0.channel)
+                && $0.outcome == OutcomeCode.resolvedOnline.rawValue
         }.total)
 
         // Ratings and repeats.
@@ -128,7 +130,7 @@ struct ReportBuilder {
 
     /// The channels that appear in the aggregates, known ones first in the order of domain.md D.
     static func channels(_ s: PeriodStatistics) -> [String] {
-        let known = ["VILLAGE_RECEPTION", "GRID_ONLINE", "WECHAT_GROUP", "HOTLINE", "WALK_IN", "ONLINE_PETITION", "REFERRAL"]
+        let known = IntakeChannel.known.map(\.rawValue)
         let seen = Set(s.registered.map(\.channel) + s.closed.map(\.channel))
         return known + seen.subtracting(known).sorted()
     }

@@ -1,4 +1,5 @@
 import JiefenAPI
+import JiefenDomain
 
 /// Which figures the report renderers show, under which labels and in which order,
 /// shared so that the terminal table and the HTML page agree.
@@ -16,9 +17,7 @@ enum ReportFigures {
     }
 
     /// The intake channels of domain.md D in display order.
-    static let knownChannels = [
-        "VILLAGE_RECEPTION", "GRID_ONLINE", "WECHAT_GROUP", "HOTLINE", "WALK_IN", "ONLINE_PETITION", "REFERRAL",
-    ]
+    static let knownChannels = IntakeChannel.known.map(\.rawValue)
     /// The tracks in display order.
     static let tracks = ["petition", "dispute", "micro"]
     /// The metric names in display order; names not listed follow in report order.

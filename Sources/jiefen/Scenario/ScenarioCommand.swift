@@ -35,13 +35,7 @@ struct TongyangScenario: AsyncParsableCommand {
             print(ScenarioSummary.groups(plan))
             return
         }
-        let client: TTRPCClient
-        do {
-            client = try await TTRPCClient.connect(to: try connection.resolvedAddress())
-        } catch let error as RPCError {
-            printError("\(error.code): \(error.message)")
-            throw ExitCode.failure
-        }
+        let client = try await RPCSession.open(connection).client
         let driver = ScenarioDriver(client: client, timeout: connection.callTimeout, concurrency: concurrency)
         do {
             let summary = try await driver.run(plan) { line in printError(line) }

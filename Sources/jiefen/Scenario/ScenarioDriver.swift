@@ -117,8 +117,8 @@ struct ScenarioDriver {
                            PutBaselineRequest(from: "2021-07-01", to: "2022-06-30", figures: TongyangPlan.baseline),
                            as: PutBaselineResponse.self, context: "baseline")
         summary.calls = summary.sessions + samples.count + summary.cases + summary.meetings + summary.steps + 1
-        summary.seconds = Double((ContinuousClock.now - started).components.attoseconds) / 1e18
-            + Double((ContinuousClock.now - started).components.seconds)
+        let elapsed = (ContinuousClock.now - started).components
+        summary.seconds = Double(elapsed.seconds) + Double(elapsed.attoseconds) / 1e18
         return summary
     }
 
@@ -147,9 +147,8 @@ final class ScenarioLatency: Sendable {
     private let stats = Mutex(WorkerStats())
 
     func record(_ method: String, since start: ContinuousClock.Instant, status: String?) {
-        let elapsed = ContinuousClock.now - start
-        let micros = UInt64(max(0, elapsed.components.seconds)) * 1_000_000 + UInt64(max(0, elapsed.components.attoseconds) / 1_000_000_000_000)
-        stats.withLock { $0.record(method: method, latencyMicros: micros, status: status) }
+        let latency = micros(ContinuousClock.now - start)
+        stats.withLock { $0.record(method: method, latencyMicros: latency, status: status) }
     }
 
     /// One line per method (most calls first): calls, p50, p99 and max latency in milliseconds.
@@ -166,7 +165,7 @@ final class ScenarioLatency: Sendable {
     }
 }
 
-extension String {
+private extension String {
     /// The string right-aligned in `width` columns.
     func leftPadded(_ width: Int) -> String { count >= width ? self : String(repeating: " ", count: width - count) + self }
 }

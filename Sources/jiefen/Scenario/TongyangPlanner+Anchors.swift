@@ -39,7 +39,7 @@ extension TongyangPlanner {
 
     /// Anchor R (E.4): not supported, reviewed and re-reviewed (both upheld), then the same facts at walk-in on
     /// 2023-03-06 are not accepted again (Art. 36).
-    mutating func anchorR(headcount: Int) -> Int {
+    mutating func anchorR(headcount: Int) {
         let d = Self.day
         let i = register("anchor R", kind: Self.general, track: "petition", channel: "WALK_IN",
                          at: Self.at(d("2022-07-18"), 10, 0), headcount: headcount, outcome: .notSupported, category: "social_security")
@@ -60,7 +60,6 @@ extension TongyangPlanner {
                                   category: "social_security")
         event(repeatCase, d("2023-03-06"), "not_accepted", [APIField("reason", .text(
             "the same facts and reasons finished re-review on 2022-11-28 and are not accepted again (Art. 36)"))])
-        return i
     }
 
     /// Anchor A (E.4): herbicide drift from the WeChat group, settled at the farmer's home in 7 h 50 min.

@@ -74,8 +74,7 @@ extension TongyangPlanner {
                 let i = register("MG \(channel) \(kind) RO", kind: kind, track: "micro", channel: channel, at: at, headcount: 1,
                                  outcome: .resolvedOnline, category: category)
                 let done = at.adding(seconds: Int64(rng.int(30...4_320)) * 60)
-                let local = done.secondsSinceEpoch + 8 * 3600
-                let minuteOfDay = Int((local % 86_400) / 60)
+                let minuteOfDay = Int(Timestamp(date: done.civilDate(), hour: 0).seconds(until: done) / 60)
                 event(i, done.civilDate(), "resolved_online", [APIField("summary", .text("answered in the grid group"))],
                       time: (minuteOfDay / 60, minuteOfDay % 60))
                 cases[i].closedOn = done.civilDate()

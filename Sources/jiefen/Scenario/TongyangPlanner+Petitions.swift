@@ -21,8 +21,7 @@ extension TongyangPlanner {
             Row(kind: Self.general, rt: 26, rj: 15, gl: 3, ns: 1, open: 2, extended: 3, awaiting: 1),
         ]
         var heads = rng.shuffled(Array(repeating: 1, count: 47) + Array(repeating: 2, count: 10) + Array(repeating: 3, count: 4))
-        let r = anchorR(headcount: heads.removeFirst())
-        _ = r
+        anchorR(headcount: heads.removeFirst())
         let made = petitions(channel: "WALK_IN", rows) { planner, row, outcome in
             row.kind == Self.housing && outcome == .resolvedJointMeeting ? 5 : heads.removeFirst()
         }
