@@ -1554,7 +1554,7 @@ const ProtobufCMessageDescriptor jiefen__v1__list_cases_response__descriptor =
   (ProtobufCMessageInit) jiefen__v1__list_cases_response__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
-static const ProtobufCFieldDescriptor jiefen__v1__apply_event_request__field_descriptors[6] =
+static const ProtobufCFieldDescriptor jiefen__v1__apply_event_request__field_descriptors[7] =
 {
   {
     "case_id",
@@ -1628,6 +1628,18 @@ static const ProtobufCFieldDescriptor jiefen__v1__apply_event_request__field_des
     0,             /* flags */
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
+  {
+    "request_id",
+    7,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Jiefen__V1__ApplyEventRequest, request_id),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
 };
 static const unsigned jiefen__v1__apply_event_request__field_indices_by_name[] = {
   5,   /* field[5] = actor */
@@ -1635,12 +1647,13 @@ static const unsigned jiefen__v1__apply_event_request__field_indices_by_name[] =
   0,   /* field[0] = case_id */
   3,   /* field[3] = expected_version */
   4,   /* field[4] = occurred_at */
+  6,   /* field[6] = request_id */
   1,   /* field[1] = type */
 };
 static const ProtobufCIntRange jiefen__v1__apply_event_request__number_ranges[1 + 1] =
 {
   { 1, 0 },
-  { 0, 6 }
+  { 0, 7 }
 };
 const ProtobufCMessageDescriptor jiefen__v1__apply_event_request__descriptor =
 {
@@ -1650,7 +1663,7 @@ const ProtobufCMessageDescriptor jiefen__v1__apply_event_request__descriptor =
   "Jiefen__V1__ApplyEventRequest",
   "jiefen.v1",
   sizeof(Jiefen__V1__ApplyEventRequest),
-  6,
+  7,
   jiefen__v1__apply_event_request__field_descriptors,
   jiefen__v1__apply_event_request__field_indices_by_name,
   1,  jiefen__v1__apply_event_request__number_ranges,

@@ -322,7 +322,7 @@ void   jiefen__v1__record_meeting_response__free_unpacked
   assert(message->base.descriptor == &jiefen__v1__record_meeting_response__descriptor);
   protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
 }
-static const ProtobufCFieldDescriptor jiefen__v1__record_contact_request__field_descriptors[7] =
+static const ProtobufCFieldDescriptor jiefen__v1__record_contact_request__field_descriptors[8] =
 {
   {
     "case_id",
@@ -408,6 +408,18 @@ static const ProtobufCFieldDescriptor jiefen__v1__record_contact_request__field_
     0,             /* flags */
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
+  {
+    "request_id",
+    8,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Jiefen__V1__RecordContactRequest, request_id),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
 };
 static const unsigned jiefen__v1__record_contact_request__field_indices_by_name[] = {
   6,   /* field[6] = actor */
@@ -416,12 +428,13 @@ static const unsigned jiefen__v1__record_contact_request__field_indices_by_name[
   1,   /* field[1] = channel */
   3,   /* field[3] = headcount */
   5,   /* field[5] = person_keys */
+  7,   /* field[7] = request_id */
   4,   /* field[4] = session_id */
 };
 static const ProtobufCIntRange jiefen__v1__record_contact_request__number_ranges[1 + 1] =
 {
   { 1, 0 },
-  { 0, 7 }
+  { 0, 8 }
 };
 const ProtobufCMessageDescriptor jiefen__v1__record_contact_request__descriptor =
 {
@@ -431,7 +444,7 @@ const ProtobufCMessageDescriptor jiefen__v1__record_contact_request__descriptor 
   "Jiefen__V1__RecordContactRequest",
   "jiefen.v1",
   sizeof(Jiefen__V1__RecordContactRequest),
-  7,
+  8,
   jiefen__v1__record_contact_request__field_descriptors,
   jiefen__v1__record_contact_request__field_indices_by_name,
   1,  jiefen__v1__record_contact_request__number_ranges,
@@ -515,7 +528,7 @@ const ProtobufCMessageDescriptor jiefen__v1__record_contact_response__descriptor
   (ProtobufCMessageInit) jiefen__v1__record_contact_response__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
-static const ProtobufCFieldDescriptor jiefen__v1__session__field_descriptors[5] =
+static const ProtobufCFieldDescriptor jiefen__v1__session__field_descriptors[6] =
 {
   {
     "id",
@@ -577,18 +590,31 @@ static const ProtobufCFieldDescriptor jiefen__v1__session__field_descriptors[5] 
     0,             /* flags */
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
+  {
+    "request_id",
+    6,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Jiefen__V1__Session, request_id),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
 };
 static const unsigned jiefen__v1__session__field_indices_by_name[] = {
   2,   /* field[2] = date */
   4,   /* field[4] = held */
   0,   /* field[0] = id */
   3,   /* field[3] = lead_department */
+  5,   /* field[5] = request_id */
   1,   /* field[1] = village_code */
 };
 static const ProtobufCIntRange jiefen__v1__session__number_ranges[1 + 1] =
 {
   { 1, 0 },
-  { 0, 5 }
+  { 0, 6 }
 };
 const ProtobufCMessageDescriptor jiefen__v1__session__descriptor =
 {
@@ -598,7 +624,7 @@ const ProtobufCMessageDescriptor jiefen__v1__session__descriptor =
   "Jiefen__V1__Session",
   "jiefen.v1",
   sizeof(Jiefen__V1__Session),
-  5,
+  6,
   jiefen__v1__session__field_descriptors,
   jiefen__v1__session__field_indices_by_name,
   1,  jiefen__v1__session__number_ranges,
@@ -694,7 +720,7 @@ const ProtobufCMessageDescriptor jiefen__v1__list_sessions_response__descriptor 
   (ProtobufCMessageInit) jiefen__v1__list_sessions_response__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
-static const ProtobufCFieldDescriptor jiefen__v1__record_meeting_request__field_descriptors[6] =
+static const ProtobufCFieldDescriptor jiefen__v1__record_meeting_request__field_descriptors[7] =
 {
   {
     "case_ids",
@@ -768,6 +794,18 @@ static const ProtobufCFieldDescriptor jiefen__v1__record_meeting_request__field_
     0,             /* flags */
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
+  {
+    "request_id",
+    7,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Jiefen__V1__RecordMeetingRequest, request_id),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
 };
 static const unsigned jiefen__v1__record_meeting_request__field_indices_by_name[] = {
   5,   /* field[5] = actor */
@@ -775,12 +813,13 @@ static const unsigned jiefen__v1__record_meeting_request__field_indices_by_name[
   1,   /* field[1] = date */
   3,   /* field[3] = decision */
   2,   /* field[2] = departments */
+  6,   /* field[6] = request_id */
   4,   /* field[4] = resolved */
 };
 static const ProtobufCIntRange jiefen__v1__record_meeting_request__number_ranges[1 + 1] =
 {
   { 1, 0 },
-  { 0, 6 }
+  { 0, 7 }
 };
 const ProtobufCMessageDescriptor jiefen__v1__record_meeting_request__descriptor =
 {
@@ -790,7 +829,7 @@ const ProtobufCMessageDescriptor jiefen__v1__record_meeting_request__descriptor 
   "Jiefen__V1__RecordMeetingRequest",
   "jiefen.v1",
   sizeof(Jiefen__V1__RecordMeetingRequest),
-  6,
+  7,
   jiefen__v1__record_meeting_request__field_descriptors,
   jiefen__v1__record_meeting_request__field_indices_by_name,
   1,  jiefen__v1__record_meeting_request__number_ranges,

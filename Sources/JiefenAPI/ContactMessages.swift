@@ -22,6 +22,8 @@ public struct RecordContactRequest: APIMessage {
     public var sessionID = ""
     public var personKeys: [String] = []
     public var actor = ""
+    /// Client-chosen idempotency key; a retry records nothing and answers the first contact. Empty: none.
+    public var requestID = ""
 
     public init() {}
 
@@ -33,6 +35,7 @@ public struct RecordContactRequest: APIMessage {
         sessionID = m.string(5)
         personKeys = m.strings(6)
         actor = m.string(7)
+        requestID = m.string(8)
     }
 
     public var proto: ProtoMessage {
@@ -44,6 +47,7 @@ public struct RecordContactRequest: APIMessage {
         m.set(5, sessionID)
         m.set(6, personKeys)
         m.set(7, actor)
+        m.set(8, requestID)
         return m
     }
 }
@@ -85,17 +89,26 @@ public struct APISession: APIMessage {
     public var date = ""
     public var leadDepartment = ""
     public var held = true
+    /// `Sessions/Create` only: a client-chosen idempotency key; a retry creates nothing and answers the first
+    /// session. Empty: none.
+    public var requestID = ""
 
-    public init(id: String = "", villageCode: String, date: String, leadDepartment: String = "", held: Bool = true) {
+    public init(
+        id: String = "", villageCode: String, date: String, leadDepartment: String = "", held: Bool = true, requestID: String = ""
+    ) {
         self.id = id
         self.villageCode = villageCode
         self.date = date
         self.leadDepartment = leadDepartment
         self.held = held
+        self.requestID = requestID
     }
 
     public init(proto m: ProtoMessage) {
-        self.init(id: m.string(1), villageCode: m.string(2), date: m.string(3), leadDepartment: m.string(4), held: m.bool(5))
+        self.init(
+            id: m.string(1), villageCode: m.string(2), date: m.string(3), leadDepartment: m.string(4), held: m.bool(5),
+            requestID: m.string(6)
+        )
     }
 
     public var proto: ProtoMessage {
@@ -105,6 +118,7 @@ public struct APISession: APIMessage {
         m.set(3, date)
         m.set(4, leadDepartment)
         m.set(5, held)
+        m.set(6, requestID)
         return m
     }
 }
@@ -132,6 +146,8 @@ public struct RecordMeetingRequest: APIMessage {
     public var decision = ""
     public var resolved = false
     public var actor = ""
+    /// Client-chosen idempotency key; a retry records nothing and answers the first meeting. Empty: none.
+    public var requestID = ""
 
     public init() {}
 
@@ -142,6 +158,7 @@ public struct RecordMeetingRequest: APIMessage {
         decision = m.string(4)
         resolved = m.bool(5)
         actor = m.string(6)
+        requestID = m.string(7)
     }
 
     public var proto: ProtoMessage {
@@ -152,6 +169,7 @@ public struct RecordMeetingRequest: APIMessage {
         m.set(4, decision)
         m.set(5, resolved)
         m.set(6, actor)
+        m.set(7, requestID)
         return m
     }
 }

@@ -12,6 +12,8 @@ public struct ApplyEventRequest: APIMessage {
     /// Unix seconds; 0 means now.
     public var occurredAt: Int64 = 0
     public var actor = ""
+    /// Client-chosen idempotency key; a retry applies nothing and answers the case as it is now. Empty: none.
+    public var requestID = ""
 
     public init() {}
 
@@ -22,6 +24,7 @@ public struct ApplyEventRequest: APIMessage {
         expectedVersion = m.int(4)
         occurredAt = m.int(5)
         actor = m.string(6)
+        requestID = m.string(7)
     }
 
     public var proto: ProtoMessage {
@@ -32,6 +35,7 @@ public struct ApplyEventRequest: APIMessage {
         m.set(4, expectedVersion)
         m.set(5, occurredAt)
         m.set(6, actor)
+        m.set(7, requestID)
         return m
     }
 }

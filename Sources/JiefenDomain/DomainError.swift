@@ -27,10 +27,16 @@ public struct DomainError: Error, Sendable, Hashable, CustomStringConvertible {
         return text
     }
 
-    /// An invalid-argument error built from field violations; the message lists every field.
+    /// The most violations an error keeps and its message lists; the message counts the rest.
+    public static let violationsListed = 20
+
+    /// An invalid-argument error built from field violations; the message lists every field, up to
+    /// ``violationsListed`` of them, and says how many more there are.
     public static func invalidArgument(_ violations: [FieldViolation]) -> DomainError {
-        let summary = violations.map { "\($0.field): \($0.message)" }.joined(separator: "; ")
-        return DomainError(code: .invalidArgument, message: "invalid input: \(summary)", violations: violations)
+        let listed = violations.prefix(violationsListed)
+        var summary = listed.map { "\($0.field): \($0.message)" }.joined(separator: "; ")
+        if violations.count > listed.count { summary += "; and \(violations.count - listed.count) more" }
+        return DomainError(code: .invalidArgument, message: "invalid input: \(summary)", violations: Array(listed))
     }
 
     /// An invalid-argument error for one field.

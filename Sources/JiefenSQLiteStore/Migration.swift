@@ -24,5 +24,5 @@ package struct Migration: Sendable {
 
 extension Migration {
     /// Every migration this build knows, in order. Append new ones; never edit or reorder shipped ones.
-    package static let all: [Migration] = [.v1Initial, .v2Statistics]
+    package static let all: [Migration] = [.v1Initial, .v2Statistics, .v3EventRequests]
 }

@@ -4,10 +4,8 @@ import SQLiteNIO
 /// The `requests` table: which record each client-chosen request id created, so retries are answered with the
 /// same record instead of writing again.
 enum RequestLog {
-    /// The kinds of record a request id can name (the table's CHECK lists the same).
-    enum Kind: String {
-        case `case`, session, contact, meeting
-    }
+    /// The kinds of record a request id can name (the table's CHECK lists the same, since migration 3).
+    typealias Kind = RequestKind
 
     /// Checks a request id's shape.
     /// - Throws: ``StoreError/Code/invalidArgument`` for an empty id or one longer than 200 characters.

@@ -56,45 +56,98 @@ extension SQLiteCaseStore {
         newSnapshot: [UInt8],
         newFacts: CaseFacts?
     ) async throws -> CaseRecord {
-        guard let first = events.first, let last = events.last else {
+        guard !events.isEmpty else {
             throw StoreError(code: .invalidArgument, message: "no events to append to case \(caseID)", caseID: caseID)
         }
         return try await self.writer.submit { db in
-            let updated = try await db.first(
-                """
-                UPDATE cases SET version = version + 1, state = ?1, closed_on = ?2, snapshot = ?3, updated_at = ?4
-                WHERE id = ?5 AND version = ?6
-                RETURNING \(CaseRows.columns)
-                """,
-                [
-                    .text(newState), .optionalText(newClosedOn), .bytes(newSnapshot), .int64(last.recordedAt),
-                    .text(caseID), .int64(expectedVersion),
-                ]
-            )
-            guard let updated else {
-                guard let current = try await db.first("SELECT version FROM cases WHERE id = ?", [.text(caseID)]) else {
-                    throw StoreError.caseNotFound(caseID)
-                }
-                let actual = try RowReader(row: current, table: "cases").int64("version")
-                throw StoreError.versionConflict(caseID: caseID, expected: expectedVersion, actual: actual)
-            }
-            var record = try CaseRows.record(updated)
-            try await Self.insertEvent(db, caseID: caseID, sequence: record.version, first)
-            for event in events.dropFirst() {
-                guard let stepped = try await db.first(
-                    "UPDATE cases SET version = version + 1 WHERE id = ? RETURNING \(CaseRows.columns)",
-                    [.text(caseID)]
-                ) else {
-                    throw StoreError(code: .internalError, message: "case \(caseID) vanished during an append")
-                }
-                record = try CaseRows.record(stepped)
-                try await Self.insertEvent(db, caseID: caseID, sequence: record.version, event)
-            }
-            if let newFacts {
-                try await FactsWriter.write(newFacts, caseID: caseID, recordedAt: last.recordedAt, db: db)
-            }
-            return record
+            try await Self.append(
+                db, caseID: caseID, expectedVersion: expectedVersion, events: events, newState: newState,
+                newClosedOn: newClosedOn, newSnapshot: newSnapshot, newFacts: newFacts)
         }
+    }
+
+    /// See ``CaseStore/appendEvents(caseID:expectedVersion:events:newState:newClosedOn:newSnapshot:newFacts:request:)``.
+    public func appendEvents(
+        caseID: String,
+        expectedVersion: Int64,
+        events: [EventDraft],
+        newState: String,
+        newClosedOn: String?,
+        newSnapshot: [UInt8],
+        newFacts: CaseFacts?,
+        request: WriteRequest
+    ) async throws -> CreateResult<CaseRecord> {
+        try RequestLog.validate(request.id)
+        guard let last = events.last else {
+            throw StoreError(code: .invalidArgument, message: "no events to append to case \(caseID)", caseID: caseID)
+        }
+        return try await self.writer.submit { db in
+            if try await RequestLog.lookup(db, requestID: request.id, kind: request.kind) != nil {
+                guard let current = try await CaseRows.fetch(db, id: caseID) else { throw StoreError.caseNotFound(caseID) }
+                return CreateResult(record: current, created: false)
+            }
+            let record = try await Self.append(
+                db, caseID: caseID, expectedVersion: expectedVersion, events: events, newState: newState,
+                newClosedOn: newClosedOn, newSnapshot: newSnapshot, newFacts: newFacts)
+            try await RequestLog.save(db, requestID: request.id, kind: request.kind, targetID: request.target, recordedAt: last.recordedAt)
+            return CreateResult(record: record, created: true)
+        }
+    }
+
+    /// See ``CaseStore/requestTarget(requestID:kind:)``.
+    public func requestTarget(requestID: String, kind: RequestKind) async throws -> String? {
+        try RequestLog.validate(requestID)
+        return try await self.readers.read { db in try await RequestLog.lookup(db, requestID: requestID, kind: kind) }
+    }
+
+    /// The append itself, inside a write transaction.
+    private static func append(
+        _ db: Database,
+        caseID: String,
+        expectedVersion: Int64,
+        events: [EventDraft],
+        newState: String,
+        newClosedOn: String?,
+        newSnapshot: [UInt8],
+        newFacts: CaseFacts?
+    ) async throws -> CaseRecord {
+        guard let first = events.first, let last = events.last else {
+            throw StoreError(code: .invalidArgument, message: "no events to append to case \(caseID)", caseID: caseID)
+        }
+        let updated = try await db.first(
+            """
+            UPDATE cases SET version = version + 1, state = ?1, closed_on = ?2, snapshot = ?3, updated_at = ?4
+            WHERE id = ?5 AND version = ?6
+            RETURNING \(CaseRows.columns)
+            """,
+            [
+                .text(newState), .optionalText(newClosedOn), .bytes(newSnapshot), .int64(last.recordedAt),
+                .text(caseID), .int64(expectedVersion),
+            ]
+        )
+        guard let updated else {
+            guard let current = try await db.first("SELECT version FROM cases WHERE id = ?", [.text(caseID)]) else {
+                throw StoreError.caseNotFound(caseID)
+            }
+            let actual = try RowReader(row: current, table: "cases").int64("version")
+            throw StoreError.versionConflict(caseID: caseID, expected: expectedVersion, actual: actual)
+        }
+        var record = try CaseRows.record(updated)
+        try await Self.insertEvent(db, caseID: caseID, sequence: record.version, first)
+        for event in events.dropFirst() {
+            guard let stepped = try await db.first(
+                "UPDATE cases SET version = version + 1 WHERE id = ? RETURNING \(CaseRows.columns)",
+                [.text(caseID)]
+            ) else {
+                throw StoreError(code: .internalError, message: "case \(caseID) vanished during an append")
+            }
+            record = try CaseRows.record(stepped)
+            try await Self.insertEvent(db, caseID: caseID, sequence: record.version, event)
+        }
+        if let newFacts {
+            try await FactsWriter.write(newFacts, caseID: caseID, recordedAt: last.recordedAt, db: db)
+        }
+        return record
     }
 
     private static func insertEvent(_ db: Database, caseID: String, sequence: Int64, _ event: EventDraft) async throws {

@@ -64,19 +64,31 @@ struct CaseRepository: Sendable {
 
     /// Appends events to a case whose stored version is `expectedVersion`, with the state they lead to, in one
     /// transaction. A stale version throws the store's version conflict.
-    func append(_ events: [JiefenDomain.CaseEvent], to id: String, expectedVersion: Int64, resulting state: CaseState) async throws -> CaseState {
-        _ = try await store.appendEvents(
-            caseID: id,
-            expectedVersion: expectedVersion,
-            events: try events.map(Self.eventDraft),
-            newState: state.status.rawValue,
-            newClosedOn: state.closedAt?.civilDate().description,
-            newSnapshot: try Self.json(state),
-            newFacts: facts(state)
-        )
+    ///
+    /// With a `request`, the append and the request id are written in one transaction; if the request id was
+    /// already recorded, nothing is written and the case as it is now comes back with `appended` false.
+    func append(
+        _ events: [JiefenDomain.CaseEvent], to id: String, expectedVersion: Int64, resulting state: CaseState,
+        request: WriteRequest? = nil
+    ) async throws -> (state: CaseState, appended: Bool) {
+        let drafts = try events.map(Self.eventDraft)
+        let snapshot = try Self.json(state)
+        let closedOn = state.closedAt?.civilDate().description
+        if let request {
+            let result = try await store.appendEvents(
+                caseID: id, expectedVersion: expectedVersion, events: drafts, newState: state.status.rawValue,
+                newClosedOn: closedOn, newSnapshot: snapshot, newFacts: facts(state), request: request
+            )
+            guard result.created else { return (try Self.state(of: result.record), false) }
+        } else {
+            _ = try await store.appendEvents(
+                caseID: id, expectedVersion: expectedVersion, events: drafts, newState: state.status.rawValue,
+                newClosedOn: closedOn, newSnapshot: snapshot, newFacts: facts(state)
+            )
+        }
         var stored = state
         stored.id = CaseID(id)
-        return stored
+        return (stored, true)
     }
 
     /// The case's history as domain events.

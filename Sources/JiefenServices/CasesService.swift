@@ -41,19 +41,44 @@ public struct CasesService: TTRPCService {
         })
     }
 
-    static func actor(_ given: String, _ context: TTRPCServerContext) -> Actor {
-        Actor(id: given.isEmpty ? (context.metadataValue("x-jiefen-actor") ?? "anonymous") : given)
+    /// The actor a request names, or the `x-jiefen-actor` metadata, or `anonymous`.
+    /// - Throws: InvalidArgument when the metadata value is longer than ``InputLimits/actorBytes`` (the request's
+    ///   own field is checked with the rest of the request).
+    static func actor(_ given: String, _ context: TTRPCServerContext) throws(DomainError) -> Actor {
+        guard given.isEmpty else { return Actor(id: given) }
+        guard let fromMetadata = context.metadataValue("x-jiefen-actor") else { return Actor(id: "anonymous") }
+        guard fromMetadata.utf8.count <= InputLimits.actorBytes else {
+            throw .invalidArgument(field: "x-jiefen-actor", "is \(fromMetadata.utf8.count) bytes long; at most \(InputLimits.actorBytes) are allowed")
+        }
+        return Actor(id: fromMetadata)
+    }
+
+    /// Refuses an event past the case's event limit, so no case grows without bound.
+    static func checkRoom(_ state: CaseState, forContact: Bool = false) throws {
+        if state.version >= InputLimits.eventsPerCase {
+            throw RPCError(
+                code: .resourceExhausted,
+                message: "case \(state.id) has \(state.version) events, the most a case may have; record further matters on a new case"
+            )
+        }
+        if forContact, state.contacts.count >= InputLimits.contactsPerCase {
+            throw RPCError(
+                code: .resourceExhausted,
+                message: "case \(state.id) has \(state.contacts.count) contacts, the most a case may have; record further visits on a new case"
+            )
+        }
     }
 
     static func create(_ request: CreateCaseRequest, env: CaseServiceEnvironment, context: TTRPCServerContext) async throws -> CreateCaseResponse {
         let pluginContext = env.context()
+        try request.checkBounds(now: pluginContext.now)
         let receivedAt = request.receivedAt == 0 ? pluginContext.now : Timestamp(secondsSinceEpoch: request.receivedAt)
         let registration = try RegistrationMapping.registration(request, receivedAt: receivedAt)
         guard let plugin = env.plugins.lookup(registration.kind) else {
             let known = env.plugins.kinds.map(\.rawValue).joined(separator: ", ")
-            throw DomainError.invalidArgument(field: "kind", "\"\(request.kind)\" is not a registered dispute kind; use one of \(known)")
+            throw DomainError.invalidArgument(field: "kind", "\"\(ClientQuote(request.kind))\" is not a registered dispute kind; use one of \(known)")
         }
-        let event = JiefenDomain.CaseEvent(sequence: 1, actor: actor(request.actor, context), at: receivedAt, payload: .registered(registration))
+        let event = JiefenDomain.CaseEvent(sequence: 1, actor: try actor(request.actor, context), at: receivedAt, payload: .registered(registration))
         let state = try await CaseWorkflow.register(event, plugin: plugin, context: pluginContext)
         let requestID = request.requestID.isEmpty ? UUID().uuidString : request.requestID
         let (stored, created) = try await env.repository.create(requestID: requestID, state: state, registration: event)
@@ -65,17 +90,20 @@ public struct CasesService: TTRPCService {
     }
 
     static func get(_ request: GetCaseRequest, env: CaseServiceEnvironment, context: TTRPCServerContext) async throws -> ApplyEventResponse {
+        try checkIDBounds(request.id, "id")
         let (_, state) = try await env.repository.load(request.id)
         if request.reveal {
+            let revealer = try actor("", context)
             context.logger.notice(
                 "audit: personal data revealed",
-                metadata: ["case.id": "\(state.id)", "actor": "\(actor("", context).id)"]
+                metadata: ["case.id": .client(state.id.rawValue), "actor": .client(revealer.id)]
             )
         }
         return ApplyEventResponse(case: CaseMapping.api(state, masked: !request.reveal, today: env.clock.today(), schema: env.plugins.lookup(state.kind)?.schema))
     }
 
     static func list(_ request: ListCasesRequest, env: CaseServiceEnvironment) async throws -> ListCasesResponse {
+        try request.checkBounds(now: env.clock.now)
         var violations: [FieldViolation] = []
         if !request.track.isEmpty, Track(rawValue: request.track) == nil {
             violations.append(FieldViolation(field: "track", message: "\"\(request.track)\" is not one of petition, dispute, micro"))
@@ -113,6 +141,11 @@ public struct CasesService: TTRPCService {
     }
 
     static func apply(_ request: ApplyEventRequest, env: CaseServiceEnvironment, context: TTRPCServerContext) async throws -> ApplyEventResponse {
+        let pluginContext = env.context()
+        try request.checkBounds(now: pluginContext.now)
+        if !request.requestID.isEmpty, let applied = try await env.store.requestTarget(requestID: request.requestID, kind: .event) {
+            return try await retriedEvent(request, appliedTo: applied, env: env)
+        }
         let (record, state) = try await env.repository.load(request.caseID)
         if request.expectedVersion != 0, request.expectedVersion != record.version {
             throw RPCError(
@@ -120,18 +153,34 @@ public struct CasesService: TTRPCService {
                 message: "case \(record.id) is at version \(record.version), not \(request.expectedVersion); reload it and retry"
             )
         }
-        let pluginContext = env.context()
+        try checkRoom(state)
         let plugin = try env.plugins.plugin(for: state.kind)
         let payload = try EventMapping.payload(type: request.type, arguments: request.arguments, caseID: state.id)
         let at = request.occurredAt == 0 ? pluginContext.now : Timestamp(secondsSinceEpoch: request.occurredAt)
-        let event = JiefenDomain.CaseEvent(sequence: state.version + 1, actor: actor(request.actor, context), at: at, payload: payload)
+        let event = JiefenDomain.CaseEvent(sequence: state.version + 1, actor: try actor(request.actor, context), at: at, payload: payload)
         let (next, events) = try await CaseWorkflow.apply(event, to: state, plugin: plugin, context: pluginContext)
-        let stored = try await env.repository.append(events, to: record.id, expectedVersion: record.version, resulting: next)
-        context.logger.info("case event applied", metadata: ["case.id": "\(record.id)", "case.event": "\(request.type)"])
+        let writeRequest = request.requestID.isEmpty ? nil : WriteRequest(id: request.requestID, kind: .event, target: record.id)
+        let (stored, appended) = try await env.repository.append(
+            events, to: record.id, expectedVersion: record.version, resulting: next, request: writeRequest
+        )
+        context.logger.info(
+            appended ? "case event applied" : "case event retried",
+            metadata: ["case.id": .client(record.id), "case.event": .client(request.type)]
+        )
         return ApplyEventResponse(case: CaseMapping.api(stored, masked: true, today: pluginContext.today, schema: env.plugins.lookup(stored.kind)?.schema))
     }
 
+    /// The answer to an `Apply` whose request id was already applied: the case as it is now, nothing written.
+    static func retriedEvent(_ request: ApplyEventRequest, appliedTo caseID: String, env: CaseServiceEnvironment) async throws -> ApplyEventResponse {
+        guard caseID == request.caseID else {
+            throw DomainError.alreadyExists("request id was already used for an event on case \(caseID), not \(ClientQuote(request.caseID))")
+        }
+        let (_, state) = try await env.repository.load(caseID)
+        return ApplyEventResponse(case: CaseMapping.api(state, masked: true, today: env.clock.today(), schema: env.plugins.lookup(state.kind)?.schema))
+    }
+
     static func history(_ request: CaseIDRequest, env: CaseServiceEnvironment) async throws -> CaseHistoryResponse {
+        try checkIDBounds(request.caseID, "case_id")
         let (_, state) = try await env.repository.load(request.caseID)
         let schema = env.plugins.lookup(state.kind)?.schema
         let events = try await env.repository.history(request.caseID)
@@ -148,6 +197,7 @@ public struct CasesService: TTRPCService {
     }
 
     static func assess(_ request: CaseIDRequest, env: CaseServiceEnvironment) async throws -> AssessCaseResponse {
+        try checkIDBounds(request.caseID, "case_id")
         let (_, state) = try await env.repository.load(request.caseID)
         let plugin = try env.plugins.plugin(for: state.kind)
         let assessment = try await plugin.assess(state, context: env.context())

@@ -33,11 +33,16 @@ public struct ContactsService: TTRPCService {
     }
 
     static func recordContact(_ request: RecordContactRequest, env: CaseServiceEnvironment, context: TTRPCServerContext) async throws -> RecordContactResponse {
+        let pluginContext = env.context()
+        try request.checkBounds(now: pluginContext.now)
+        if !request.requestID.isEmpty, let recorded = try await env.store.requestTarget(requestID: request.requestID, kind: .contact) {
+            return try await retriedContact(request, recorded: recorded, env: env)
+        }
         let (record, state) = try await env.repository.load(request.caseID)
         guard let channel = IntakeChannel.parse(request.channel) else {
             throw DomainError.invalidArgument(field: "channel", IntakeChannel.problem(request.channel))
         }
-        let pluginContext = env.context()
+        try CasesService.checkRoom(state, forContact: true)
         let at = request.at == 0 ? pluginContext.now : Timestamp(secondsSinceEpoch: request.at)
         let contact = Contact(
             id: ContactID("\(record.id)-\(state.contacts.count + 1)"), channel: channel, at: at, headcount: request.headcount,
@@ -47,20 +52,44 @@ public struct ContactsService: TTRPCService {
         let violations = contact.violations(field: "contact")
         guard violations.isEmpty else { throw DomainError.invalidArgument(violations) }
         let plugin = try env.plugins.plugin(for: state.kind)
-        let event = JiefenDomain.CaseEvent(sequence: state.version + 1, actor: CasesService.actor(request.actor, context), at: at, payload: .contactRecorded(contact))
+        let event = JiefenDomain.CaseEvent(
+            sequence: state.version + 1, actor: try CasesService.actor(request.actor, context), at: at, payload: .contactRecorded(contact)
+        )
         let (next, events) = try await CaseWorkflow.apply(event, to: state, plugin: plugin, context: pluginContext)
-        let stored = try await env.repository.append(events, to: record.id, expectedVersion: record.version, resulting: next)
-        let tally = ContactTally(stored.contacts, policy: env.rules.collective)
-        return RecordContactResponse(contactID: contact.id.rawValue, batches: tally.batches, personTimes: tally.personTimes, followUp: true)
+        let writeRequest = request.requestID.isEmpty ? nil : WriteRequest(id: request.requestID, kind: .contact, target: contact.id.rawValue)
+        let (stored, appended) = try await env.repository.append(
+            events, to: record.id, expectedVersion: record.version, resulting: next, request: writeRequest
+        )
+        guard !appended, let writeRequest else {
+            let tally = ContactTally(stored.contacts, policy: env.rules.collective)
+            return RecordContactResponse(contactID: contact.id.rawValue, batches: tally.batches, personTimes: tally.personTimes, followUp: true)
+        }
+        // A concurrent retry of the same request won the race: answer with the contact it recorded.
+        guard let recorded = try await env.store.requestTarget(requestID: writeRequest.id, kind: .contact) else {
+            throw RPCError(code: .internal, message: "request id \(ClientQuote(writeRequest.id)) names no contact")
+        }
+        return try await retriedContact(request, recorded: recorded, env: env)
+    }
+
+    /// The answer to a `Record` whose request id was already recorded: that contact and the case's tally now.
+    static func retriedContact(_ request: RecordContactRequest, recorded contactID: String, env: CaseServiceEnvironment) async throws -> RecordContactResponse {
+        let caseID = contactID.split(separator: "-").dropLast().joined(separator: "-")
+        guard caseID == request.caseID else {
+            throw DomainError.alreadyExists("request id was already used for contact \(contactID), not on case \(ClientQuote(request.caseID))")
+        }
+        let (_, state) = try await env.repository.load(caseID)
+        let tally = ContactTally(state.contacts, policy: env.rules.collective)
+        return RecordContactResponse(contactID: contactID, batches: tally.batches, personTimes: tally.personTimes, followUp: true)
     }
 
     static func createSession(_ request: APISession, env: CaseServiceEnvironment) async throws -> APISession {
+        try request.checkBounds(now: env.clock.now)
         guard CivilDate(iso: request.date) != nil else {
-            throw DomainError.invalidArgument(field: "date", "\"\(request.date)\" is not a date YYYY-MM-DD")
+            throw DomainError.invalidArgument(field: "date", "\"\(ClientQuote(request.date))\" is not a date YYYY-MM-DD")
         }
         guard !request.villageCode.isEmpty else { throw DomainError.invalidArgument(field: "village_code", "required") }
         let draft = ReceptionSessionDraft(villageCode: request.villageCode, heldOn: request.date, leader: request.leadDepartment, held: request.held)
-        let result = try await env.store.createSession(requestID: nil, draft)
+        let result = try await env.store.createSession(requestID: request.requestID.isEmpty ? nil : request.requestID, draft)
         return APISession(
             id: result.record.id, villageCode: result.record.villageCode, date: result.record.heldOn,
             leadDepartment: result.record.leader, held: result.record.held
@@ -68,6 +97,7 @@ public struct ContactsService: TTRPCService {
     }
 
     static func listSessions(_ request: ListSessionsRequest, env: CaseServiceEnvironment) async throws -> ListSessionsResponse {
+        try request.checkBounds(now: env.clock.now)
         for (name, value) in [("from", request.from), ("to", request.to)] where !value.isEmpty && CivilDate(iso: value) == nil {
             throw DomainError.invalidArgument(field: name, "\"\(value)\" is not a date YYYY-MM-DD")
         }
@@ -79,6 +109,7 @@ public struct ContactsService: TTRPCService {
     }
 
     static func recordMeeting(_ request: RecordMeetingRequest, env: CaseServiceEnvironment) async throws -> RecordMeetingResponse {
+        try request.checkBounds(now: env.clock.now)
         guard CivilDate(iso: request.date) != nil else {
             throw DomainError.invalidArgument(field: "date", "\"\(request.date)\" is not a date YYYY-MM-DD")
         }
@@ -88,7 +119,7 @@ public struct ContactsService: TTRPCService {
             heldOn: request.date, departments: request.departments, decision: request.decision, caseIDs: request.caseIDs,
             resolved: request.resolved, recordedAt: env.clock.now.secondsSinceEpoch
         )
-        let result = try await env.store.recordMeeting(requestID: nil, draft)
+        let result = try await env.store.recordMeeting(requestID: request.requestID.isEmpty ? nil : request.requestID, draft)
         return RecordMeetingResponse(meetingID: result.record.id)
     }
 }

@@ -131,26 +131,28 @@ enum EventMapping {
         }
     }
 
-    /// An event's arguments as the history shows them; personal data is left out.
+    /// An event's arguments as the history shows them; personal data is left out, and every free-text argument
+    /// (reasons, destinations, procedures, references, summaries) is masked the way demand text is.
     static func arguments(_ payload: CaseEventPayload) -> [APIField] {
         func date(_ d: CivilDate?) -> APIValue? { d.map { .date($0.description) } }
+        func free(_ text: String) -> APIValue? { .text(Masking.freeText(text)) }
         var out: [(String, APIValue?)] = []
         switch payload {
         case .registered(let r):
             out = [("kind", .text(r.kind.rawValue)), ("track", .text(r.track.rawValue)), ("channel", .text(r.channel.rawValue)),
                    ("village_code", .text(r.villageCode.rawValue)), ("persons_involved", .integer(Int64(r.personsInvolved)))]
         case .accepted(let noticeOn): out = [("notice_on", date(noticeOn))]
-        case .notAccepted(let reason): out = [("reason", .text(reason))]
-        case .transferredOut(let to, let reason): out = [("to", .text(to)), ("reason", .text(reason))]
-        case .guidedLegal(let procedure): out = [("procedure", .text(procedure))]
+        case .notAccepted(let reason): out = [("reason", free(reason))]
+        case .transferredOut(let to, let reason): out = [("to", free(to)), ("reason", free(reason))]
+        case .guidedLegal(let procedure): out = [("procedure", free(procedure))]
         case .assigned(let department): out = [("department", .text(department.rawValue))]
         case .referredToJointMeeting(let id): out = [("meeting_id", .text(id.rawValue))]
         case .jointMeetingDecided(let d):
             out = [("meeting_id", .text(d.meetingID.rawValue)), ("date", date(d.date)), ("resolution", .choice(d.resolution.rawValue)),
                    ("lead_department", d.leadDepartment.map { .text($0.rawValue) })]
-        case .extensionApproved(let days, let reason): out = [("days", .integer(Int64(days))), ("reason", .text(reason))]
+        case .extensionApproved(let days, let reason): out = [("days", .integer(Int64(days))), ("reason", free(reason))]
         case .replied(let reply):
-            out = [("decision", .choice(reply.decision.rawValue)), ("document_ref", .text(reply.documentRef)), ("received_on", date(reply.receivedOn))]
+            out = [("decision", .choice(reply.decision.rawValue)), ("document_ref", free(reply.documentRef)), ("received_on", date(reply.receivedOn))]
         case .closed(let outcome): out = [("outcome", .choice(outcome.rawValue))]
         case .evaluated(let level): out = [("rating", .choice(level.rawValue))]
         case .reviewRequested(let requested, let received), .reReviewRequested(let requested, let received):
@@ -161,8 +163,8 @@ enum EventMapping {
             out = [("result", .choice(result.rawValue)), ("decided_on", date(decided)), ("received_on", date(received)),
                    ("hearing_days", .integer(Int64(hearing)))]
         case .agreementReached(let outcome, let ref, let effective):
-            out = [("outcome", .choice(outcome.rawValue)), ("document_ref", .text(ref)), ("effective_on", date(effective))]
-        case .resolvedOnline(let summary): out = [("summary", .text(Masking.freeText(summary)))]
+            out = [("outcome", .choice(outcome.rawValue)), ("document_ref", free(ref)), ("effective_on", date(effective))]
+        case .resolvedOnline(let summary): out = [("summary", free(summary))]
         case .contactRecorded(let contact):
             out = [("channel", .text(contact.channel.rawValue)), ("headcount", .integer(Int64(contact.headcount))),
                    ("follow_up", .flag(contact.isFollowUp)), ("session_id", contact.sessionID.map { .text($0.rawValue) })]

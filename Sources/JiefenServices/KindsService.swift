@@ -23,7 +23,7 @@ public struct KindsService: TTRPCService {
             let request = try DescribeKindRequest(decoding: payload)
             guard let schema = kinds.first(where: { $0.kind == request.kind }) else {
                 let known = kinds.map(\.kind).joined(separator: ", ")
-                throw RPCError(code: .notFound, message: "kind \"\(request.kind)\" is not registered; known kinds: \(known)")
+                throw RPCError(code: .notFound, message: "kind \"\(ClientQuote(request.kind))\" is not registered; known kinds: \(known)")
             }
             return try schema.encoded()
         })

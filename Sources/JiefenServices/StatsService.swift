@@ -23,7 +23,7 @@ public struct StatsService: TTRPCService {
             try await StoreErrorMapping.mapping {
                 let request = try PutBaselineRequest(decoding: payload)
                 let response = try await Self.putBaseline(request, env: env)
-                context.logger.notice("baseline recorded", metadata: ["period": "\(request.from)..\(request.to)"])
+                context.logger.notice("baseline recorded", metadata: ["period": .client("\(request.from)..\(request.to)")])
                 return try response.encoded()
             }
         })
@@ -31,6 +31,7 @@ public struct StatsService: TTRPCService {
 
     /// The report of one period.
     static func report(_ request: ReportRequest, env: CaseServiceEnvironment) async throws -> StatsReport {
+        try request.checkBounds(now: env.clock.now)
         let (from, to) = try period(request.from, request.to)
         var violations: [FieldViolation] = []
         var asOf = env.clock.today(offset: env.rules.offset)
@@ -96,6 +97,7 @@ public struct StatsService: TTRPCService {
     }
 
     static func putBaseline(_ request: PutBaselineRequest, env: CaseServiceEnvironment) async throws -> PutBaselineResponse {
+        try request.checkBounds(now: env.clock.now)
         let (from, to) = try period(request.from, request.to)
         var violations: [FieldViolation] = []
         if request.figures.isEmpty { violations.append(FieldViolation(field: "keys", message: "at least one figure is required")) }

@@ -64,6 +64,29 @@ public protocol CaseStore: Sendable {
         newFacts: CaseFacts?
     ) async throws -> CaseRecord
 
+    /// Appends events as ``appendEvents(caseID:expectedVersion:events:newState:newClosedOn:newSnapshot:newFacts:)``
+    /// does, and records `request` in the same transaction; if `request.id` is already recorded, writes nothing.
+    /// - Returns: The case after the append (`created` true), or the case as it is now when the request id was
+    ///   already recorded (`created` false; nothing written).
+    /// - Throws: ``StoreError`` as the plain append does, and `alreadyExists` if the request id names a record of
+    ///   another kind, `invalidArgument` for a request id that is empty or longer than 200 bytes.
+    func appendEvents(
+        caseID: String,
+        expectedVersion: Int64,
+        events: [EventDraft],
+        newState: String,
+        newClosedOn: String?,
+        newSnapshot: [UInt8],
+        newFacts: CaseFacts?,
+        request: WriteRequest
+    ) async throws -> CreateResult<CaseRecord>
+
+    /// The record an earlier request with this id wrote, if any.
+    /// - Returns: The target id the request recorded (see ``RequestKind``), or `nil` for an unknown request id.
+    /// - Throws: ``StoreError`` `alreadyExists` if the id names a record of another kind, `invalidArgument` for an
+    ///   id that is empty or longer than 200 bytes.
+    func requestTarget(requestID: String, kind: RequestKind) async throws -> String?
+
     /// Reads one case.
     /// - Parameter id: The case id.
     /// - Returns: The case, or `nil` if there is none with that id.

@@ -62,18 +62,26 @@ struct DecodeBudget {
 /// - Parameters:
 ///   - bytes: The encoded message.
 ///   - name: The message name, for error messages.
+///   - descriptor: The message's descriptor, for the ``WireScan`` that runs before protobuf-c sees the bytes;
+///     `nil` looks it up by `name` in the generated table.
 ///   - unpack: Calls the generated `…__unpack`.
 ///   - free: Calls the generated `…__free_unpacked`.
 ///   - convert: Copies the C message into a Swift value; must not keep any pointer.
-/// - Throws: ``WireError``: `malformed` when protobuf-c refuses the bytes, `resourceExhausted` when the budget ran out,
+/// - Throws: ``WireError``: `malformed` when the nesting is too deep or protobuf-c refuses the bytes, `embeddedNUL`
+///   for a NUL inside a string field, `resourceExhausted` when the budget ran out,
 ///   or whatever `convert` throws.
 func unpackMessage<C, R>(
     _ bytes: UnsafeRawBufferPointer,
     name: String,
+    descriptor: UnsafePointer<ProtobufCMessageDescriptor>? = nil,
     unpack: (UnsafeMutablePointer<ProtobufCAllocator>, Int, UnsafePointer<UInt8>?) -> UnsafeMutablePointer<C>?,
     free: (UnsafeMutablePointer<C>, UnsafeMutablePointer<ProtobufCAllocator>) -> Void,
     convert: (UnsafeMutablePointer<C>) throws(WireError) -> R
 ) throws(WireError) -> R {
+    guard let scanned = descriptor ?? MessageDescriptor.byName[name]?.pointer else {
+        throw WireError(.malformed, "no message type \(name) in proto/")
+    }
+    try WireScan.check(bytes, descriptor: scanned)
     var budget = DecodeBudget()
     let empty: [UInt8] = [0]
     return try budget.withAllocator { (allocator) throws(WireError) -> R in

@@ -38,6 +38,7 @@ public struct ProtoCodec: Sendable {
                 try unpackMessage(
                     bytes,
                     name: name,
+                    descriptor: descriptor.pointer,
                     unpack: { allocator, length, data in
                         protobuf_c_message_unpack(descriptor.pointer, allocator, length, data)
                     },

@@ -218,10 +218,15 @@ struct  Jiefen__V1__ApplyEventRequest
    */
   int64_t occurred_at;
   char *actor;
+  /*
+   * Client-chosen idempotency key (1 to 200 bytes; empty: none). A retry with the same key applies nothing and
+   * answers the case as it is now.
+   */
+  char *request_id;
 };
 #define JIEFEN__V1__APPLY_EVENT_REQUEST__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&jiefen__v1__apply_event_request__descriptor) \
-    , (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, 0,NULL, 0, 0, (char *)protobuf_c_empty_string }
+    , (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, 0,NULL, 0, 0, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string }
 
 
 struct  Jiefen__V1__ApplyEventResponse

@@ -43,10 +43,15 @@ struct  Jiefen__V1__RecordContactRequest
   size_t n_person_keys;
   char **person_keys;
   char *actor;
+  /*
+   * Client-chosen idempotency key (1 to 200 bytes; empty: none). A retry with the same key records nothing and
+   * answers the contact the first call recorded.
+   */
+  char *request_id;
 };
 #define JIEFEN__V1__RECORD_CONTACT_REQUEST__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&jiefen__v1__record_contact_request__descriptor) \
-    , (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, 0, 0, (char *)protobuf_c_empty_string, 0,NULL, (char *)protobuf_c_empty_string }
+    , (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, 0, 0, (char *)protobuf_c_empty_string, 0,NULL, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string }
 
 
 struct  Jiefen__V1__RecordContactResponse
@@ -73,10 +78,15 @@ struct  Jiefen__V1__Session
   char *date;
   char *lead_department;
   protobuf_c_boolean held;
+  /*
+   * Sessions/Create only: a client-chosen idempotency key (1 to 200 bytes; empty: none). A retry with the same key
+   * creates nothing and answers the session the first call created.
+   */
+  char *request_id;
 };
 #define JIEFEN__V1__SESSION__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&jiefen__v1__session__descriptor) \
-    , (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, 0 }
+    , (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, 0, (char *)protobuf_c_empty_string }
 
 
 struct  Jiefen__V1__ListSessionsRequest
@@ -112,10 +122,15 @@ struct  Jiefen__V1__RecordMeetingRequest
   char *decision;
   protobuf_c_boolean resolved;
   char *actor;
+  /*
+   * Client-chosen idempotency key (1 to 200 bytes; empty: none). A retry with the same key records nothing and
+   * answers the meeting the first call recorded.
+   */
+  char *request_id;
 };
 #define JIEFEN__V1__RECORD_MEETING_REQUEST__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&jiefen__v1__record_meeting_request__descriptor) \
-    , 0,NULL, (char *)protobuf_c_empty_string, 0,NULL, (char *)protobuf_c_empty_string, 0, (char *)protobuf_c_empty_string }
+    , 0,NULL, (char *)protobuf_c_empty_string, 0,NULL, (char *)protobuf_c_empty_string, 0, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string }
 
 
 struct  Jiefen__V1__RecordMeetingResponse

@@ -44,3 +44,21 @@ extension WireError: RPCErrorConvertible {
         RPCError(code: code == .resourceExhausted ? .resourceExhausted : .invalidArgument, message: message)
     }
 }
+
+extension RPCError {
+    /// The longest status message the server sends, in UTF-8 bytes; longer ones are cut at a character boundary.
+    public static let maximumMessageBytes = 4096
+
+    /// This error with its message cut to ``maximumMessageBytes``, so no status can outgrow a frame.
+    public var bounded: RPCError {
+        guard message.utf8.count > Self.maximumMessageBytes else { return self }
+        var cut = ""
+        var bytes = 0
+        for character in message {
+            bytes += character.utf8.count
+            guard bytes <= Self.maximumMessageBytes - 4 else { break }
+            cut.append(character)
+        }
+        return RPCError(code: code, message: cut + " …")
+    }
+}

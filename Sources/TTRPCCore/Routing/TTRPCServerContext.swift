@@ -22,7 +22,7 @@ public struct TTRPCServerContext: Sendable {
     public var logger: Logger {
         var logger = connectionLogger
         logger[metadataKey: "ttrpc.stream_id"] = "\(streamID)"
-        logger[metadataKey: "ttrpc.method"] = "\(service)/\(method)"
+        logger[metadataKey: "ttrpc.method"] = .client("\(service)/\(method)")
         return logger
     }
 

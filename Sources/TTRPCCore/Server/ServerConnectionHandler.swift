@@ -111,7 +111,7 @@ final class ServerConnectionHandler: ChannelDuplexHandler {
     }
 
     func errorCaught(context: ChannelHandlerContext, error: any Error) {
-        logger.info("closing connection after error", metadata: ["error": "\(error)"])
+        logger.info("closing connection after error", metadata: ["error": .client("\(error)")])
         context.close(promise: nil)
     }
 
@@ -236,6 +236,12 @@ final class ServerConnectionHandler: ChannelDuplexHandler {
     /// Writes one message of a server-streaming call; `nil` when the stream has already ended.
     func sendData(streamID: UInt32, _ message: ByteBuffer) -> EventLoopFuture<Void>? {
         guard let context, streams[streamID] == .serverStreaming else { return nil }
+        guard message.readableBytes <= configuration.maximumFrameLength else {
+            return context.eventLoop.makeFailedFuture(RPCError(
+                code: .resourceExhausted,
+                message: "a stream message of \(message.readableBytes) bytes exceeds the frame limit of \(configuration.maximumFrameLength) bytes"
+            ))
+        }
         var buffer = context.channel.allocator.buffer(capacity: TTRPCFrame.headerLength + message.readableBytes)
         buffer.writeTTRPCFrame(TTRPCFrame(streamID: streamID, type: .data, data: message))
         let promise = context.eventLoop.makePromise(of: Void.self)
@@ -248,7 +254,7 @@ final class ServerConnectionHandler: ChannelDuplexHandler {
     private func reject(streamID: UInt32, _ error: RPCError) {
         logger.info(
             "rejected frame",
-            metadata: ["ttrpc.stream_id": "\(streamID)", "status": "\(error.code)", "reason": "\(error.message)"]
+            metadata: ["ttrpc.stream_id": "\(streamID)", "status": "\(error.code)", "reason": .client(error.message)]
         )
         respond(streamID: streamID, .failure(error))
     }
@@ -256,10 +262,18 @@ final class ServerConnectionHandler: ChannelDuplexHandler {
     private func respond(streamID: UInt32, _ result: Result<ByteBuffer?, any Error>) {
         let response: TTRPCResponse
         switch result {
+        case .success(let payload?) where payload.readableBytes > Self.largestAnswer(frameLimit: configuration.maximumFrameLength):
+            // Never send a frame the client would refuse (and that the reference client treats as fatal for the
+            // whole connection): answer the call with a status it can act on instead.
+            response = TTRPCResponse(status: RPCError(
+                code: .resourceExhausted,
+                message: "the answer is \(payload.readableBytes) bytes, more than the frame limit of "
+                    + "\(configuration.maximumFrameLength) bytes; ask for less (a smaller page, a narrower filter)"
+            ).status)
         case .success(let payload):
             response = TTRPCResponse(status: nil, payload: payload ?? ByteBuffer())
         case .failure(let error):
-            response = TTRPCResponse(status: statusFor(error).status)
+            response = TTRPCResponse(status: statusFor(error).bounded.status)
         }
         writeFrame(streamID: streamID, type: .response) { buffer in
             do {
@@ -269,6 +283,11 @@ final class ServerConnectionHandler: ChannelDuplexHandler {
                     .encode(into: &buffer)
             }
         }
+    }
+
+    /// The largest answer payload that fits a frame with its envelope (status absent, one bytes field).
+    static func largestAnswer(frameLimit: Int) -> Int {
+        frameLimit - 16
     }
 
     private func statusFor(_ error: any Error) -> RPCError {

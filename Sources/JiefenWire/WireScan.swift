@@ -1,0 +1,118 @@
+import CProtobufC
+
+/// A pass over encoded protobuf bytes that runs before protobuf-c unpacks them.
+///
+/// protobuf-c unpacks nested messages recursively with no depth limit (a `Value` list nested about 10,000 deep
+/// crashes the process in about 30 KB of input) and cuts a `string` at an embedded NUL without telling anyone.
+/// This scan walks the bytes iteratively, guided by the message descriptor, with an explicit stack of the
+/// messages it is inside, so it never recurses; it refuses nesting deeper than ``maximumDepth`` and a NUL inside
+/// any `string` field. Anything else that is malformed is left for protobuf-c to refuse.
+enum WireScan {
+    /// The deepest nesting a request may have, counting the top-level message as 1.
+    ///
+    /// `CreateCaseRequest` → `Field` → `Value` → `ValueList` → `Value` is 5; 16 leaves room for lists of lists.
+    static let maximumDepth = 16
+
+    /// Checks `bytes`, an encoded message of `descriptor`'s type.
+    /// - Throws: ``WireError`` `malformed` for nesting deeper than `maximumDepth`, `embeddedNUL` for a NUL in a
+    ///   string field.
+    static func check(
+        _ bytes: UnsafeRawBufferPointer,
+        descriptor: UnsafePointer<ProtobufCMessageDescriptor>,
+        maximumDepth: Int = WireScan.maximumDepth
+    ) throws(WireError) {
+        guard let base = bytes.baseAddress?.assumingMemoryBound(to: UInt8.self) else { return }
+        var reader = Reader(base: base, end: bytes.count)
+        // The messages the scan is inside: their descriptor and where their bytes end.
+        var stack: [(descriptor: UnsafePointer<ProtobufCMessageDescriptor>, end: Int)] = [(descriptor, bytes.count)]
+        while let top = stack.last {
+            guard reader.position < top.end else {
+                stack.removeLast()
+                continue
+            }
+            guard let tag = reader.varint(limit: top.end), tag >> 3 <= UInt64(UInt32.max) else { return }
+            let wireType = tag & 7
+            switch wireType {
+            case 0:
+                guard reader.varint(limit: top.end) != nil else { return }
+            case 1:
+                guard reader.skip(8, limit: top.end) else { return }
+            case 5:
+                guard reader.skip(4, limit: top.end) else { return }
+            case 2:
+                guard let length = reader.varint(limit: top.end), length <= UInt64(top.end - reader.position) else { return }
+                let start = reader.position
+                let end = start + Int(length)
+                let field = protobuf_c_message_descriptor_get_field(top.descriptor, UInt32(tag >> 3))
+                switch field?.pointee.type {
+                case PROTOBUF_C_TYPE_MESSAGE?:
+                    guard let nested = field?.pointee.descriptor?.assumingMemoryBound(to: ProtobufCMessageDescriptor.self) else {
+                        reader.position = end
+                        continue
+                    }
+                    guard stack.count < maximumDepth else {
+                        throw WireError(
+                            .malformed,
+                            "\(String(cString: descriptor.pointee.name)) nests messages deeper than \(maximumDepth) levels"
+                        )
+                    }
+                    stack.append((nested, end))
+                case PROTOBUF_C_TYPE_STRING?:
+                    if length > 0, memchr(base + start, 0, Int(length)) != nil {
+                        let name = field.map { String(cString: $0.pointee.name) } ?? "?"
+                        throw WireError(
+                            .embeddedNUL,
+                            "field \(String(cString: top.descriptor.pointee.name)).\(name) holds a NUL character"
+                        )
+                    }
+                    reader.position = end
+                default:
+                    reader.position = end
+                }
+            default:
+                return  // groups and invalid wire types: protobuf-c refuses them.
+            }
+        }
+    }
+
+    /// A cursor over the bytes.
+    private struct Reader {
+        let base: UnsafePointer<UInt8>
+        let end: Int
+        var position = 0
+
+        init(base: UnsafePointer<UInt8>, end: Int) {
+            self.base = base
+            self.end = end
+        }
+
+        /// Reads a varint of at most 10 bytes that ends before `limit`; `nil` if it does not.
+        mutating func varint(limit: Int) -> UInt64? {
+            var value: UInt64 = 0
+            var shift: UInt64 = 0
+            while position < limit, shift < 70 {
+                let byte = base[position]
+                position += 1
+                value |= UInt64(byte & 0x7F) << shift
+                if byte & 0x80 == 0 { return value }
+                shift += 7
+            }
+            return nil
+        }
+
+        /// Skips `count` bytes if they end before `limit`.
+        mutating func skip(_ count: Int, limit: Int) -> Bool {
+            guard limit - position >= count else { return false }
+            position += count
+            return true
+        }
+    }
+}
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
