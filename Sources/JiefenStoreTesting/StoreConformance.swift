@@ -48,6 +48,8 @@ public enum StoreConformance {
         Check("append of several events moves the version by their number", appendManyEventsAtOnce),
         Check("append with a stale version conflicts and writes nothing", staleAppendConflicts),
         Check("concurrent appends never lose an update", concurrentAppendsNeverLoseUpdates),
+        Check("an append with a request id writes once", appendWithRequestIDWritesOnce),
+        Check("concurrent appends with one request id write once", concurrentRetriedAppendsWriteOnce),
         Check("unknown cases are reported", unknownCasesAreReported),
         Check("invalid fields are refused and write nothing", invalidFieldsAreRefused),
         Check("empty snapshots and payloads round-trip", emptyBytesRoundTrip),

@@ -21,6 +21,27 @@ struct MigrationTests {
         }
     }
 
+    @Test("migration 3 keeps every request id of a version 2 database and lets events have one")
+    func eventRequestsMigrationKeepsRequests() async throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let connection = try await SQLiteConnection.open(storage: .file(path: directory.databasePath), logger: quietLogger)
+        let db = Database(connection: connection)
+        _ = try await Migrator.migrate(db, migrations: [.v1Initial, .v2Statistics], now: 1)
+        _ = try await db.query("INSERT INTO requests (request_id, kind, target_id, recorded_at) VALUES ('old', 'session', 'VR-000001', 5)")
+        await #expect(throws: (any Error).self) {
+            _ = try await db.query("INSERT INTO requests (request_id, kind, target_id, recorded_at) VALUES ('e', 'event', 'JF-000001', 6)")
+        }
+        #expect(try await Migrator.migrate(db, migrations: Migration.all, now: 2) == [3])
+        let kept = try await db.query("SELECT request_id, kind, target_id FROM requests")
+        #expect(kept.map { $0.column("target_id")?.string } == ["VR-000001"])
+        _ = try await db.query("INSERT INTO requests (request_id, kind, target_id, recorded_at) VALUES ('e', 'event', 'JF-000001', 6)")
+        await #expect(throws: (any Error).self) {
+            _ = try await db.query("INSERT INTO requests (request_id, kind, target_id, recorded_at) VALUES ('x', 'nonsense', 'JF-000001', 6)")
+        }
+        try await connection.close()
+    }
+
     @Test("a database from a newer build is refused")
     func newerSchemaIsRefused() async throws {
         try await withTemporaryStore { store, directory in
