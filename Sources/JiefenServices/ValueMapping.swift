@@ -77,7 +77,7 @@ enum ValueMapping {
 
     /// Domain details as wire fields, sorted by name.
     static func fields(_ details: Details) -> [APIField] {
-        details.names.map { APIField($0, api(details.values[$0]!)) }
+        details.names.compactMap { name in details.values[name].map { APIField(name, api($0)) } }
     }
 
     /// A schema attribute as the wire describes it.

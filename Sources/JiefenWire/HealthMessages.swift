@@ -37,7 +37,8 @@ public struct HealthCheckRequest: Sendable, Hashable {
             message.service = try arena.cString(service, field: "service")
             let size = grpc__health__v1__health_check_request__get_packed_size(&message)
             buffer.writeWithUnsafeMutableBytes(minimumWritableBytes: size) { out in
-                grpc__health__v1__health_check_request__pack(&message, out.baseAddress!.assumingMemoryBound(to: UInt8.self))
+                // An empty message packs to nothing; then the buffer may lend no storage at all.
+                out.baseAddress.map { grpc__health__v1__health_check_request__pack(&message, $0.assumingMemoryBound(to: UInt8.self)) } ?? 0
             }
         }
     }
@@ -102,7 +103,8 @@ public struct HealthCheckResponse: Sendable, Hashable {
         message.status = Grpc__Health__V1__HealthCheckResponse__ServingStatus(rawValue: numericCast(status.rawValue))
         let size = grpc__health__v1__health_check_response__get_packed_size(&message)
         buffer.writeWithUnsafeMutableBytes(minimumWritableBytes: size) { out in
-            grpc__health__v1__health_check_response__pack(&message, out.baseAddress!.assumingMemoryBound(to: UInt8.self))
+            // An empty message packs to nothing; then the buffer may lend no storage at all.
+            out.baseAddress.map { grpc__health__v1__health_check_response__pack(&message, $0.assumingMemoryBound(to: UInt8.self)) } ?? 0
         }
     }
 }

@@ -59,7 +59,8 @@ public struct ProtoCodec: Sendable {
             let typed = cMessage.assumingMemoryBound(to: ProtobufCMessage.self)
             let size = protobuf_c_message_get_packed_size(typed)
             buffer.writeWithUnsafeMutableBytes(minimumWritableBytes: size) { out in
-                protobuf_c_message_pack(typed, out.baseAddress!.assumingMemoryBound(to: UInt8.self))
+                // An empty message packs to nothing; then the buffer may lend no storage at all.
+                out.baseAddress.map { protobuf_c_message_pack(typed, $0.assumingMemoryBound(to: UInt8.self)) } ?? 0
             }
         }
     }

@@ -102,7 +102,8 @@ public struct ServiceListing: Sendable, Hashable {
             message.services = servicePointers
             let size = jiefen__v1__list_services_response__get_packed_size(&message)
             buffer.writeWithUnsafeMutableBytes(minimumWritableBytes: size) { out in
-                jiefen__v1__list_services_response__pack(&message, out.baseAddress!.assumingMemoryBound(to: UInt8.self))
+                // An empty message packs to nothing; then the buffer may lend no storage at all.
+                out.baseAddress.map { jiefen__v1__list_services_response__pack(&message, $0.assumingMemoryBound(to: UInt8.self)) } ?? 0
             }
         }
     }

@@ -77,7 +77,8 @@ extension TTRPCRequest {
                 message.payload = ProtobufCBinaryData(borrowing: payloadBytes)
                 let size = ttrpc__request__get_packed_size(&message)
                 buffer.writeWithUnsafeMutableBytes(minimumWritableBytes: size) { out in
-                    ttrpc__request__pack(&message, out.baseAddress!.assumingMemoryBound(to: UInt8.self))
+                    // An empty message packs to nothing; then the buffer may lend no storage at all.
+                    out.baseAddress.map { ttrpc__request__pack(&message, $0.assumingMemoryBound(to: UInt8.self)) } ?? 0
                 }
             }
         }

@@ -1,3 +1,4 @@
+import JiefenWire
 import Logging
 import NIOCore
 import Synchronization
@@ -45,6 +46,21 @@ struct AnswerBoundsTests {
         #expect(!lines.isEmpty)
         #expect(!lines.contains { $0.contains("\n") })
         #expect(lines.contains { $0.contains("Echo\\n2026") })
+    }
+
+    @Test(arguments: [Int64.max, Int64.max - 1, 1])
+    func extremeTimeoutsAreServedNotTrapped(timeoutNano: Int64) async throws {
+        try await withTestServer { unix, _ in
+            let raw = try await RawConnection(to: unix)
+            try await raw.sendRequest(
+                streamID: 1,
+                TTRPCRequest(service: "jiefen.v1.Diagnostics", method: "Sleep", payload: ByteBuffer(string: "5"), timeoutNano: timeoutNano)
+            )
+            let answer = try await raw.nextResponse()
+            #expect(answer?.streamID == 1)
+            #expect(answer?.response.code == (timeoutNano == 1 ? 4 : 0))
+            await raw.close()
+        }
     }
 
     @Test func clientTextIsTruncatedAndEscaped() {

@@ -42,12 +42,10 @@ public struct TTRPCRouter: Sendable {
     /// Every registered service and method, sorted by name.
     public var listing: ServiceListing {
         ServiceListing(
-            services: services.keys.sorted().map { name in
+            services: services.sorted { $0.key < $1.key }.map { name, methods in
                 ServiceListing.Service(
                     name: name,
-                    methods: services[name]!.keys.sorted().map {
-                        ServiceListing.Method(name: $0, kind: services[name]![$0]!.kindName)
-                    }
+                    methods: methods.sorted { $0.key < $1.key }.map { ServiceListing.Method(name: $0.key, kind: $0.value.kindName) }
                 )
             }
         )

@@ -185,10 +185,12 @@ final class ServerConnectionHandler: ChannelDuplexHandler {
             let result = Result { try body(context, request.payload) }
             respond(streamID: streamID, result.map { Optional($0) })
         case .unary(let body):
-            dispatch(StreamWork(context: context, payload: request.payload, body: .unary(body), sink: makeSink()), kind: .unary)
+            guard let sink = makeSink() else { return }
+            dispatch(StreamWork(context: context, payload: request.payload, body: .unary(body), sink: sink), kind: .unary)
         case .serverStreaming(let body):
+            guard let sink = makeSink() else { return }
             dispatch(
-                StreamWork(context: context, payload: request.payload, body: .serverStreaming(body), sink: makeSink()),
+                StreamWork(context: context, payload: request.payload, body: .serverStreaming(body), sink: sink),
                 kind: .serverStreaming
             )
         }
@@ -210,8 +212,9 @@ final class ServerConnectionHandler: ChannelDuplexHandler {
 
     // MARK: Streams
 
-    private func makeSink() -> StreamSink {
-        StreamSink(handler: NIOLoopBound(self, eventLoop: context!.eventLoop))
+    /// Where a call task hands its result back; `nil` once the handler has left the pipeline.
+    private func makeSink() -> StreamSink? {
+        context.map { StreamSink(handler: NIOLoopBound(self, eventLoop: $0.eventLoop)) }
     }
 
     private func dispatch(_ item: StreamWork, kind: StreamKind) {
