@@ -44,7 +44,7 @@ public enum CaseWorkflow {
         var next = try state.applying(event, rules: context.rules)
         var events = [event]
         if !decision.detailChanges.values.isEmpty {
-            let follow = CaseEvent(sequence: next.version + 1, actor: .system, at: event.at,
+            let follow = CaseEvent(sequence: try ExactArithmetic.sum(next.version, 1, field: "sequence"), actor: .system, at: event.at,
                                    payload: .detailsUpdated(decision.detailChanges))
             try next.apply(follow, rules: context.rules)
             events.append(follow)
