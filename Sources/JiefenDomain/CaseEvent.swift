@@ -103,3 +103,27 @@ public enum CaseEventKind: String, Sendable, Hashable, Codable, CaseIterable, Cu
     /// `true` for events that record facts without moving the lifecycle (allowed in every state).
     public var isRecordOnly: Bool { self == .contactRecorded || self == .detailsUpdated }
 }
+
+extension CaseEvent {
+    /// The field that carries a registration's time: `received_at`.
+    public static let receivedAtField = "received_at"
+
+    /// The field named in errors about this event's time: `received_at` for a registration, `contact.at` for a
+    /// recorded contact, `occurred_at` for every other event.
+    public var timeField: String {
+        switch payload {
+        case .registered: Self.receivedAtField
+        case .contactRecorded: "contact.at"
+        default: "occurred_at"
+        }
+    }
+}
+
+extension CaseEvent {
+    /// The details `state` would have after this event: its details merged with a `details_updated` event's
+    /// changes, or its details unchanged for any other event. Plugins validate these before deciding.
+    public func detailsAfter(on state: CaseState) -> Details {
+        if case .detailsUpdated(let changes) = payload { return state.details.merging(changes) }
+        return state.details
+    }
+}

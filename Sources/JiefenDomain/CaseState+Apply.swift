@@ -2,11 +2,15 @@ extension CaseState {
     /// Applies one event: checks that the current state allows it (``LifecycleMachine``) and that its data and
     /// dates satisfy the rules, then updates the case. On error the case is unchanged.
     /// - Throws: ``DomainError``: failedPrecondition naming the state that allows the event, or the date limit
-    ///   that was missed; invalidArgument naming the field.
+    ///   that was missed; invalidArgument naming the field (``CaseEvent/timeField`` when the event time lies
+    ///   outside ``Timestamp/supportedRange`` or a period counted from it would end after ``CivilDate/latest``).
     public mutating func apply(_ event: CaseEvent, rules: CaseRules = .standard) throws(DomainError) {
-        guard event.sequence == version + 1 else {
-            throw .invalidArgument(field: "sequence", "expected event \(version + 1), got \(event.sequence)")
+        let (expected, overflow) = version.addingReportingOverflow(1)
+        guard !overflow, event.sequence == expected else {
+            throw .invalidArgument(field: "sequence", "expected event \(overflow ? "after \(version)" : "\(expected)"), "
+                + "got \(event.sequence)")
         }
+        try event.at.checkSupported(field: event.timeField)
         guard event.at >= registeredAt else {
             throw .invalidArgument(field: "at", "an event cannot happen before the case was registered")
         }
@@ -20,8 +24,9 @@ extension CaseState {
         if next.track != track {
             updated.previousTracks.append(track)
             updated.receivedAt = event.at
-            updated.noticeDueOn = next.track.hasStatutoryClock
-                ? rules.clock.noticeDue(receivedOn: event.at.civilDate(offset: rules.offset)) : nil
+            updated.noticeDueOn = try next.track.hasStatutoryClock
+                ? rules.clock.noticeDue(receivedOn: event.at.civilDate(offset: rules.offset, field: event.timeField),
+                                        field: event.timeField) : nil
         }
         updated.track = next.track
         updated.status = next.status
@@ -31,12 +36,13 @@ extension CaseState {
     }
 
     private mutating func record(_ event: CaseEvent, rules: CaseRules) throws(DomainError) {
-        let day = event.at.civilDate(offset: rules.offset)
+        let field = event.timeField
+        let day = try event.at.civilDate(offset: rules.offset, field: field)
         switch event.payload {
         case .registered:
             throw .alreadyExists("case \(id) is already registered")
         case .accepted(let noticeOn):
-            try accept(on: day, noticeOn: noticeOn, rules: rules)
+            try accept(on: day, noticeOn: noticeOn, rules: rules, field: field)
         case .notAccepted(let reason):
             try close(.notAccepted, note: reason, field: "reason", at: event.at)
         case .transferredOut(let body, let reason):
@@ -83,7 +89,8 @@ extension CaseState {
         }
     }
 
-    private mutating func accept(on day: CivilDate, noticeOn: CivilDate?, rules: CaseRules) throws(DomainError) {
+    private mutating func accept(on day: CivilDate, noticeOn: CivilDate?, rules: CaseRules,
+                                 field: String) throws(DomainError) {
         if let barred = priorReReviewDecidedOn {
             throw .failedPrecondition(
                 "the same facts and reasons finished re-review on \(barred) and are not accepted again (Art. 36); "
@@ -93,9 +100,10 @@ extension CaseState {
         guard notice >= receivedAt.civilDate(offset: rules.offset) else {
             throw .invalidArgument(field: "notice_on", "the notice cannot be given before the petition was received")
         }
+        let due = try rules.clock.handlingDue(acceptedOn: day, field: field)
         acceptedOn = day
         acceptanceNoticeOn = notice
-        dueDate = rules.clock.handlingDue(acceptedOn: day)
+        dueDate = due
     }
 
     private mutating func close(_ outcome: OutcomeCode, note: String, field: String,

@@ -50,10 +50,12 @@ extension CaseState {
         let windowEnd: CivilDate?
         switch status {
         case .closed, .evaluated:
-            windowEnd = replyReceivedOn(rules: rules).map { rules.clock.reviewRequestDeadline(replyReceivedOn: $0) }
+            windowEnd = try replyReceivedOn(rules: rules).map { (day) throws(DomainError) in
+                try rules.clock.reviewRequestDeadline(replyReceivedOn: day)
+            }
         case .reviewDecided:
-            windowEnd = reviewChain.review?.opinionReceivedOn.map {
-                rules.clock.reReviewRequestDeadline(reviewOpinionReceivedOn: $0)
+            windowEnd = try reviewChain.review?.opinionReceivedOn.map { (day) throws(DomainError) in
+                try rules.clock.reReviewRequestDeadline(reviewOpinionReceivedOn: day)
             }
         default:
             windowEnd = nil
@@ -67,7 +69,7 @@ extension CaseState {
         guard let replyDay = replyReceivedOn(rules: rules) else {
             throw .failedPrecondition("review needs a written reply; the case has none")
         }
-        let deadline = rules.clock.reviewRequestDeadline(replyReceivedOn: replyDay)
+        let deadline = try rules.clock.reviewRequestDeadline(replyReceivedOn: replyDay)
         guard requestedOn <= deadline else {
             throw .failedPrecondition("review must be requested within \(rules.clock.limits.reviewRequestDays) days "
                 + "of receiving the written reply (by \(deadline), Art. 35); requested on \(requestedOn)")
@@ -76,8 +78,9 @@ extension CaseState {
         guard received >= requestedOn else {
             throw .invalidArgument(field: "received_on", "the request cannot be received before it was made")
         }
-        reviewChain.review = ReviewStep(requestedOn: requestedOn, requestReceivedOn: received,
-                                        opinionDueOn: rules.clock.reviewOpinionDue(requestReceivedOn: received))
+        let opinionDue = try rules.clock.reviewOpinionDue(requestReceivedOn: received,
+                                                          field: receivedOn == nil ? "requested_on" : "received_on")
+        reviewChain.review = ReviewStep(requestedOn: requestedOn, requestReceivedOn: received, opinionDueOn: opinionDue)
     }
 
     mutating func decideReview(_ result: ReviewResult, decidedOn: CivilDate,
@@ -92,7 +95,7 @@ extension CaseState {
         guard let opinionDay = reviewChain.review?.opinionReceivedOn else {
             throw .failedPrecondition("re-review needs a review opinion; state REVIEW_DECIDED allows it")
         }
-        let deadline = rules.clock.reReviewRequestDeadline(reviewOpinionReceivedOn: opinionDay)
+        let deadline = try rules.clock.reReviewRequestDeadline(reviewOpinionReceivedOn: opinionDay)
         guard requestedOn <= deadline else {
             throw .failedPrecondition("re-review must be requested within \(rules.clock.limits.reReviewRequestDays) "
                 + "days of receiving the review opinion (by \(deadline), Art. 36); requested on \(requestedOn)")
@@ -101,16 +104,17 @@ extension CaseState {
         guard received >= requestedOn else {
             throw .invalidArgument(field: "received_on", "the request cannot be received before it was made")
         }
-        reviewChain.reReview = ReviewStep(requestedOn: requestedOn, requestReceivedOn: received,
-                                          opinionDueOn: rules.clock.reReviewOpinionDue(requestReceivedOn: received))
+        let opinionDue = try rules.clock.reReviewOpinionDue(requestReceivedOn: received,
+                                                            field: receivedOn == nil ? "requested_on" : "received_on")
+        reviewChain.reReview = ReviewStep(requestedOn: requestedOn, requestReceivedOn: received, opinionDueOn: opinionDue)
     }
 
     mutating func decideReReview(_ result: ReviewResult, decidedOn: CivilDate, receivedOn: CivilDate?,
                                  hearingDays: Int, rules: CaseRules) throws(DomainError) {
         guard var step = reviewChain.reReview else { throw .failedPrecondition("no re-review was requested") }
         guard hearingDays >= 0 else { throw .invalidArgument(field: "hearing_days", "must not be negative") }
-        step.opinionDueOn = rules.clock.reReviewOpinionDue(requestReceivedOn: step.requestReceivedOn,
-                                                          hearingDays: hearingDays)
+        step.opinionDueOn = try rules.clock.reReviewOpinionDue(requestReceivedOn: step.requestReceivedOn,
+                                                              hearingDays: hearingDays)
         try Self.decide(&step, result, decidedOn: decidedOn, receivedOn: receivedOn)
         reviewChain.reReview = step
     }
@@ -134,7 +138,7 @@ extension CaseState {
         if let earlier = record.judicialConfirmationAppliedOn {
             throw .alreadyExists("judicial confirmation was already applied for on \(earlier)")
         }
-        let deadline = rules.clock.judicialConfirmationDeadline(agreementEffectiveOn: record.effectiveOn)
+        let deadline = try rules.clock.judicialConfirmationDeadline(agreementEffectiveOn: record.effectiveOn)
         guard day <= deadline else {
             throw .failedPrecondition("judicial confirmation must be applied for jointly within "
                 + "\(rules.clock.limits.judicialConfirmationDays) days of the agreement (by \(deadline); "

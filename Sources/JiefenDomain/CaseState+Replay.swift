@@ -1,6 +1,7 @@
 extension CaseState {
     /// Creates a case from its registration event (sequence 1, payload ``CaseEventPayload/registered(_:)``).
-    /// - Throws: ``DomainError/Code/invalidArgument`` for invalid shared fields (details are checked by the plugin).
+    /// - Throws: ``DomainError/Code/invalidArgument`` for invalid shared fields (details are checked by the plugin),
+    ///   and naming `received_at` when the event time lies outside ``Timestamp/supportedRange``.
     public init(registration event: CaseEvent, rules: CaseRules = .standard) throws(DomainError) {
         guard case .registered(let r) = event.payload else {
             throw .failedPrecondition("the first event of a case must be 'registered', got '\(event.kind)'")
@@ -8,8 +9,12 @@ extension CaseState {
         guard event.sequence == 1 else {
             throw .invalidArgument(field: "sequence", "the registration is event 1, got \(event.sequence)")
         }
+        try event.at.checkSupported(field: CaseEvent.receivedAtField)
         let violations = r.violations(policy: rules.collective)
         guard violations.isEmpty else { throw .invalidArgument(violations) }
+        let receivedOn = try event.at.civilDate(offset: rules.offset, field: CaseEvent.receivedAtField)
+        noticeDueOn = try r.track.hasStatutoryClock
+            ? rules.clock.noticeDue(receivedOn: receivedOn, field: CaseEvent.receivedAtField) : nil
         id = r.id
         kind = r.kind
         track = r.track
@@ -29,8 +34,6 @@ extension CaseState {
         priorReReviewDecidedOn = r.priorReReviewDecidedOn
         registeredAt = event.at
         receivedAt = event.at
-        noticeDueOn = r.track.hasStatutoryClock
-            ? rules.clock.noticeDue(receivedOn: event.at.civilDate(offset: rules.offset)) : nil
         jointMeetings = []
         contacts = r.initialContact.map { [$0] } ?? []
         reviewChain = ReviewChain()

@@ -34,9 +34,35 @@ public struct CivilDate: Sendable, Hashable, Comparable, Codable, CustomStringCo
         self.day = min(max(day, 1), CivilDate.daysInMonth(year: y, month: m))
     }
 
-    /// Creates the date that lies `daysSinceEpoch` days after 1970-01-01 (negative values lie before it).
+    /// The first supported date, 0001-01-01.
+    public static let earliest = CivilDate(uncheckedYear: 1, month: 1, day: 1)
+    /// The last supported date, 9999-12-31.
+    public static let latest = CivilDate(uncheckedYear: 9999, month: 12, day: 31)
+    /// ``daysSinceEpoch`` of ``earliest`` through ``latest``: every date has a value in this range.
+    public static let supportedDaysSinceEpoch: ClosedRange<Int> = -719_162...2_932_896
+
+    /// Creates the date that lies `daysSinceEpoch` days after 1970-01-01 (negative values lie before it), for
+    /// in-range values (``supportedDaysSinceEpoch``): values outside it are clamped to ``earliest`` or
+    /// ``latest`` instead of trapping. Use ``init(daysSinceEpoch:field:)`` for input.
     public init(daysSinceEpoch: Int) {
-        // Howard Hinnant's civil_from_days.
+        let days = min(max(daysSinceEpoch, Self.supportedDaysSinceEpoch.lowerBound),
+                       Self.supportedDaysSinceEpoch.upperBound)
+        self.init(inRangeDaysSinceEpoch: days)
+    }
+
+    /// Creates the date that lies `daysSinceEpoch` days after 1970-01-01.
+    /// - Throws: invalidArgument naming `field` unless the value is in ``supportedDaysSinceEpoch``
+    ///   (years 0001 to 9999).
+    public init(daysSinceEpoch: Int, field: String) throws(DomainError) {
+        guard Self.supportedDaysSinceEpoch.contains(daysSinceEpoch) else {
+            throw ExactArithmetic.outOfRange(field: field, "day \(daysSinceEpoch) since 1970-01-01 is out of range: "
+                + "dates from \(Self.earliest) to \(Self.latest) are supported")
+        }
+        self.init(inRangeDaysSinceEpoch: daysSinceEpoch)
+    }
+
+    private init(inRangeDaysSinceEpoch daysSinceEpoch: Int) {
+        // Howard Hinnant's civil_from_days; every intermediate is small for days in supportedDaysSinceEpoch.
         let z = daysSinceEpoch + 719_468
         let era = (z >= 0 ? z : z - 146_096) / 146_097
         let doe = z - era * 146_097
@@ -50,6 +76,24 @@ public struct CivilDate: Sendable, Hashable, Comparable, Codable, CustomStringCo
         self.day = d
     }
 
+    /// Decodes `year`, `month` and `day`, refusing a date that does not exist or lies outside years 0001...9999
+    /// (stored or sent data is not trusted: every date's arithmetic relies on that range).
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        let y = try container.decode(Int.self, forKey: .year)
+        let m = try container.decode(Int.self, forKey: .month)
+        let d = try container.decode(Int.self, forKey: .day)
+        guard let date = CivilDate(year: y, month: m, day: d) else {
+            throw DecodingError.dataCorruptedError(forKey: .year, in: container,
+                                                   debugDescription: "\(y)-\(m)-\(d) is not a date in years 1...9999")
+        }
+        self = date
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case year, month, day
+    }
+
     /// Parses `YYYY-MM-DD`; returns `nil` for any other shape or an impossible date.
     public init?(iso text: String) {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
@@ -59,7 +103,8 @@ public struct CivilDate: Sendable, Hashable, Comparable, Codable, CustomStringCo
         self.init(year: y, month: m, day: d)
     }
 
-    /// Days since 1970-01-01.
+    /// Days since 1970-01-01, always within ``supportedDaysSinceEpoch`` (every initializer keeps the year in
+    /// 1...9999, so the arithmetic below cannot overflow).
     public var daysSinceEpoch: Int {
         // Howard Hinnant's days_from_civil.
         let y = month <= 2 ? year - 1 : year
@@ -71,22 +116,58 @@ public struct CivilDate: Sendable, Hashable, Comparable, Codable, CustomStringCo
         return era * 146_097 + doe - 719_468
     }
 
-    /// The date `days` days later (or earlier, when negative).
+    /// The date `days` days later (or earlier, when negative), for in-range results: a result before ``earliest``
+    /// or after ``latest`` is clamped to it instead of trapping. Use ``adding(days:field:)`` for input.
     public func adding(days: Int) -> CivilDate {
-        CivilDate(daysSinceEpoch: daysSinceEpoch + days)
+        CivilDate(daysSinceEpoch: ExactArithmetic.saturatingSum(daysSinceEpoch, days))
+    }
+
+    /// The date `days` days later (or earlier, when negative).
+    /// - Throws: invalidArgument naming `field` when the result lies outside ``earliest``...``latest``.
+    public func adding(days: Int, field: String) throws(DomainError) -> CivilDate {
+        let (target, overflow) = daysSinceEpoch.addingReportingOverflow(days)
+        guard !overflow, Self.supportedDaysSinceEpoch.contains(target) else {
+            throw ExactArithmetic.outOfRange(field: field, "\(self) + \(days) days is out of range: "
+                + "dates from \(Self.earliest) to \(Self.latest) are supported")
+        }
+        return CivilDate(inRangeDaysSinceEpoch: target)
+    }
+
+    /// The date `months` months later, clamped to the last day of the target month (2023-01-31 + 1 → 2023-02-28),
+    /// for in-range results: a result before ``earliest`` or after ``latest`` is clamped to it instead of trapping.
+    /// Use ``adding(months:field:)`` for input.
+    public func adding(months: Int) -> CivilDate {
+        let index = ExactArithmetic.saturatingSum(monthIndex, months)
+        guard Self.supportedMonthIndices.contains(index) else {
+            return index < Self.supportedMonthIndices.lowerBound ? Self.earliest : Self.latest
+        }
+        return date(atMonthIndex: index)
     }
 
     /// The date `months` months later, clamped to the last day of the target month (2023-01-31 + 1 → 2023-02-28).
-    public func adding(months: Int) -> CivilDate {
-        let total = year * 12 + (month - 1) + months
-        let y = total / 12
-        let m = total % 12 + 1
-        let d = min(day, CivilDate.daysInMonth(year: y, month: m))
-        return CivilDate.unchecked(y, m, d)
+    /// - Throws: invalidArgument naming `field` when the result lies outside ``earliest``...``latest``.
+    public func adding(months: Int, field: String) throws(DomainError) -> CivilDate {
+        let (index, overflow) = monthIndex.addingReportingOverflow(months)
+        guard !overflow, Self.supportedMonthIndices.contains(index) else {
+            throw ExactArithmetic.outOfRange(field: field, "\(self) + \(months) months is out of range: "
+                + "dates from \(Self.earliest) to \(Self.latest) are supported")
+        }
+        return date(atMonthIndex: index)
+    }
+
+    /// `year × 12 + month − 1`: small, since the year is in 1...9999.
+    private var monthIndex: Int { year * 12 + (month - 1) }
+    private static let supportedMonthIndices: ClosedRange<Int> = (1 * 12)...(9999 * 12 + 11)
+
+    private func date(atMonthIndex index: Int) -> CivilDate {
+        let y = index / 12
+        let m = index % 12 + 1
+        return CivilDate.unchecked(y, m, min(day, CivilDate.daysInMonth(year: y, month: m)))
     }
 
     /// The number of days from `self` to `other` (positive when `other` is later). The start day is not counted:
-    /// from 2020-12-31 to 2023-01-18 is 748 days.
+    /// from 2020-12-31 to 2023-01-18 is 748 days. Never overflows: both dates lie in years 1...9999, so the result
+    /// is within ±3,652,058.
     public func days(until other: CivilDate) -> Int {
         other.daysSinceEpoch - daysSinceEpoch
     }

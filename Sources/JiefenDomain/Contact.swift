@@ -38,12 +38,22 @@ public struct Contact: Sendable, Hashable, Codable {
         isVisit && headcount >= policy.threshold
     }
 
-    /// Violations of the contact's own fields.
+    /// The largest headcount a contact may have: 1,000,000 (far above any visit; keeps sums of headcounts exact).
+    public static let maximumHeadcount = 1_000_000
+
+    /// Violations of the contact's own fields: id, headcount 1...``maximumHeadcount``, person keys, session, and
+    /// a time within ``Timestamp/supportedRange`` (`<field>.at`).
     public func violations(field: String = "contact") -> [FieldViolation] {
         var result: [FieldViolation] = []
         if id.rawValue.isEmpty { result.append(FieldViolation(field: "\(field).id", message: "an id is required")) }
-        if headcount < 1 {
-            result.append(FieldViolation(field: "\(field).headcount", message: "must be at least 1, got \(headcount)"))
+        if headcount < 1 || headcount > Self.maximumHeadcount {
+            result.append(FieldViolation(field: "\(field).headcount",
+                                         message: "must be 1 to \(Self.maximumHeadcount), got \(headcount)"))
+        }
+        if !Timestamp.supportedRange.contains(at) {
+            result.append(FieldViolation(field: "\(field).at", message: "\(at.secondsSinceEpoch) is out of range: instants "
+                + "from \(Timestamp.supportedRange.lowerBound) to \(Timestamp.supportedRange.upperBound) seconds since "
+                + "the epoch are supported"))
         }
         if personKeys.count > max(headcount, 1) {
             result.append(FieldViolation(field: "\(field).person_keys",
@@ -89,7 +99,8 @@ public struct ContactTally: Sendable, Hashable, Codable {
     public init(_ contacts: [Contact], policy: CollectivePolicy = .standard) {
         let visits = contacts.filter(\.isVisit)
         batches = visits.count
-        personTimes = visits.reduce(0) { $0 + $1.headcount }
+        // Saturating: headcounts are bounded by Contact.maximumHeadcount, but a tally never traps.
+        personTimes = visits.reduce(0) { ExactArithmetic.saturatingSum($0, $1.headcount) }
         collectiveBatches = visits.filter { $0.isCollective(policy) }.count
         followUps = visits.filter(\.isFollowUp).count
     }

@@ -1,6 +1,9 @@
 extension DetailSchema {
     /// Checks `details` against the schema: required attributes present, every value of its attribute's type,
     /// enum values allowed, bounds and list sizes kept, no unknown attributes. Plugins add their own rules on top.
+    ///
+    /// Every kind's money is at most ``Money/detailLimit`` (10^15 fen), every area at most ``AreaMu/detailLimit``
+    /// (1,000,000 mu) and every timestamp within ``Timestamp/supportedRange``, whatever the schema says.
     public func validate(_ details: Details) -> [FieldViolation] {
         var result: [FieldViolation] = []
         for spec in attributes {
@@ -71,15 +74,29 @@ extension DetailSchema {
             if let hi, v > hi { return fail("must be at most \(hi), got \(v)") }
             return []
         case (.money, .money(let m)):
-            return m.fen < 0 ? fail("must not be negative, got \(m.formattedYuan) yuan") : []
+            if m.fen < 0 { return fail("must not be negative, got \(m.formattedYuan) yuan") }
+            if m > Money.detailLimit {
+                return fail("must be at most \(Money.detailLimit.formattedYuan) yuan, got \(m.formattedYuan)")
+            }
+            return []
         case (.area, .area(let a)):
-            return a.hundredths < 0 ? fail("must not be negative, got \(a.formattedMu) mu") : []
+            if a.hundredths < 0 { return fail("must not be negative, got \(a.formattedMu) mu") }
+            if a > AreaMu.detailLimit {
+                return fail("must be at most \(AreaMu.detailLimit.formattedMu) mu, got \(a.formattedMu)")
+            }
+            return []
         case (.decimal(let scale, let lo, let hi), .decimal(let d)):
-            if d.scale > scale { return fail("must have at most \(scale) decimal places") }
+            if d.scale < 0 || d.scale > scale { return fail("must have at most \(scale) decimal places") }
             if let lo, d < lo { return fail("must be at least \(lo), got \(d)") }
             if let hi, hi < d { return fail("must be at most \(hi), got \(d)") }
             return []
-        case (.date, .date), (.timestamp, .timestamp), (.bool, .bool):
+        case (.timestamp, .timestamp(let t)):
+            guard Timestamp.supportedRange.contains(t) else {
+                return fail("\(t.secondsSinceEpoch) is out of range: instants from "
+                    + "\(Timestamp.supportedRange.lowerBound) to \(Timestamp.supportedRange.upperBound) are supported")
+            }
+            return []
+        case (.date, .date), (.bool, .bool):
             return []
         case (.enumeration(let allowed), .enumeration(let v)):
             return allowed.contains(v) ? [] : fail("must be one of \(allowed.joined(separator: ", ")), got '\(v)'")

@@ -59,9 +59,9 @@ public indirect enum AttributeType: Sendable, Hashable, Codable, CustomStringCon
     case text(maxLength: Int? = nil)
     /// A whole number within the optional bounds.
     case integer(min: Int64? = nil, max: Int64? = nil)
-    /// Money in fen (never negative).
+    /// Money in fen, 0 to ``Money/detailLimit`` (10^15 fen); a plugin may bound it further in its validation.
     case money
-    /// Area in hundredths of a mu (never negative).
+    /// Area in hundredths of a mu, 0 to ``AreaMu/detailLimit`` (1,000,000 mu).
     case area
     /// An exact decimal with at most `scale` decimal places, within the optional bounds.
     case decimal(scale: Int, min: FixedDecimal? = nil, max: FixedDecimal? = nil)

@@ -17,7 +17,10 @@
 /// }
 /// ```
 /// The requirements are `async throws(DomainError)` so an out-of-process plugin can satisfy them; built-in
-/// plugins implement them as plain synchronous, non-throwing functions.
+/// plugins implement them as plain synchronous functions that throw only invalidArgument: ``assess(_:context:)``
+/// and ``decide(_:on:context:)`` must not compute on details that ``validate(_:context:)`` refuses (they validate
+/// first and throw its violations), and their arithmetic is checked (``ExactArithmetic``), naming the attribute
+/// whose value would overflow.
 public protocol DisputePlugin: Sendable {
     /// The kind this plugin owns, e.g. `housing-delivery`.
     var kind: DisputeKind { get }

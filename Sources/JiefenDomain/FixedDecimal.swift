@@ -27,8 +27,27 @@ public struct FixedDecimal: Sendable, Hashable, Comparable, Codable, CustomStrin
         self.init(units: negative ? -value : value, scale: fraction.count)
     }
 
-    /// The value rescaled to `scale` decimal places, truncating extra digits; `nil` on overflow.
+    /// Decodes `units` and `scale`, refusing a scale outside 0...18 (stored or sent data is not trusted).
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        let units = try container.decode(Int64.self, forKey: .units)
+        let scale = try container.decode(Int.self, forKey: .scale)
+        guard (0...18).contains(scale) else {
+            throw DecodingError.dataCorruptedError(forKey: .scale, in: container,
+                                                   debugDescription: "scale \(scale) is outside 0...18")
+        }
+        self.init(units: units, scale: scale)
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case units, scale
+    }
+
+    /// The value rescaled to `target` decimal places, truncating extra digits; `nil` on overflow or when `target`
+    /// is outside 0...18.
     public func units(atScale target: Int) -> Int64? {
+        guard (0...18).contains(target) else { return nil }
+        let scale = validScale
         if target == scale { return units }
         if target > scale {
             let (v, o) = units.multipliedReportingOverflow(by: FixedDecimal.powerOfTen(target - scale))
@@ -39,6 +58,7 @@ public struct FixedDecimal: Sendable, Hashable, Comparable, Codable, CustomStrin
 
     /// Plain decimal text, e.g. `"0.0001"`.
     public var description: String {
+        let scale = validScale
         guard scale > 0 else { return String(units) }
         let sign = units < 0 ? "-" : ""
         let digits = String(units.magnitude)
@@ -49,50 +69,19 @@ public struct FixedDecimal: Sendable, Hashable, Comparable, Codable, CustomStrin
 
     /// Compares values exactly, whatever their scales.
     public static func < (lhs: FixedDecimal, rhs: FixedDecimal) -> Bool {
-        let s = max(lhs.scale, rhs.scale)
-        let l = Int128(lhs.units) * Int128(powerOfTen(s - lhs.scale))
-        let r = Int128(rhs.units) * Int128(powerOfTen(s - rhs.scale))
+        let s = max(lhs.validScale, rhs.validScale)
+        let l = Int128(lhs.units) * Int128(powerOfTen(s - lhs.validScale))
+        let r = Int128(rhs.units) * Int128(powerOfTen(s - rhs.validScale))
         return l < r
     }
+
+    /// ``scale`` clamped to 0...18: the stored property is settable, so arithmetic never uses it unchecked.
+    public var validScale: Int { min(max(scale, 0), 18) }
 
     /// 10^exponent for exponent 0...18.
     static func powerOfTen(_ exponent: Int) -> Int64 {
         var result: Int64 = 1
         for _ in 0..<max(0, min(exponent, 18)) { result *= 10 }
         return result
-    }
-}
-
-/// Exact integer arithmetic for money calculations: products in 128 bits, one rounding at the end.
-public enum ExactArithmetic {
-    /// `numerator / denominator` rounded half away from zero; `nil` when `denominator` is 0 or the result
-    /// does not fit in `Int64`.
-    public static func divideRounded(_ numerator: Int128, by denominator: Int128) -> Int64? {
-        guard denominator != 0 else { return nil }
-        let negative = (numerator < 0) != (denominator < 0)
-        let n = numerator.magnitude
-        let d = denominator.magnitude
-        var q = n / d
-        if (n % d) * 2 >= d { q += 1 }
-        guard q <= UInt128(Int64.max) else { return nil }
-        return negative ? -Int64(q) : Int64(q)
-    }
-
-    /// Multiplies `factors` and divides by `10^decimals × divisor`, rounding once (half away from zero).
-    /// Returns `nil` on overflow beyond 128 bits or a zero divisor.
-    public static func product(_ factors: [Int64], dividedBy divisor: Int64 = 1, decimals: Int = 0) -> Int64? {
-        var acc: Int128 = 1
-        for f in factors {
-            let (v, o) = acc.multipliedReportingOverflow(by: Int128(f))
-            if o { return nil }
-            acc = v
-        }
-        var den = Int128(divisor)
-        for _ in 0..<max(0, decimals) {
-            let (v, o) = den.multipliedReportingOverflow(by: 10)
-            if o { return nil }
-            den = v
-        }
-        return divideRounded(acc, by: den)
     }
 }

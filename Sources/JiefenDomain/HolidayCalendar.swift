@@ -59,23 +59,33 @@ public struct DayCountingRule: Sendable, Hashable, Codable {
     }
 
     /// The last day of a period of `days` calendar days that starts on `start`.
-    public func lastDay(from start: CivilDate, days: Int) -> CivilDate {
-        var end = start.adding(days: countsStartDay ? days - 1 : days)
+    /// - Throws: invalidArgument naming `field` (the input `start` came from) when the last day, or a day it rolls
+    ///   forward to, would lie outside ``CivilDate/earliest``...``CivilDate/latest``.
+    public func lastDay(from start: CivilDate, days: Int, field: String) throws(DomainError) -> CivilDate {
+        let span = try countsStartDay ? ExactArithmetic.difference(days, 1, field: field) : days
+        var end = try start.adding(days: span, field: field)
         var guardCount = 0
         while shouldRoll(end), guardCount < 366 {
-            end = end.adding(days: 1)
+            end = try end.adding(days: 1, field: field)
             guardCount += 1
         }
         return end
     }
 
     /// The last day of a period of `workingDays` working days that starts on `start` (start day not counted
-    /// unless ``countsStartDay``).
-    public func lastWorkingDay(from start: CivilDate, workingDays: Int) -> CivilDate {
-        var day = countsStartDay ? start.adding(days: -1) : start
+    /// unless ``countsStartDay``). A period of 0 or fewer working days ends on the start day (or the day before it
+    /// when the start day counts).
+    /// - Throws: invalidArgument naming `field` when the period would run past ``CivilDate/latest``.
+    public func lastWorkingDay(from start: CivilDate, workingDays: Int, field: String) throws(DomainError) -> CivilDate {
+        // Each working day takes at least one calendar day: refuse at once what cannot end by CivilDate.latest.
+        guard workingDays <= start.days(until: .latest) else {
+            throw ExactArithmetic.outOfRange(field: field, "\(start) + \(workingDays) working days is out of range: "
+                + "dates up to \(CivilDate.latest) are supported")
+        }
+        var day = try countsStartDay ? start.adding(days: -1, field: field) : start
         var counted = 0
         while counted < workingDays {
-            day = day.adding(days: 1)
+            day = try day.adding(days: 1, field: field)
             if calendar.isWorkingDay(day) { counted += 1 }
         }
         return day

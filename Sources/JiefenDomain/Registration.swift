@@ -57,6 +57,9 @@ public struct Registration: Sendable, Hashable, Codable {
         self.priorReReviewDecidedOn = priorReReviewDecidedOn
     }
 
+    /// The largest `persons_involved` and `households_involved`: 1,000,000 (far above any town's population).
+    public static let maximumInvolved = 1_000_000
+
     /// Violations of the shared fields (not the details, which the kind's plugin checks).
     public func violations(policy: CollectivePolicy = .standard) -> [FieldViolation] {
         var v: [FieldViolation] = []
@@ -75,7 +78,14 @@ public struct Registration: Sendable, Hashable, Codable {
         }
         for (i, p) in representatives.enumerated() { v += p.violations(field: "representatives[\(i)]") }
         if personsInvolved < 1 { v.append(.init(field: "persons_involved", message: "must be at least 1")) }
+        if personsInvolved > Self.maximumInvolved {
+            v.append(.init(field: "persons_involved", message: "must be at most \(Self.maximumInvolved), got \(personsInvolved)"))
+        }
         if householdsInvolved < 0 { v.append(.init(field: "households_involved", message: "must not be negative")) }
+        if householdsInvolved > Self.maximumInvolved {
+            v.append(.init(field: "households_involved",
+                           message: "must be at most \(Self.maximumInvolved), got \(householdsInvolved)"))
+        }
         if demandText.trimmingWhitespace().isEmpty { v.append(.init(field: "demand_text", message: "is required")) }
         if let contact = initialContact {
             v += contact.violations(field: "initial_contact")

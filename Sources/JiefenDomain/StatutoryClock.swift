@@ -17,55 +17,66 @@ public struct StatutoryClock: Sendable, Hashable, Codable {
         self.limits = limits
     }
 
+    // Every period below throws invalidArgument naming `field` (the input the start date came from) when its last
+    // day would fall after CivilDate.latest, instead of trapping; `field` defaults to the parameter's wire name.
+
     /// The last day for the written notice of receipt and route (Art. 23): receipt + 15 days.
-    public func noticeDue(receivedOn: CivilDate) -> CivilDate {
-        rule.lastDay(from: receivedOn, days: limits.noticeDays)
+    public func noticeDue(receivedOn: CivilDate, field: String = "received_at") throws(DomainError) -> CivilDate {
+        try rule.lastDay(from: receivedOn, days: limits.noticeDays, field: field)
     }
 
     /// The last day to object that a transfer went to the wrong body: receipt + 5 working days (Art. 23 ¶3).
-    public func transferObjectionDue(receivedOn: CivilDate) -> CivilDate {
-        rule.lastWorkingDay(from: receivedOn, workingDays: limits.transferObjectionWorkingDays)
+    public func transferObjectionDue(receivedOn: CivilDate, field: String = "received_at") throws(DomainError) -> CivilDate {
+        try rule.lastWorkingDay(from: receivedOn, workingDays: limits.transferObjectionWorkingDays, field: field)
     }
 
     /// The handling deadline (Art. 34): acceptance + 60 days.
-    public func handlingDue(acceptedOn: CivilDate) -> CivilDate {
-        rule.lastDay(from: acceptedOn, days: limits.handlingDays)
+    public func handlingDue(acceptedOn: CivilDate, field: String = "occurred_at") throws(DomainError) -> CivilDate {
+        try rule.lastDay(from: acceptedOn, days: limits.handlingDays, field: field)
     }
 
     /// The due date after an extension of `days` days from `previousDue`.
-    /// - Throws: ``DomainError/Code/invalidArgument`` (field `extension.days`) unless `1 ≤ days ≤ 30`.
+    /// - Throws: ``DomainError/Code/invalidArgument`` (field `extension.days`) unless `1 ≤ days ≤ 30`, or when the
+    ///   new due date would fall after ``CivilDate/latest``.
     public func extendedDue(previousDue: CivilDate, days: Int) throws(DomainError) -> CivilDate {
-        guard (1...limits.maxExtensionDays).contains(days) else {
+        guard days >= 1, days <= limits.maxExtensionDays else {
             throw .invalidArgument(field: "extension.days",
                                    "an extension is 1 to \(limits.maxExtensionDays) days (Art. 34), got \(days)")
         }
-        return rule.lastDay(from: previousDue, days: days)
+        return try rule.lastDay(from: previousDue, days: days, field: "extension.days")
     }
 
     /// The last day to request review (Art. 35): receipt of the written reply + 30 days.
-    public func reviewRequestDeadline(replyReceivedOn: CivilDate) -> CivilDate {
-        rule.lastDay(from: replyReceivedOn, days: limits.reviewRequestDays)
+    public func reviewRequestDeadline(replyReceivedOn: CivilDate, field: String = "received_on") throws(DomainError) -> CivilDate {
+        try rule.lastDay(from: replyReceivedOn, days: limits.reviewRequestDays, field: field)
     }
 
     /// The last day for the review opinion (Art. 35): receipt of the request + 30 days.
-    public func reviewOpinionDue(requestReceivedOn: CivilDate) -> CivilDate {
-        rule.lastDay(from: requestReceivedOn, days: limits.reviewOpinionDays)
+    public func reviewOpinionDue(requestReceivedOn: CivilDate, field: String = "received_on") throws(DomainError) -> CivilDate {
+        try rule.lastDay(from: requestReceivedOn, days: limits.reviewOpinionDays, field: field)
     }
 
     /// The last day to request re-review (Art. 36): receipt of the review opinion + 30 days.
-    public func reReviewRequestDeadline(reviewOpinionReceivedOn: CivilDate) -> CivilDate {
-        rule.lastDay(from: reviewOpinionReceivedOn, days: limits.reReviewRequestDays)
+    public func reReviewRequestDeadline(reviewOpinionReceivedOn: CivilDate,
+                                        field: String = "received_on") throws(DomainError) -> CivilDate {
+        try rule.lastDay(from: reviewOpinionReceivedOn, days: limits.reReviewRequestDays, field: field)
     }
 
     /// The last day for the re-review opinion (Art. 36): receipt of the request + 30 days, hearing days not counted.
-    public func reReviewOpinionDue(requestReceivedOn: CivilDate, hearingDays: Int = 0) -> CivilDate {
-        rule.lastDay(from: requestReceivedOn, days: limits.reReviewOpinionDays + max(0, hearingDays))
+    /// - Throws: invalidArgument naming `hearing_days` when they push the day past ``CivilDate/latest`` (negative
+    ///   hearing days count as 0), or `field` when the request date alone does.
+    public func reReviewOpinionDue(requestReceivedOn: CivilDate, hearingDays: Int = 0,
+                                   field: String = "received_on") throws(DomainError) -> CivilDate {
+        let hearing = max(0, hearingDays)
+        let days = try ExactArithmetic.sum(limits.reReviewOpinionDays, hearing, field: "hearing_days")
+        return try rule.lastDay(from: requestReceivedOn, days: days, field: hearing > 0 ? "hearing_days" : field)
     }
 
     /// The last day to apply jointly for judicial confirmation of a mediation agreement
     /// (People's Mediation Law Art. 33): agreement effective + 30 days.
-    public func judicialConfirmationDeadline(agreementEffectiveOn: CivilDate) -> CivilDate {
-        rule.lastDay(from: agreementEffectiveOn, days: limits.judicialConfirmationDays)
+    public func judicialConfirmationDeadline(agreementEffectiveOn: CivilDate,
+                                             field: String = "effective_on") throws(DomainError) -> CivilDate {
+        try rule.lastDay(from: agreementEffectiveOn, days: limits.judicialConfirmationDays, field: field)
     }
 }
 

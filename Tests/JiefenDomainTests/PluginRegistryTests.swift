@@ -16,12 +16,16 @@ struct StubPlugin: DisputePlugin {
 
     func validate(_ details: Details, context: PluginContext) -> [FieldViolation] { schema.validate(details) }
 
-    func assess(_ state: CaseState, context: PluginContext) -> Assessment {
-        Assessment(severity: .p3, suggestedDepartment: .villageCommittee)
+    func assess(_ state: CaseState, context: PluginContext) throws(DomainError) -> Assessment {
+        let violations = schema.validate(state.details)
+        guard violations.isEmpty else { throw .invalidArgument(violations) }
+        return Assessment(severity: .p3, suggestedDepartment: .villageCommittee)
     }
 
-    func decide(_ event: CaseEvent, on state: CaseState, context: PluginContext) -> Decision {
-        switch event.payload {
+    func decide(_ event: CaseEvent, on state: CaseState, context: PluginContext) throws(DomainError) -> Decision {
+        let violations = schema.validate(event.detailsAfter(on: state))
+        guard violations.isEmpty else { throw .invalidArgument(violations) }
+        return switch event.payload {
         case .closed where denyClosing: .deny("needs a signed agreement")
         case .assigned: .allow(detailChanges: ["stage": .text("assigned")])
         default: .allow()

@@ -1,14 +1,14 @@
 import JiefenDomain
 
-/// Builds the assessment of one agricultural claim.
+/// Builds the assessment of one agricultural claim whose details passed ``AgriculturalClaimValidation``.
 struct AgriculturalClaimAssessor {
     let configuration: AgriculturalClaimPlugin.Configuration
     let state: CaseState
 
     private var details: Details { state.details }
 
-    func assessment() -> Assessment {
-        let calc = AgriculturalClaimCalculation(details: details)
+    func assessment() throws(DomainError) -> Assessment {
+        let calc = try AgriculturalClaimCalculation(validated: details)
         var figures: [Figure] = []
         if let loss = calc.cropLoss {
             figures.append(Figure(key: "crop_loss", label: "Crop loss", value: .money(loss), unit: "yuan"))

@@ -42,13 +42,19 @@ public struct AgriculturalClaimPlugin: DisputePlugin {
     }
 
     /// Crop loss, severity (at least P2: evidence perishes), routing and advice.
-    public func assess(_ state: CaseState, context: PluginContext) -> Assessment {
-        AgriculturalClaimAssessor(configuration: configuration, state: state).assessment()
+    /// - Throws: invalidArgument listing the violations when the case's details fail ``validate(_:context:)``
+    ///   (nothing is computed from them).
+    public func assess(_ state: CaseState, context: PluginContext) throws(DomainError) -> Assessment {
+        try AgriculturalClaimValidation.requireValid(state.details)
+        return try AgriculturalClaimAssessor(configuration: configuration, state: state).assessment()
     }
 
     /// Mediation (starting it, or replying with a mediation or settlement agreement) needs a named respondent and
     /// at least one photo.
-    public func decide(_ event: CaseEvent, on state: CaseState, context: PluginContext) -> Decision {
+    /// - Throws: invalidArgument listing the violations when the details it decides on (the case's, merged with a
+    ///   `details_updated` event's changes) fail ``validate(_:context:)``.
+    public func decide(_ event: CaseEvent, on state: CaseState, context: PluginContext) throws(DomainError) -> Decision {
+        try AgriculturalClaimValidation.requireValid(event.detailsAfter(on: state))
         switch event.payload {
         case .mediationStarted:
             break

@@ -10,8 +10,10 @@ public enum AgriculturalClaimValidation {
     ///   dealer_license; pesticide_damage also pesticide_reg_no (Pesticide Regulations Art. 22).
     /// - herbicide_drift needs weather_at_application.
     /// - salvage_value not above the crop loss.
+    /// - price_per_kg within ``AgriculturalClaimLimits`` (yield and households are bounded in the schema).
     public static func violations(_ details: Details) -> [FieldViolation] {
         var v = AgriculturalClaimSchema.schema.validate(details)
+        v += AgriculturalClaimLimits.money.violations(details)
         if let affected = details.area("affected_area_mu") {
             if affected.hundredths <= 0 {
                 v.append(.init(field: "affected_area_mu", message: "must be more than 0 mu"))
@@ -35,11 +37,25 @@ public enum AgriculturalClaimValidation {
         if subtype == "herbicide_drift" && details.text("weather_at_application") == nil {
             v.append(.init(field: "weather_at_application", message: "is required for a herbicide_drift claim"))
         }
-        let calc = AgriculturalClaimCalculation(details: details)
-        if let loss = calc.cropLoss, let salvage = details.money("salvage_value"),
-           salvage > loss + (details.money("replanting_cost") ?? .zero) {
-            v.append(.init(field: "salvage_value", message: "must not exceed the crop loss plus replanting cost"))
+        if v.isEmpty {
+            // Only on values the checks above accept (the bounds keep the loss inside Int64).
+            do {
+                let calc = try AgriculturalClaimCalculation(validated: details)
+                if let loss = calc.cropLoss, let salvage = details.money("salvage_value"),
+                   try salvage > loss.adding(details.money("replanting_cost") ?? .zero, field: "replanting_cost") {
+                    v.append(.init(field: "salvage_value", message: "must not exceed the crop loss plus replanting cost"))
+                }
+            } catch {
+                v += error.violations
+            }
         }
         return v
+    }
+
+    /// Throws unless `details` are valid.
+    /// - Throws: invalidArgument listing every violation of ``violations(_:)``.
+    public static func requireValid(_ details: Details) throws(DomainError) {
+        let v = violations(details)
+        guard v.isEmpty else { throw .invalidArgument(v) }
     }
 }

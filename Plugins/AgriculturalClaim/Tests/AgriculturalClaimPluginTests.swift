@@ -7,7 +7,7 @@ func assessClaim(_ details: Details, households: Int = 1) throws -> Assessment {
     var builder = CaseBuilder(kind: "agricultural-claim", track: .dispute, channel: .wechatGroup, on: "2022-07-12",
                               details: details)
     builder.registration.householdsInvolved = households
-    return AgriculturalClaimPlugin().assess(try builder.state(), context: FixedClock(date: "2022-07-12").context())
+    return try AgriculturalClaimPlugin().assess(try builder.state(), context: FixedClock(date: "2022-07-12").context())
 }
 
 private func ratio(_ text: String) -> DetailValue {
@@ -23,9 +23,15 @@ private let severityRows: [(Details, Severity)] = [
         (["suspected_fake_product": .bool(true)], .p1),
     ]
 
+/// The product label data a product claim needs to pass validation (and so to be assessed).
+private let productLabel: Details = [
+    "product_name": .text("Example herbicide 20 % EC"), "pesticide_reg_no": .text("PD20180001"),
+    "batch_no": .text("B-2022-06"), "dealer_license": .text("NY-340181-017"),
+]
+
 private let adviceRows: [(String, Details)] = [
-        ("appraisal_time_critical", Details(["subtype": .enumeration("seed_quality")])),
-        ("claim_producer_or_dealer", ["subtype": .enumeration("pesticide_damage")]),
+        ("appraisal_time_critical", productLabel.merging(["subtype": .enumeration("seed_quality")])),
+        ("claim_producer_or_dealer", productLabel.merging(["subtype": .enumeration("pesticide_damage")])),
         ("yield_outside_band", ["expected_yield_kg_per_mu": .integer(1_500)]),
         ("price_outside_band", ["price_per_kg": .money(Money(yuan: 30))]),
         ("enforcement_referral", ["suspected_fake_product": .bool(true)]),
@@ -88,7 +94,7 @@ struct AgriculturalClaimPluginTests {
         let drift = try assessClaim(AgriculturalClaimSchema.sample)
         #expect(drift.suggestedDepartment == .agriculturalServiceStation)
         #expect(drift.supportingDepartments == [.agricultureBureau])
-        let product = try assessClaim(AgriculturalClaimSchema.sample.merging([
+        let product = try assessClaim(AgriculturalClaimSchema.sample.merging(productLabel).merging([
             "subtype": .enumeration("fertilizer_quality"), "human_poisoning": .bool(true),
         ]))
         #expect(product.supportingDepartments == [.agricultureBureau, .marketRegulation, .policeStation])

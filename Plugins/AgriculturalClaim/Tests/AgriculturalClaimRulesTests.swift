@@ -64,12 +64,12 @@ struct AgriculturalClaimRulesTests {
         details[remove] = nil
         let builder = CaseBuilder(kind: "agricultural-claim", track: .dispute, on: "2022-07-12", details: details)
         for payload in [CaseEventPayload.mediationStarted, .replied(Reply(decision: .mediationAgreement))] {
-            let decision = plugin.decide(builder.event(payload, on: "2022-07-12"), on: try builder.state(), context: context)
+            let decision = try plugin.decide(builder.event(payload, on: "2022-07-12"), on: try builder.state(), context: context)
             #expect(!decision.isAllowed)
             #expect(decision.reason.contains(named))
         }
         let support = builder.event(.replied(Reply(decision: .support)), on: "2022-07-12")
-        #expect(plugin.decide(support, on: try builder.state(), context: context).isAllowed)
+        #expect(try plugin.decide(support, on: try builder.state(), context: context).isAllowed)
     }
 
     @Test("anchor A: registered 08:40, agreement 16:30 — settled in 7 h 50 min")

@@ -25,7 +25,10 @@ public struct GeneralMatterPlugin: DisputePlugin {
 
     /// P3 by default; P2 for a collective visit, a group of five or more, vulnerable people, or a risk of
     /// violence (which also brings in the police station, People's Mediation Law Art. 25).
-    public func assess(_ state: CaseState, context: PluginContext) -> Assessment {
+    /// - Throws: invalidArgument listing the violations when the case's details fail ``validate(_:context:)``.
+    public func assess(_ state: CaseState, context: PluginContext) throws(DomainError) -> Assessment {
+        let violations = GeneralMatterSchema.schema.validate(state.details)
+        guard violations.isEmpty else { throw .invalidArgument(violations) }
         let category = state.details.enumeration("category") ?? "other"
         let violence = state.details.bool("violence_risk") ?? false
         var advice: [Advice] = []
@@ -46,7 +49,11 @@ public struct GeneralMatterPlugin: DisputePlugin {
     }
 
     /// Every lifecycle event is allowed; the kind adds no rules of its own.
-    public func decide(_ event: CaseEvent, on state: CaseState, context: PluginContext) -> Decision {
-        .allow()
+    /// - Throws: invalidArgument listing the violations when the details it decides on (the case's, merged with a
+    ///   `details_updated` event's changes) fail ``validate(_:context:)``.
+    public func decide(_ event: CaseEvent, on state: CaseState, context: PluginContext) throws(DomainError) -> Decision {
+        let violations = GeneralMatterSchema.schema.validate(event.detailsAfter(on: state))
+        guard violations.isEmpty else { throw .invalidArgument(violations) }
+        return .allow()
     }
 }

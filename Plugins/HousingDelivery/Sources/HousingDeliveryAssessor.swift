@@ -1,6 +1,6 @@
 import JiefenDomain
 
-/// Builds the assessment of one housing-delivery case.
+/// Builds the assessment of one housing-delivery case whose details passed ``HousingDeliveryValidation``.
 struct HousingDeliveryAssessor {
     let configuration: HousingDeliveryPlugin.Configuration
     let state: CaseState
@@ -8,8 +8,8 @@ struct HousingDeliveryAssessor {
 
     private var details: Details { state.details }
 
-    func assessment() -> Assessment {
-        let calc = HousingDeliveryCalculation(details: details, today: context.today)
+    func assessment() throws(DomainError) -> Assessment {
+        let calc = try HousingDeliveryCalculation(validated: details, today: context.today)
         var figures = [Figure(key: "delay_days", label: "Delay (days)", value: .integer(Int64(calc.delayDays)),
                               unit: "days")]
         if let penalty = calc.agreedPenalty {
@@ -23,18 +23,21 @@ struct HousingDeliveryAssessor {
         let litigation = details.bool("litigation_pending") == true
         var supporting: [DepartmentCode] = [.jointMeeting, .marketRegulation]
         if details.bool("suspected_fraud") == true { supporting.append(.policeStation) }
-        return Assessment(figures: figures, severity: severity(), suggestedDepartment: litigation ? .court : .cityHousingCentre,
-                          supportingDepartments: supporting, advice: advice(calc))
+        return Assessment(figures: figures, severity: try severity(),
+                          suggestedDepartment: litigation ? .court : .cityHousingCentre,
+                          supportingDepartments: supporting, advice: try advice(calc))
     }
 
-    func severity() -> Severity {
+    func severity() throws(DomainError) -> Severity {
         let households = max(details.integer("households_affected") ?? 0, Int64(state.householdsInvolved))
         var level: Severity
         if households >= configuration.p1Households || state.hadCollectiveVisit(context.rules.collective)
             || details.bool("public_opinion_risk") == true {
             level = .p1
-        } else if households >= configuration.p2Households || stalledLong()
+        } else if households >= configuration.p2Households
             || (details.bool("mortgage_in_repayment") == true && details.date("delivery_start_date") == nil) {
+            level = .p2
+        } else if try stalledLong() {
             level = .p2
         } else {
             level = .p3
@@ -42,14 +45,14 @@ struct HousingDeliveryAssessor {
         return state.vulnerableFlags.isEmpty ? level : level.raised
     }
 
-    private func stalledLong() -> Bool {
+    private func stalledLong() throws(DomainError) -> Bool {
         guard details.enumeration("construction_status") == "stalled", let since = details.date("stalled_since") else {
             return false
         }
-        return since.adding(months: configuration.stalledMonthsForP2) <= context.today
+        return try since.adding(months: configuration.stalledMonthsForP2, field: "stalled_since") <= context.today
     }
 
-    private func advice(_ calc: HousingDeliveryCalculation) -> [Advice] {
+    private func advice(_ calc: HousingDeliveryCalculation) throws(DomainError) -> [Advice] {
         var a: [Advice] = []
         if details.bool("litigation_pending") == true {
             a.append(Advice(code: "guided_legal", message: "A lawsuit is pending: explain the law and close as guided_legal (A.5)."))
@@ -64,7 +67,7 @@ struct HousingDeliveryAssessor {
                 + "local rent for the delay period (SPC Interpretation Art. 13)."))
         }
         if let penalty = calc.agreedPenalty, let rent = calc.rentBasedDamages {
-            if penalty.fen * 10 > rent.fen * 13 {
+            if Int128(penalty.fen) * 10 > Int128(rent.fen) * 13 {
                 a.append(Advice(code: "penalty_may_be_reduced", message: "The agreed penalty exceeds the rent-based loss "
                     + "by more than 30 %; a court may reduce it (Art. 12). Flag only."))
             } else if penalty < rent {
@@ -87,9 +90,10 @@ struct HousingDeliveryAssessor {
         if let delivered = details.date("delivery_start_date"),
            details.list("demands")?.contains(.enumeration("title_certificate")) == true {
             let days = Int(clamping: details.integer("title_certificate_days") ?? Int64(configuration.titleCertificateDays))
-            if delivered.adding(days: days) < context.today {
+            let due = try delivered.adding(days: days, field: "title_certificate_days")
+            if due < context.today {
                 a.append(Advice(code: "title_certificate_late", message: "The title certificate is late: due \(days) days "
-                    + "after delivery (\(delivered.adding(days: days)), SPC Interpretation Art. 14)."))
+                    + "after delivery (\(due), SPC Interpretation Art. 14)."))
             }
         }
         return a

@@ -44,13 +44,19 @@ public struct HousingDeliveryPlugin: DisputePlugin {
     }
 
     /// Delay, agreed penalty or comparable-rent damages, severity, routing and advice.
-    public func assess(_ state: CaseState, context: PluginContext) -> Assessment {
-        HousingDeliveryAssessor(configuration: configuration, state: state, context: context).assessment()
+    /// - Throws: invalidArgument listing the violations when the case's details fail ``validate(_:context:)``
+    ///   (nothing is computed from them), or naming the attribute whose date arithmetic leaves years 1...9999.
+    public func assess(_ state: CaseState, context: PluginContext) throws(DomainError) -> Assessment {
+        try HousingDeliveryValidation.requireValid(state.details)
+        return try HousingDeliveryAssessor(configuration: configuration, state: state, context: context).assessment()
     }
 
     /// Refuses acceptance, assignment and mediation while litigation is pending (the case is guided to court,
     /// domain.md A.5); marks the status `delivering` when a delivery start date is recorded.
-    public func decide(_ event: CaseEvent, on state: CaseState, context: PluginContext) -> Decision {
+    /// - Throws: invalidArgument listing the violations when the details it decides on (the case's, merged with a
+    ///   `details_updated` event's changes) fail ``validate(_:context:)``.
+    public func decide(_ event: CaseEvent, on state: CaseState, context: PluginContext) throws(DomainError) -> Decision {
+        try HousingDeliveryValidation.requireValid(event.detailsAfter(on: state))
         let litigation = state.details.bool("litigation_pending") == true
         switch event.payload {
         case .accepted, .assigned, .mediationStarted, .handlingStarted:

@@ -11,8 +11,11 @@ public enum HousingDeliveryValidation {
     /// - delivery_start_date needs completion_acceptance_date and is not before it.
     /// - paid_amount ≤ total_price.
     /// - demands has no repeats.
+    /// - paid_amount, total_price and comparable_rent_per_month within ``HousingDeliveryLimits`` (counts and day
+    ///   counts are bounded in the schema).
     public static func violations(_ details: Details) -> [FieldViolation] {
         var v = HousingDeliverySchema.schema.validate(details)
+        v += HousingDeliveryLimits.money.violations(details)
         if let uscc = details.text("developer_uscc"), let problem = UnifiedSocialCreditCode.problem(with: uscc) {
             v.append(.init(field: "developer_uscc", message: problem))
         }
@@ -52,5 +55,12 @@ public enum HousingDeliveryValidation {
             v.append(.init(field: "demands", message: "must not repeat a demand"))
         }
         return v
+    }
+
+    /// Throws unless `details` are valid.
+    /// - Throws: invalidArgument listing every violation of ``violations(_:)``.
+    public static func requireValid(_ details: Details) throws(DomainError) {
+        let v = violations(details)
+        guard v.isEmpty else { throw .invalidArgument(v) }
     }
 }

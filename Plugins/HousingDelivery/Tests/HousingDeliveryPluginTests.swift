@@ -18,7 +18,7 @@ func assess(_ details: Details, on today: String = "2023-01-18", households: Int
                               headcount: headcount)
     builder.registration.householdsInvolved = households
     builder.registration.vulnerableFlags = vulnerable
-    return HousingDeliveryPlugin().assess(try builder.state(), context: FixedClock(date: today).context())
+    return try HousingDeliveryPlugin().assess(try builder.state(), context: FixedClock(date: today).context())
 }
 
 @Suite("Housing delivery plugin")
@@ -49,13 +49,13 @@ struct HousingDeliveryPluginTests {
     }
 
     @Test("delay: grace days deducted, today used before delivery, never negative")
-    func delay() {
-        #expect(HousingDeliveryCalculation.delayDays(details: delivered.merging(["grace_days": .integer(90)]),
+    func delay() throws {
+        #expect(try HousingDeliveryCalculation.delayDays(details: delivered.merging(["grace_days": .integer(90)]),
                                                      today: d("2023-06-30")) == 658)
-        #expect(HousingDeliveryCalculation.delayDays(details: HousingDeliverySchema.sample, today: d("2022-06-30")) == 546)
-        #expect(HousingDeliveryCalculation.delayDays(details: HousingDeliverySchema.sample, today: d("2020-06-30")) == 0)
+        #expect(try HousingDeliveryCalculation.delayDays(details: HousingDeliverySchema.sample, today: d("2022-06-30")) == 546)
+        #expect(try HousingDeliveryCalculation.delayDays(details: HousingDeliverySchema.sample, today: d("2020-06-30")) == 0)
         let planned = delivered.merging(["delivery_start_date": .date(d("2023-03-01"))])
-        #expect(HousingDeliveryCalculation.delayDays(details: planned, today: d("2023-01-18")) == 748)
+        #expect(try HousingDeliveryCalculation.delayDays(details: planned, today: d("2023-01-18")) == 748)
     }
 
     @Test("no agreed rate: comparable-rent damages and a review flag")
@@ -106,13 +106,16 @@ struct HousingDeliveryPluginTests {
         SeverityRow(["households_affected": .integer(5), "mortgage_in_repayment": .bool(false)], .p1, households: 100),
     ])
     func severity(row: SeverityRow) throws {
-        let level = try assess(HousingDeliverySchema.sample.merging(row.changes), households: row.households).severity
+        var details = HousingDeliverySchema.sample.merging(row.changes)
+        details["households_represented"] = details["households_affected"]   // valid: represented ≤ affected
+        let level = try assess(details, households: row.households).severity
         #expect(level == row.expected)
     }
 
     @Test("severity: a collective visit is P1; vulnerable buyers raise one level")
     func severityRaised() throws {
         let small = HousingDeliverySchema.sample.merging(["households_affected": .integer(5),
+                                                          "households_represented": .integer(5),
                                                           "mortgage_in_repayment": .bool(false)])
         #expect(try assess(small, headcount: 5).severity == .p1)
         #expect(try assess(small, vulnerable: [.elderlyAlone]).severity == .p2)

@@ -49,14 +49,14 @@ struct HousingDeliveryRulesTests {
         let builder = CaseBuilder(kind: "housing-delivery", on: "2022-10-20",
                                   details: HousingDeliverySchema.sample.merging(["litigation_pending": .bool(true)]))
         let state = try builder.state()
-        let accept = plugin.decide(builder.event(.accepted(noticeOn: nil), on: "2022-10-21"), on: state, context: context)
+        let accept = try plugin.decide(builder.event(.accepted(noticeOn: nil), on: "2022-10-21"), on: state, context: context)
         #expect(!accept.isAllowed)
         #expect(accept.reason.contains("guided_legal"))
         let guided = builder.event(.guidedLegal(procedure: "civil litigation"), on: "2022-10-21")
         let result = try await CaseWorkflow.apply(guided, to: state, plugin: plugin, context: context)
         #expect(result.state.outcome == .guidedLegal)
         let plain = try CaseBuilder(kind: "housing-delivery", on: "2022-10-20", details: HousingDeliverySchema.sample).state()
-        #expect(plugin.decide(builder.event(.accepted(noticeOn: nil), on: "2022-10-21"), on: plain, context: context).isAllowed)
+        #expect(try plugin.decide(builder.event(.accepted(noticeOn: nil), on: "2022-10-21"), on: plain, context: context).isAllowed)
     }
 
     @Test("recording a delivery start sets the status to delivering")

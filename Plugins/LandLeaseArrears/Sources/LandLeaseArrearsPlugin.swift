@@ -54,13 +54,19 @@ public struct LandLeaseArrearsPlugin: DisputePlugin {
     }
 
     /// Arrears, late fee, severity, routing and advice.
-    public func assess(_ state: CaseState, context: PluginContext) -> Assessment {
-        LandLeaseAssessor(configuration: configuration, state: state, context: context).assessment()
+    /// - Throws: invalidArgument listing the violations when the case's details fail ``validate(_:context:)``
+    ///   (nothing is computed from them), or naming the attribute whose value makes a figure or date overflow.
+    public func assess(_ state: CaseState, context: PluginContext) throws(DomainError) -> Assessment {
+        try LandLeaseValidation.requireValid(state.details)
+        return try LandLeaseAssessor(configuration: configuration, state: state, context: context).assessment()
     }
 
     /// A case cannot close as resolved (closed resolved_*, agreement reached, resolved online) without a
     /// repayment plan or payment record.
-    public func decide(_ event: CaseEvent, on state: CaseState, context: PluginContext) -> Decision {
+    /// - Throws: invalidArgument listing the violations when the details it decides on (the case's, merged with a
+    ///   `details_updated` event's changes) fail ``validate(_:context:)``.
+    public func decide(_ event: CaseEvent, on state: CaseState, context: PluginContext) throws(DomainError) -> Decision {
+        try LandLeaseValidation.requireValid(event.detailsAfter(on: state))
         let resolving: Bool
         switch event.payload {
         case .closed(let outcome): resolving = outcome.isResolved

@@ -1,6 +1,6 @@
 import JiefenDomain
 
-/// Builds the assessment of one land-lease case.
+/// Builds the assessment of one land-lease case whose details passed ``LandLeaseValidation``.
 struct LandLeaseAssessor {
     let configuration: LandLeaseArrearsPlugin.Configuration
     let state: CaseState
@@ -9,8 +9,8 @@ struct LandLeaseAssessor {
     private var details: Details { state.details }
     private var today: CivilDate { context.today }
 
-    func assessment() -> Assessment {
-        let calc = LandLeaseCalculation(details: details, today: today)
+    func assessment() throws(DomainError) -> Assessment {
+        let calc = try LandLeaseCalculation(validated: details, today: today)
         let figures = [
             Figure(key: "rent_due_to_date", label: "Rent due to date", value: .money(calc.dueToDate), unit: "yuan"),
             Figure(key: "arrears", label: "Arrears", value: .money(calc.arrears), unit: "yuan"),
@@ -19,7 +19,7 @@ struct LandLeaseAssessor {
                    value: .integer(Int64(calc.monthsOverdue(today: today))), unit: "months"),
         ]
         return Assessment(figures: figures, severity: severity(calc), suggestedDepartment: .ruralEconomyOffice,
-                          supportingDepartments: [.villageCommittee, .landArbitrationCommission], advice: advice(calc))
+                          supportingDepartments: [.villageCommittee, .landArbitrationCommission], advice: try advice(calc))
     }
 
     func severity(_ calc: LandLeaseCalculation) -> Severity {
@@ -44,7 +44,7 @@ struct LandLeaseAssessor {
         }
     }
 
-    private func advice(_ calc: LandLeaseCalculation) -> [Advice] {
+    private func advice(_ calc: LandLeaseCalculation) throws(DomainError) -> [Advice] {
         var a: [Advice] = []
         if details.bool("written_contract") == false {
             a.append(Advice(code: "written_contract_missing", message: "Transfers need a written contract (Land Contract "
@@ -63,13 +63,15 @@ struct LandLeaseAssessor {
                 + "cover arrears."))
         }
         let status = details.enumeration("land_status")
-        let abandonedLong = details.date("abandoned_since").map { $0.adding(months: 24) <= today } ?? false
+        let abandonedLong = try details.date("abandoned_since").map { (since) throws(DomainError) in
+            try since.adding(months: 24, field: "abandoned_since") <= today
+        } ?? false
         if status == "non_agricultural" || (status == "abandoned" && abandonedLong) {
             a.append(Advice(code: "rescission_right", message: "Abandonment for 2 years or non-agricultural use gives the "
                 + "landholder a right to rescind (Art. 42)."))
         }
         if let known = details.date("known_infringement_date") {
-            let expiry = known.adding(months: configuration.limitationMonths)
+            let expiry = try known.adding(months: configuration.limitationMonths, field: "known_infringement_date")
             if today > expiry {
                 a.append(Advice(code: "arbitration_limitation_passed", message: "The 2-year arbitration limitation "
                     + "expired on \(expiry) (Art. 18)."))

@@ -14,8 +14,10 @@ public enum LandLeaseValidation {
     /// - amount_paid ≤ the rent of the whole term.
     /// - late_fee_terms daily_rate → late_fee_daily_rate; fixed → late_fee_fixed.
     /// - land_status abandoned → abandoned_since.
+    /// - rent_per_mu_per_year, grain_price_per_kg and the number of instalments within ``LandLeaseLimits``.
     public static func violations(_ details: Details) -> [FieldViolation] {
         var v = LandLeaseSchema.schema.validate(details)
+        v += LandLeaseLimits.money.violations(details)
         if let id = details.text("transferee_id"), !UnifiedSocialCreditCode.isValid(id), !ResidentIDNumber.isValid(id) {
             v.append(.init(field: "transferee_id",
                            message: "must be a valid unified social credit code or resident ID number (check character)"))
@@ -44,16 +46,27 @@ public enum LandLeaseValidation {
             if Set(schedule).count != schedule.count {
                 v.append(.init(field: "payment_schedule", message: "must not repeat a due date"))
             }
+            if schedule.count > LandLeaseLimits.maximumInstalments {
+                v.append(.init(field: "payment_schedule", message: "must have at most "
+                    + "\(LandLeaseLimits.maximumInstalments) instalments, got \(schedule.count)"))
+            }
             for (i, value) in schedule.enumerated() {
                 if case .date(let d) = value, let start, let end, start < end, d < start || d > end {
                     v.append(.init(field: "payment_schedule[\(i)]", message: "\(d) is outside the term \(start) to \(end)"))
                 }
             }
         }
-        let calc = LandLeaseCalculation(details: details, today: details.date("term_end") ?? CivilDate(daysSinceEpoch: 0))
-        if let paid = details.money("amount_paid"), calc.totalForTerm.fen > 0, paid > calc.totalForTerm {
-            v.append(.init(field: "amount_paid",
-                           message: "must not exceed the rent of the whole term (\(calc.totalForTerm.formattedYuan) yuan)"))
+        if v.isEmpty {
+            // Only on values the checks above accept (the bounds keep the rent of the term inside Int64).
+            do {
+                let calc = try LandLeaseCalculation(validated: details, today: end ?? CivilDate(daysSinceEpoch: 0))
+                if let paid = details.money("amount_paid"), calc.totalForTerm.fen > 0, paid > calc.totalForTerm {
+                    v.append(.init(field: "amount_paid",
+                                   message: "must not exceed the rent of the whole term (\(calc.totalForTerm.formattedYuan) yuan)"))
+                }
+            } catch {
+                v += error.violations
+            }
         }
         switch details.enumeration("late_fee_terms") {
         case "daily_rate" where details["late_fee_daily_rate"] == nil:
@@ -84,5 +97,12 @@ public enum LandLeaseValidation {
             }
         }
         return v
+    }
+
+    /// Throws unless `details` are valid.
+    /// - Throws: invalidArgument listing every violation of ``violations(_:)``.
+    public static func requireValid(_ details: Details) throws(DomainError) {
+        let v = violations(details)
+        guard v.isEmpty else { throw .invalidArgument(v) }
     }
 }

@@ -17,7 +17,7 @@ func landCase(_ details: Details, households: Int = 1, headcount: Int = 1,
 func assessLand(_ details: Details, on today: String = "2023-01-10", headcount: Int = 1,
                 vulnerable: Set<VulnerabilityFlag> = []) throws -> Assessment {
     let state = try landCase(details, headcount: headcount, vulnerable: vulnerable).state()
-    return LandLeaseArrearsPlugin().assess(state, context: FixedClock(date: today).context())
+    return try LandLeaseArrearsPlugin().assess(state, context: FixedClock(date: today).context())
 }
 
 /// Three households, 10 mu, paid up to the 2022-07-01 instalment.
@@ -45,39 +45,39 @@ struct LandLeaseArrearsPluginTests {
         #expect(a.figure("rent_due_to_date")?.value == .money(Money(yuan: 391_650)))
         #expect(a.figure("late_fee")?.value == .money(.zero))
         #expect(a.figure("months_overdue")?.value == .integer(12))
-        let calc = LandLeaseCalculation(details: LandLeaseSchema.sample, today: d("2023-01-10"))
+        let calc = try LandLeaseCalculation(details: LandLeaseSchema.sample, today: d("2023-01-10"))
         #expect(calc.instalment == Money(yuan: 55_950))
         #expect(calc.totalForTerm == Money(yuan: 1_119_000))
         #expect(calc.oldestUnpaidDueDate == d("2022-01-01"))
     }
 
     @Test("late fee: unpaid instalments × daily rate × days overdue, oldest paid first")
-    func dailyLateFee() {
+    func dailyLateFee() throws {
         let details = LandLeaseSchema.sample.merging([
             "late_fee_terms": .enumeration("daily_rate"),
             "late_fee_daily_rate": .decimal(FixedDecimal(units: 5, scale: 4)),
         ])
-        let calc = LandLeaseCalculation(details: details, today: d("2023-01-10"))
+        let calc = try LandLeaseCalculation(details: details, today: d("2023-01-10"))
         #expect(calc.lateFee == Money(fen: 1_611_360))
     }
 
     @Test("fixed late fee applies once when anything is overdue")
-    func fixedLateFee() {
+    func fixedLateFee() throws {
         let details = LandLeaseSchema.sample.merging([
             "late_fee_terms": .enumeration("fixed"), "late_fee_fixed": .money(Money(yuan: 500)),
         ])
-        #expect(LandLeaseCalculation(details: details, today: d("2023-01-10")).lateFee == Money(yuan: 500))
-        #expect(LandLeaseCalculation(details: details, today: d("2021-12-31")).lateFee == .zero)
+        #expect(try LandLeaseCalculation(details: details, today: d("2023-01-10")).lateFee == Money(yuan: 500))
+        #expect(try LandLeaseCalculation(details: details, today: d("2021-12-31")).lateFee == .zero)
     }
 
     @Test("rent in kind: grain kg × price per kg")
-    func rentInKind() {
+    func rentInKind() throws {
         var details = LandLeaseSchema.sample.merging([
             "rent_in_kind_kg_per_mu": .integer(500), "grain_price_per_kg": .money(Money(fen: 260)),
             "grain_price_source": .text("county grain bureau 2022 purchase price"),
         ])
         details["rent_per_mu_per_year"] = nil
-        #expect(LandLeaseCalculation.rentPerMuPerYear(details) == Money(yuan: 1_300))
+        #expect(try LandLeaseCalculation.rentPerMuPerYear(details) == Money(yuan: 1_300))
         #expect(LandLeaseArrearsPlugin().validate(details, context: FixedClock(date: "2023-01-10").context()).isEmpty)
     }
 

@@ -71,12 +71,12 @@ struct LandLeaseRulesTests {
     func resolvingNeedsPlan(payload: CaseEventPayload) throws {
         let builder = landCase(LandLeaseSchema.sample)
         let event = builder.event(payload, on: "2022-09-01")
-        let denied = plugin.decide(event, on: try builder.state(), context: context)
+        let denied = try plugin.decide(event, on: try builder.state(), context: context)
         #expect(!denied.isAllowed)
         #expect(denied.reason.contains("repayment_plan_ref or payment_record_ref"))
         for ref in ["repayment_plan_ref", "payment_record_ref"] {
             let withRef = landCase(LandLeaseSchema.sample.merging([ref: .text("RP-2022-09")]))
-            #expect(plugin.decide(event, on: try withRef.state(), context: context).isAllowed)
+            #expect(try plugin.decide(event, on: try withRef.state(), context: context).isAllowed)
         }
     }
 
@@ -90,7 +90,7 @@ struct LandLeaseRulesTests {
         }
         #expect(error?.code == .failedPrecondition)
         #expect(error?.message.hasPrefix("land-lease-arrears: ") == true)
-        #expect(plugin.decide(builder.event(.closed(.notSupported), on: "2022-09-01"), on: try builder.state(),
+        #expect(try plugin.decide(builder.event(.closed(.notSupported), on: "2022-09-01"), on: try builder.state(),
                               context: context).isAllowed)
     }
 }
