@@ -39,6 +39,12 @@ struct EventArguments {
         return small
     }
 
+    /// The integer `name`, or `nil` when the argument is absent; present but not an integer is refused.
+    func optionalInteger(_ name: String) throws(DomainError) -> Int? {
+        guard values[name] != nil else { return nil }
+        return try integer(name)
+    }
+
     func date(_ name: String) throws(DomainError) -> CivilDate {
         guard let date = try optionalDate(name) else { throw missing(name, "\(name) as a date YYYY-MM-DD") }
         return date
@@ -112,7 +118,7 @@ enum EventMapping {
             return .reReviewDecided(
                 try a.choice("result", ReviewResult.self), decidedOn: try a.optionalDate("decided_on"),
                 receivedOn: try a.optionalDate("received_on"),
-                hearingDays: (try? a.integer("hearing_days")) ?? 0
+                hearingDays: try a.optionalInteger("hearing_days") ?? 0
             )
         case .finalized: return .finalized
         case .mediationStarted: return .mediationStarted
