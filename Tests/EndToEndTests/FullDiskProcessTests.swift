@@ -72,6 +72,7 @@ struct FullDiskProcessTests {
         #expect(error.code == .unavailable)
         #expect(error.message.hasPrefix("the database disk is full: free space"), "\(error.message)")
         #expect(server.process.isRunning)
+        #expect(server.log.contains("the database disk is full"), "the operator is told in the log: \(server.log)")
 
         // Reads go on.
         for caseID in acknowledged.values {
