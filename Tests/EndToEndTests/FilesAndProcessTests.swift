@@ -64,6 +64,13 @@ struct FilesAndProcessTests {
         #expect(server.log.contains("the data directory \(data) is writable by its group"), "\(server.log)")
         #expect(server.log.contains("chmod 700 \(data)"))
         #expect(!FileManager.default.fileExists(atPath: data + "/jiefen.sqlite"))
+
+        // A private directory of another user is refused too (only root can give it away here).
+        guard geteuid() == 0 else { return }
+        #expect(chmod(data, 0o700) == 0 && chown(data, 65534, 65534) == 0)
+        let other = try ServerProcess(dataDirectory: data, logPath: parent.path + "/other.log")
+        #expect(try await other.waitForExit() != 0)
+        #expect(other.log.contains("the data directory \(data) belongs to user id 65534, not to the user running jiefend"), "\(other.log)")
     }
 
     @Test func aSecondServerOnTheSameDataDirectoryStopsAtOnceEvenWithoutASocket() async throws {
