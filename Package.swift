@@ -150,7 +150,9 @@ let package = Package(
         ),
         .testTarget(
             name: "EndToEndTests",
-            dependencies: ["jiefend", "jiefen", "JiefenAPI", "JiefenDomain", "JiefenServices", "TTRPCCore", "HousingDeliveryPlugin", nio],
+            dependencies: ["jiefend", "jiefen", "JiefenAPI", "JiefenDomain", "JiefenServices", "TTRPCCore", "HousingDeliveryPlugin",
+                           "LandLeaseArrearsPlugin", "AgriculturalClaimPlugin", nio,
+                           .product(name: "SQLiteNIO", package: "sqlite-nio")],
             swiftSettings: swiftSettings
         ),
         .testTarget(

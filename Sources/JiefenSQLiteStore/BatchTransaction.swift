@@ -44,16 +44,19 @@ enum BatchTransaction {
                 try await db.query("COMMIT")
                 return Outcome(results: values.map { .success($0) }, commits: 1, reran: false)
             }
-            try await db.query("ROLLBACK")
+            // SQLite may already have rolled the transaction back itself (a full disk, an I/O error); then this
+            // ROLLBACK fails harmlessly, and a transaction still open would make the rerun's BEGIN fail the batch.
+            _ = try? await db.query("ROLLBACK")
             if writes.count == 1 {
                 return Outcome(results: [.failure(firstFailure)], commits: 0, reran: false)
             }
             return Outcome(results: try await self.runWithSavepoints(writes, on: db), commits: 1, reran: true)
         } catch {
             _ = try? await db.query("ROLLBACK")
+            // The cause comes first, so a full disk reads "the database disk is full: …".
             let failure = StoreError(
                 code: .unavailable,
-                message: "the write was not committed: \(StoreError.wrapping(error).message)"
+                message: "\(StoreError.wrapping(error).message); the write was not committed"
             )
             return Outcome(
                 results: Array(repeating: .failure(failure), count: writes.count),
@@ -80,9 +83,14 @@ enum BatchTransaction {
                 try await db.query("RELEASE write")
                 results.append(.success(value))
             } catch {
-                // Undo this write only; if even that fails the transaction is gone and the batch fails.
-                try await db.query("ROLLBACK TO write")
-                try await db.query("RELEASE write")
+                // Undo this write only; if even that fails the transaction is gone (SQLite rolls it back itself on
+                // a full disk) and the batch fails with this write's error as the cause.
+                do {
+                    try await db.query("ROLLBACK TO write")
+                    try await db.query("RELEASE write")
+                } catch _ {
+                    throw error
+                }
                 results.append(.failure(.wrapping(error)))
             }
         }

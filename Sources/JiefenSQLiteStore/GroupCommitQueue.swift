@@ -142,12 +142,22 @@ final class GroupCommitQueue: Sendable {
         }
     }
 
+    private static func isStoreFailure(_ result: Result<any Sendable, StoreError>) -> Bool {
+        if case .failure(let error) = result { error.code == .unavailable } else { false }
+    }
+
     private func runTransaction(_ writes: [Write]) async -> [Result<any Sendable, StoreError>] {
         let outcome = await BatchTransaction.run(writes, on: self.database)
         let failed = outcome.results.count { if case .failure = $0 { true } else { false } }
         if let failure = outcome.batchFailure {
             self.logger.error(
                 "store transaction failed",
+                metadata: ["store.batch": "\(writes.count)", "error": "\(failure.message)"]
+            )
+        } else if case .failure(let failure)? = outcome.results.first(where: { Self.isStoreFailure($0) }) {
+            // A write refused by the disk (full, I/O error) rather than by the data: the operator must act.
+            self.logger.error(
+                "store write failed",
                 metadata: ["store.batch": "\(writes.count)", "error": "\(failure.message)"]
             )
         }

@@ -2,6 +2,12 @@ import JiefenStore
 import Logging
 import SQLiteNIO
 
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// The embedded ``CaseStore``: one SQLite database file in WAL mode, written with `synchronous=FULL` so a write is
 /// acknowledged only once its COMMIT is durable, and concurrent writes are group-committed.
 ///
@@ -35,15 +41,16 @@ public final class SQLiteCaseStore: CaseStore {
         self.logger = logger
     }
 
-    /// Opens (creating if needed) the database at `path`, sets WAL mode, `synchronous=FULL` and foreign keys, and
-    /// applies the migrations it lacks.
+    /// Opens (creating if needed) the database at `path`, makes its files private to the owner (0600), checks it
+    /// with `PRAGMA quick_check`, sets WAL mode, `synchronous=FULL`, foreign keys and a busy timeout on every
+    /// connection, and applies the migrations it lacks.
     /// - Parameters:
     ///   - path: The database file, for example `<data-dir>/jiefen.sqlite`; its directory must exist.
     ///   - configuration: Reader count and batch limit.
     ///   - logger: Where the store logs (no personal data is logged).
     /// - Returns: The open store; call ``close()`` when done.
-    /// - Throws: ``StoreError/Code/unavailable`` if the file cannot be opened, WAL mode cannot be set, or the schema
-    ///   is newer than this build or was edited.
+    /// - Throws: ``StoreError/Code/unavailable`` if the file cannot be opened or made private, is damaged, WAL mode
+    ///   cannot be set, or the schema is newer than this build or was edited.
     public static func open(
         path: String,
         configuration: Configuration = .defaults,
@@ -51,8 +58,22 @@ public final class SQLiteCaseStore: CaseStore {
     ) async throws -> SQLiteCaseStore {
         var opened: [Database] = []
         do {
-            let writer = try await Self.connect(path: path, logger: logger)
+            let writer = try await Self.connect(path: path, configuration: configuration, logger: logger)
             opened.append(writer)
+            if let (file, error) = DatabaseFiles.restrictToOwner(path).first {
+                throw StoreError(
+                    code: .unavailable,
+                    message: "cannot make \(file) private to its owner (chmod 600): \(String(cString: strerror(error)))"
+                )
+            }
+            if configuration.checksIntegrityOnOpen {
+                let started = ContinuousClock.now
+                try await IntegrityCheck.run(.quick, on: writer, path: path)
+                logger.info(
+                    "store integrity checked",
+                    metadata: ["store.check": "quick_check", "store.check_ms": "\((ContinuousClock.now - started).milliseconds)"]
+                )
+            }
             let journalMode = try await writer.first("PRAGMA journal_mode = WAL")?.columns.first?.data.string
             guard journalMode?.lowercased() == "wal" else {
                 throw StoreError(
@@ -68,7 +89,7 @@ public final class SQLiteCaseStore: CaseStore {
             }
             var readers: [Database] = []
             for _ in 0..<max(1, configuration.readerCount) {
-                let reader = try await Self.connect(path: path, logger: logger)
+                let reader = try await Self.connect(path: path, configuration: configuration, logger: logger)
                 opened.append(reader)
                 try await reader.query("PRAGMA query_only = ON")
                 readers.append(reader)
@@ -86,12 +107,22 @@ public final class SQLiteCaseStore: CaseStore {
         }
     }
 
-    private static func connect(path: String, logger: Logger) async throws -> Database {
+    private static func connect(path: String, configuration: Configuration, logger: Logger) async throws -> Database {
+        let connection: SQLiteConnection
         do {
-            return Database(connection: try await SQLiteConnection.open(storage: .file(path: path), logger: logger))
+            connection = try await SQLiteConnection.open(storage: .file(path: path), logger: logger)
         } catch let error as SQLiteError {
             throw StoreError(code: .unavailable, message: "cannot open the database \(path): \(error.message)")
         }
+        let db = Database(connection: connection)
+        do {
+            // Before any other statement: a lock held elsewhere (a backup, an operator's sqlite3) is waited for.
+            try await db.query("PRAGMA busy_timeout = \(configuration.busyTimeout.milliseconds)")
+        } catch {
+            await db.close()
+            throw error
+        }
+        return db
     }
 
     /// Counters of the group-commit writer: commits, writes, failed writes, largest batch.
@@ -118,6 +149,18 @@ extension SQLiteCaseStore {
 
     /// The number of writes waiting for the transaction in progress, for tests of the batching.
     package var queuedWrites: Int { self.writer.queuedWrites }
+
+    /// Runs `PRAGMA integrity_check` on the writer connection, for tests after a crash or a full disk.
+    /// - Throws: ``StoreError/Code/unavailable`` listing the problems, if any.
+    package func checkIntegrity() async throws {
+        let path = self.path
+        try await self.writer.submit { db in try await IntegrityCheck.run(.full, on: db, path: path) }
+    }
+
+    /// Reads a pragma on a reader connection, for tests of the per-connection settings.
+    package func readerPragma(_ name: String) async throws -> String? {
+        try await self.readers.read { db in try await db.pragma(name) }
+    }
 
     /// Reads a pragma on the writer connection outside any transaction, for tests of the durability settings.
     package func writerPragma(_ name: String) async throws -> String? {

@@ -13,22 +13,40 @@ extension StoreError {
             .constraintUniqueRowIDFailed, .constraintUpdateTriggerDeletedRow, .constraintStrictDataTypeFailed,
             .mismatch, .tooBig:
             self.init(code: .constraintViolation, message: "the store refused the write: \(error.message)")
+        case .full:
+            self = .diskFull(error.message)
+        case .ioError, .ioErrorFailedRead, .ioErrorIncompleteRead, .ioErrorFailedWrite, .ioErrorFailedSync,
+            .ioErrorFailedDirSync, .ioErrorFailedTruncate, .ioErrorFailedStat, .ioErrorFailedUnlock,
+            .ioErrorFailedReadLock, .ioErrorFailedDelete, .ioErrorFailedAccess, .ioErrorFailedLockCheck,
+            .ioErrorFailedAdvisoryLock, .ioErrorFailedClose, .ioErrorFailedSharedMemOpen,
+            .ioErrorFailedSharedMemSize, .ioErrorFailedSharedMemMap, .ioErrorFailedDeleteNonexistent,
+            .ioErrorFailedMemoryMap, .ioErrorCorruptedFilesystem:
+            self.init(
+                code: .unavailable,
+                message: "the database disk failed: \(error.message); check the disk (free space, the system log) and retry"
+            )
         case .busy, .busyInRecovery, .busyInSnapshot, .busyTimeout, .locked, .lockedBySharedCache,
-            .lockedVirtualTable, .ioError, .ioErrorFailedRead, .ioErrorIncompleteRead, .ioErrorFailedWrite,
-            .ioErrorFailedSync, .ioErrorFailedDirSync, .ioErrorFailedTruncate, .ioErrorFailedStat,
-            .ioErrorFailedUnlock, .ioErrorFailedReadLock, .ioErrorFailedDelete, .ioErrorNoMemory,
-            .ioErrorFailedAccess, .ioErrorFailedLockCheck, .ioErrorFailedAdvisoryLock, .ioErrorFailedClose,
-            .ioErrorFailedSharedMemOpen, .ioErrorFailedSharedMemSize, .ioErrorFailedSharedMemMap,
-            .ioErrorFailedDeleteNonexistent, .ioErrorFailedMemoryMap, .ioErrorCantFindTempdir,
-            .ioErrorCorruptedFilesystem, .full, .cantOpen, .cantOpenDirectory, .cantOpenInvalidPath,
-            .readOnly, .readonlyInRecovery, .readonlyCantLock, .readonlyInRollback, .readonlyBackingMoved,
-            .readonlyDirectory, .noMemory, .misuse:
+            .lockedVirtualTable, .ioErrorNoMemory, .ioErrorCantFindTempdir, .cantOpen, .cantOpenDirectory,
+            .cantOpenInvalidPath, .readOnly, .readonlyInRecovery, .readonlyCantLock, .readonlyInRollback,
+            .readonlyBackingMoved, .readonlyDirectory, .noMemory, .misuse:
             self.init(code: .unavailable, message: "the database is unavailable: \(error.message)")
         case .corrupt, .corruptVirtualTable, .corruptSequenceSchema, .corruptIndex, .notADatabase:
             self.init(code: .unavailable, message: "the database file is damaged: \(error.message)")
         default:
             self.init(code: .internalError, message: "unexpected SQLite failure: \(error.message)")
         }
+    }
+
+    /// The error for a write the disk had no room for (SQLITE_FULL): nothing of it was stored, reads go on, and
+    /// writes succeed again once space is freed.
+    /// - Parameter detail: SQLite's message.
+    /// - Returns: A ``StoreError/Code/unavailable`` error whose message starts "the database disk is full".
+    static func diskFull(_ detail: String) -> StoreError {
+        StoreError(
+            code: .unavailable,
+            message: "the database disk is full: free space on the file system that holds the data directory, then "
+                + "retry; nothing of this write was stored (SQLite: \(detail))"
+        )
     }
 
     /// The error for any call on a closed store.

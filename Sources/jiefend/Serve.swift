@@ -6,6 +6,7 @@ import Logging
 import NIOCore
 import NIOPosix
 import ServiceLifecycle
+import Synchronization
 import UnixSignals
 import TTRPCCore
 
@@ -44,10 +45,15 @@ struct Serve: AsyncParsableCommand {
     @Option(name: .long, help: "Event-loop threads. [env: JIEFEN_EVENT_LOOPS] (default: the cores this process may use)")
     var eventLoops: Int?
 
+    @Option(name: .long, help: "Group given read and write access to the Unix sockets (mode 0660; without it 0600). [env: JIEFEN_SOCKET_GROUP]")
+    var socketGroup: String?
+
     @Option(name: .long, help: "trace, debug, info, notice, warning, error or critical. [env: JIEFEN_LOG_LEVEL] (default: info)")
     var logLevel: String?
 
     func run() async throws {
+        // Everything this process creates (data directory, database, log files, lock, sockets) is private to its user.
+        umask(0o077)
         let settings = try ServerSettings(command: self, environment: ProcessInfo.processInfo.environment)
         LoggingSystem.bootstrap { label in
             var handler = StreamLogHandler.standardError(label: label)
@@ -55,9 +61,11 @@ struct Serve: AsyncParsableCommand {
             return handler
         }
         let logger = Logger(label: "jiefend")
-        try FileManager.default.createDirectory(atPath: settings.dataDirectory, withIntermediateDirectories: true)
+        let dataDirectory = try DataDirectory.prepare(settings.dataDirectory)
+        let lock = try dataDirectory.lock()
+        defer { withExtendedLifetime(lock) {} }
 
-        let databasePath = settings.dataDirectory + "/jiefen.sqlite"
+        let databasePath = dataDirectory.databasePath
         let store = try await SQLiteCaseStore.open(path: databasePath, logger: logger)
         let environment = CaseServiceEnvironment(store: store, plugins: try BuiltInPlugins.registry())
         let backfilled = try await StatisticsBackfill.run(environment, logger: logger)
@@ -74,7 +82,16 @@ struct Serve: AsyncParsableCommand {
         router.registerDiscoveryServices()
 
         let eventLoopGroup = MultiThreadedEventLoopGroup(numberOfThreads: settings.eventLoops)
-        let server = TTRPCServer(router: router, configuration: settings.server, eventLoopGroup: eventLoopGroup, logger: logger)
+        let startup = StartupFailure()
+        let socketPermissions = settings.socketPermissions
+        let socketPaths = settings.server.listen.compactMap(\.unixPath)
+        let server = TTRPCServer(router: router, configuration: settings.server, eventLoopGroup: eventLoopGroup, logger: logger) { _ in
+            do throws(SocketPermissionError) {
+                for path in socketPaths { try socketPermissions.apply(to: path) }
+            } catch {
+                await startup.fail(error, logger: logger)
+            }
+        }
         let group = ServiceGroup(
             configuration: ServiceGroupConfiguration(
                 services: [.init(service: server)],
@@ -82,6 +99,7 @@ struct Serve: AsyncParsableCommand {
                 logger: logger
             )
         )
+        startup.group.withLock { $0 = group }
         logger.info("store open", metadata: ["store.path": "\(databasePath)"])
         do {
             try await group.run()
@@ -92,5 +110,18 @@ struct Serve: AsyncParsableCommand {
         }
         try await store.close()
         try await eventLoopGroup.shutdownGracefully()
+        if let error = startup.error.withLock({ $0 }) { throw error }
+    }
+}
+
+/// A failure after the listeners are bound (a socket's group or mode): the server stops at once and exits non-zero.
+private final class StartupFailure: Sendable {
+    let group = Mutex<ServiceGroup?>(nil)
+    let error = Mutex<SocketPermissionError?>(nil)
+
+    func fail(_ error: SocketPermissionError, logger: Logger) async {
+        logger.critical("cannot start", metadata: ["error": "\(error)"])
+        self.error.withLock { $0 = error }
+        await self.group.withLock { $0 }?.triggerGracefulShutdown()
     }
 }

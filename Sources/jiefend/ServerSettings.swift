@@ -9,6 +9,7 @@ struct ServerSettings {
     var dataDirectory = "./jiefen-data"
     var logLevel = Logger.Level.info
     var eventLoops = ProcessorAffinity.availableCores
+    var socketPermissions = SocketPermissions()
 
     init(command: Serve, environment: [String: String]) throws {
         dataDirectory = command.dataDir ?? environment["JIEFEN_DATA_DIR"] ?? dataDirectory
@@ -51,6 +52,12 @@ struct ServerSettings {
             command.eventLoops, environment["JIEFEN_EVENT_LOOPS"], flag: "--event-loops",
             range: 1...256, default: eventLoops
         )
+        if let name = command.socketGroup ?? environment["JIEFEN_SOCKET_GROUP"], !name.isEmpty {
+            guard let permissions = SocketPermissions.group(named: name) else {
+                throw ValidationError("--socket-group: there is no group named \"\(name)\"")
+            }
+            socketPermissions = permissions
+        }
         if let level = command.logLevel ?? environment["JIEFEN_LOG_LEVEL"] {
             guard let parsed = Logger.Level(rawValue: level) else {
                 throw ValidationError("--log-level: \"\(level)\" is not one of trace, debug, info, notice, warning, error, critical")

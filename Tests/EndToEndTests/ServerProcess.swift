@@ -16,17 +16,25 @@ final class ServerProcess {
         URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().deletingLastPathComponent()
     }
 
-    init(dataDirectory: String) throws {
+    /// Starts `jiefend serve` on `dataDirectory`.
+    /// - Parameters:
+    ///   - dataDirectory: Its `--data-dir`.
+    ///   - listen: Its `--listen` addresses (default: the Unix socket `jiefend.sock` in the data directory).
+    ///   - extraArguments: More arguments, such as `--socket-group`.
+    ///   - logPath: Where its standard output and error go (default: `jiefend.log` in the data directory).
+    init(dataDirectory: String, listen: [String]? = nil, extraArguments: [String] = [], logPath: String? = nil) throws {
         socketPath = dataDirectory + "/jiefend.sock"
-        logPath = dataDirectory + "/jiefend.log"
+        self.logPath = logPath ?? dataDirectory + "/jiefend.log"
         let executable = Self.binDirectory.appendingPathComponent("jiefend")
         guard FileManager.default.isExecutableFile(atPath: executable.path) else {
             throw RPCError(code: .internal, message: "jiefend not built at \(executable.path)")
         }
         process.executableURL = executable
-        process.arguments = ["serve", "--data-dir", dataDirectory, "--listen", "unix://\(socketPath)", "--log-level", "warning"]
-        _ = FileManager.default.createFile(atPath: logPath, contents: nil)
-        let log = try FileHandle(forWritingTo: URL(fileURLWithPath: logPath))
+        let addresses = listen ?? ["unix://\(socketPath)"]
+        process.arguments = ["serve", "--data-dir", dataDirectory, "--log-level", "warning"]
+            + addresses.flatMap { ["--listen", $0] } + extraArguments
+        _ = FileManager.default.createFile(atPath: self.logPath, contents: nil)
+        let log = try FileHandle(forWritingTo: URL(fileURLWithPath: self.logPath))
         log.seekToEndOfFile()
         process.standardOutput = log
         process.standardError = log
@@ -45,8 +53,19 @@ final class ServerProcess {
             guard process.isRunning else { break }
             try await Task.sleep(for: .milliseconds(50))
         }
-        let log = (try? String(contentsOfFile: logPath, encoding: .utf8)) ?? ""
         throw RPCError(code: .unavailable, message: "jiefend did not start serving:\n\(log)")
+    }
+
+    /// What the process wrote to its log so far.
+    var log: String { (try? String(contentsOfFile: logPath, encoding: .utf8)) ?? "" }
+
+    /// Waits for the process to end by itself and returns its exit status; kills it after `timeout`.
+    func waitForExit(timeout: Duration = .seconds(20)) async throws -> Int32 {
+        let deadline = ContinuousClock.now + timeout
+        while process.isRunning && ContinuousClock.now < deadline { try await Task.sleep(for: .milliseconds(20)) }
+        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+        process.waitUntilExit()
+        return process.terminationStatus
     }
 
     /// Stops the process with SIGTERM and returns its exit status.
