@@ -72,6 +72,10 @@ extension ApplyEventRequest {
             case .date(let text) where type != CaseEventKind.detailsUpdated.rawValue:
                 // When something happened: not before 1990, not after tomorrow.
                 check.date(text, "arguments.\(argument.name)", in: check.eventDates)
+            case .text(let text) where argument.name.hasSuffix("_ref"):
+                check.text(text, "arguments.\(argument.name)", maximum: InputLimits.referenceBytes)
+            case .text(let text) where argument.name.hasSuffix("department") || argument.name.hasSuffix("_id"):
+                check.code(text, "arguments.\(argument.name)")
             default: break
             }
         }
