@@ -62,6 +62,8 @@ let package = Package(
         // L2: wire types (the only Swift module that touches protobuf-c structs) and framing.
         .target(name: "JiefenWire", dependencies: ["CJiefenProto", "CProtobufC", nio], swiftSettings: swiftSettings),
         .target(name: "TTRPCFraming", dependencies: [nio], swiftSettings: swiftSettings),
+        // Hand-built hostile protobuf bytes for tests and fuzz seeds (no dependencies).
+        .target(name: "JiefenWireTesting", swiftSettings: swiftSettings),
         // L3: the RPC core (server, client, routing, deadlines, status).
         .target(
             name: "TTRPCCore",
@@ -117,7 +119,7 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         // Tests.
-        .testTarget(name: "JiefenWireTests", dependencies: ["JiefenWire"], swiftSettings: swiftSettings),
+        .testTarget(name: "JiefenWireTests", dependencies: ["JiefenWire", "JiefenWireTesting"], swiftSettings: swiftSettings),
         .testTarget(
             name: "TTRPCFramingTests",
             dependencies: ["TTRPCFraming", nio, .product(name: "NIOTestUtils", package: "swift-nio"),
@@ -143,7 +145,7 @@ let package = Package(
         ),
         .testTarget(
             name: "JiefenServicesTests",
-            dependencies: ["JiefenServices", "JiefenSQLiteStore", "JiefenAPI", "JiefenDomain", "TTRPCCore",
+            dependencies: ["JiefenServices", "JiefenSQLiteStore", "JiefenAPI", "JiefenDomain", "TTRPCCore", "JiefenWireTesting",
                            "HousingDeliveryPlugin", "LandLeaseArrearsPlugin", "AgriculturalClaimPlugin", "GeneralMatterPlugin", nio, logging,
                            .product(name: "SQLiteNIO", package: "sqlite-nio")],
             swiftSettings: swiftSettings

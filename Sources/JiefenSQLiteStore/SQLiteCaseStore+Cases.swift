@@ -43,29 +43,6 @@ extension SQLiteCaseStore {
         }
     }
 
-    /// See ``CaseStore/appendEvents(caseID:expectedVersion:events:newState:newClosedOn:newSnapshot:newFacts:)``.
-    ///
-    /// The schema lets a case's version grow only by one per UPDATE and each event's sequence must equal the
-    /// case's version, so every further event of a multi-event append is one UPDATE and one INSERT.
-    public func appendEvents(
-        caseID: String,
-        expectedVersion: Int64,
-        events: [EventDraft],
-        newState: String,
-        newClosedOn: String?,
-        newSnapshot: [UInt8],
-        newFacts: CaseFacts?
-    ) async throws -> CaseRecord {
-        guard !events.isEmpty else {
-            throw StoreError(code: .invalidArgument, message: "no events to append to case \(caseID)", caseID: caseID)
-        }
-        return try await self.writer.submit { db in
-            try await Self.append(
-                db, caseID: caseID, expectedVersion: expectedVersion, events: events, newState: newState,
-                newClosedOn: newClosedOn, newSnapshot: newSnapshot, newFacts: newFacts)
-        }
-    }
-
     /// See ``CaseStore/appendEvents(caseID:expectedVersion:events:newState:newClosedOn:newSnapshot:newFacts:request:)``.
     public func appendEvents(
         caseID: String,
@@ -75,21 +52,23 @@ extension SQLiteCaseStore {
         newClosedOn: String?,
         newSnapshot: [UInt8],
         newFacts: CaseFacts?,
-        request: WriteRequest
+        request: WriteRequest?
     ) async throws -> CreateResult<CaseRecord> {
-        try RequestLog.validate(request.id)
+        if let request { try RequestLog.validate(request.id) }
         guard let last = events.last else {
             throw StoreError(code: .invalidArgument, message: "no events to append to case \(caseID)", caseID: caseID)
         }
         return try await self.writer.submit { db in
-            if try await RequestLog.lookup(db, requestID: request.id, kind: request.kind) != nil {
+            if let request, try await RequestLog.lookup(db, requestID: request.id, kind: request.kind) != nil {
                 guard let current = try await CaseRows.fetch(db, id: caseID) else { throw StoreError.caseNotFound(caseID) }
                 return CreateResult(record: current, created: false)
             }
             let record = try await Self.append(
                 db, caseID: caseID, expectedVersion: expectedVersion, events: events, newState: newState,
                 newClosedOn: newClosedOn, newSnapshot: newSnapshot, newFacts: newFacts)
-            try await RequestLog.save(db, requestID: request.id, kind: request.kind, targetID: request.target, recordedAt: last.recordedAt)
+            if let request {
+                try await RequestLog.save(db, requestID: request.id, kind: request.kind, targetID: request.target, recordedAt: last.recordedAt)
+            }
             return CreateResult(record: record, created: true)
         }
     }
@@ -101,6 +80,9 @@ extension SQLiteCaseStore {
     }
 
     /// The append itself, inside a write transaction.
+    ///
+    /// The schema lets a case's version grow only by one per UPDATE and each event's sequence must equal the
+    /// case's version, so every further event of a multi-event append is one UPDATE and one INSERT.
     private static func append(
         _ db: Database,
         caseID: String,

@@ -71,21 +71,12 @@ struct CaseRepository: Sendable {
         _ events: [JiefenDomain.CaseEvent], to id: String, expectedVersion: Int64, resulting state: CaseState,
         request: WriteRequest? = nil
     ) async throws -> (state: CaseState, appended: Bool) {
-        let drafts = try events.map(Self.eventDraft)
-        let snapshot = try Self.json(state)
-        let closedOn = state.closedAt?.civilDate().description
-        if let request {
-            let result = try await store.appendEvents(
-                caseID: id, expectedVersion: expectedVersion, events: drafts, newState: state.status.rawValue,
-                newClosedOn: closedOn, newSnapshot: snapshot, newFacts: facts(state), request: request
-            )
-            guard result.created else { return (try Self.state(of: result.record), false) }
-        } else {
-            _ = try await store.appendEvents(
-                caseID: id, expectedVersion: expectedVersion, events: drafts, newState: state.status.rawValue,
-                newClosedOn: closedOn, newSnapshot: snapshot, newFacts: facts(state)
-            )
-        }
+        let result = try await store.appendEvents(
+            caseID: id, expectedVersion: expectedVersion, events: try events.map(Self.eventDraft),
+            newState: state.status.rawValue, newClosedOn: state.closedAt?.civilDate().description,
+            newSnapshot: try Self.json(state), newFacts: facts(state), request: request
+        )
+        guard result.created else { return (try Self.state(of: result.record), false) }
         var stored = state
         stored.id = CaseID(id)
         return (stored, true)

@@ -39,8 +39,8 @@ public protocol CaseStore: Sendable {
     /// Appends events to a case and updates the case row, if the case is still at `expectedVersion`.
     ///
     /// The events get sequences `expectedVersion + 1`, `expectedVersion + 2`, …; the case's new version is the last
-    /// of them. The events and the case row are written in one transaction. `updatedAt` becomes the last event's
-    /// `recordedAt`.
+    /// of them. The events, the case row and `request` (when given) are written in one transaction. `updatedAt`
+    /// becomes the last event's `recordedAt`. If `request.id` is already recorded, nothing is written.
     /// - Parameters:
     ///   - caseID: The case to change.
     ///   - expectedVersion: The version the caller's decision was based on.
@@ -51,25 +51,13 @@ public protocol CaseStore: Sendable {
     ///   - newSnapshot: Opaque JSON of the whole case after the events.
     ///   - newFacts: The case's statistics projection after the events, or `nil` to leave it as it is. Contacts
     ///     beyond the ones already stored are added.
-    /// - Returns: The updated case.
+    ///   - request: The client's request id for this write and what it names, or `nil` for none.
+    /// - Returns: The updated case (`created` true), or the case as it is now when the request id was already
+    ///   recorded (`created` false; nothing written).
     /// - Throws: ``StoreError`` — `notFound` for an unknown case, `versionConflict` (with the expected and actual
-    ///   versions) if the case moved on, `invalidArgument` for no events, `constraintViolation` for an invalid field.
-    func appendEvents(
-        caseID: String,
-        expectedVersion: Int64,
-        events: [EventDraft],
-        newState: String,
-        newClosedOn: String?,
-        newSnapshot: [UInt8],
-        newFacts: CaseFacts?
-    ) async throws -> CaseRecord
-
-    /// Appends events as ``appendEvents(caseID:expectedVersion:events:newState:newClosedOn:newSnapshot:newFacts:)``
-    /// does, and records `request` in the same transaction; if `request.id` is already recorded, writes nothing.
-    /// - Returns: The case after the append (`created` true), or the case as it is now when the request id was
-    ///   already recorded (`created` false; nothing written).
-    /// - Throws: ``StoreError`` as the plain append does, and `alreadyExists` if the request id names a record of
-    ///   another kind, `invalidArgument` for a request id that is empty or longer than 200 bytes.
+    ///   versions) if the case moved on, `invalidArgument` for no events or a request id that is empty or longer
+    ///   than 200 bytes, `alreadyExists` if the request id names a record of another kind, `constraintViolation`
+    ///   for an invalid field.
     func appendEvents(
         caseID: String,
         expectedVersion: Int64,
@@ -78,7 +66,7 @@ public protocol CaseStore: Sendable {
         newClosedOn: String?,
         newSnapshot: [UInt8],
         newFacts: CaseFacts?,
-        request: WriteRequest
+        request: WriteRequest?
     ) async throws -> CreateResult<CaseRecord>
 
     /// The record an earlier request with this id wrote, if any.
@@ -203,8 +191,26 @@ public protocol CaseStore: Sendable {
 }
 
 extension CaseStore {
+    /// Appends events without a request id; see
+    /// ``appendEvents(caseID:expectedVersion:events:newState:newClosedOn:newSnapshot:newFacts:request:)``.
+    /// - Returns: The updated case.
+    public func appendEvents(
+        caseID: String,
+        expectedVersion: Int64,
+        events: [EventDraft],
+        newState: String,
+        newClosedOn: String?,
+        newSnapshot: [UInt8],
+        newFacts: CaseFacts?
+    ) async throws -> CaseRecord {
+        try await self.appendEvents(
+            caseID: caseID, expectedVersion: expectedVersion, events: events, newState: newState,
+            newClosedOn: newClosedOn, newSnapshot: newSnapshot, newFacts: newFacts, request: nil
+        ).record
+    }
+
     /// Appends events without changing the case's statistics projection; see
-    /// ``appendEvents(caseID:expectedVersion:events:newState:newClosedOn:newSnapshot:newFacts:)``.
+    /// ``appendEvents(caseID:expectedVersion:events:newState:newClosedOn:newSnapshot:newFacts:request:)``.
     public func appendEvents(
         caseID: String,
         expectedVersion: Int64,

@@ -1,6 +1,7 @@
 import Foundation
 import JiefenAPI
 import JiefenDomain
+import JiefenWireTesting
 import NIOCore
 import TTRPCCore
 import Testing
@@ -65,7 +66,7 @@ struct HostileRequestTests {
 
     @Test func aValueNestedTwentyThousandDeepIsRefusedBeforeDecoding() async throws {
         try await CaseServer.with { server in
-            let bytes = NestedCreate.bytes(depth: 20_000)
+            let bytes = HostileBytes.createRequest(detailValue: HostileBytes.nestedValue(depth: 20_000))
             #expect(bytes.count > 100_000)
             let error = await refusal {
                 _ = try await server.client.call(service: CasesAPI.service, method: CasesAPI.create, payload: ByteBuffer(bytes: bytes))
@@ -181,35 +182,5 @@ struct HostileRequestTests {
             #expect(!reason.contains("11010519491231002X"))
             #expect(reason.contains("138****8000"))
         }
-    }
-}
-
-/// A `Cases/Create` payload whose one detail is a `Value` list nested `depth` deep (built without recursion).
-enum NestedCreate {
-    static func varint(_ value: Int) -> [UInt8] {
-        var out: [UInt8] = []
-        var v = UInt64(value)
-        while v >= 0x80 {
-            out.append(UInt8(v & 0x7F) | 0x80)
-            v >>= 7
-        }
-        out.append(UInt8(v))
-        return out
-    }
-
-    static func bytes(depth: Int) -> [UInt8] {
-        var sizes = [0], listSizes = [0]
-        for _ in 1..<depth {
-            let inner = sizes[sizes.count - 1]
-            let list = 1 + varint(inner).count + inner
-            listSizes.append(list)
-            sizes.append(1 + varint(list).count + list)
-        }
-        var value: [UInt8] = []
-        for level in stride(from: sizes.count - 1, to: 0, by: -1) {
-            value += [0x52] + varint(listSizes[level]) + [0x0A] + varint(sizes[level - 1])
-        }
-        let field: [UInt8] = [0x0A, 1, UInt8(ascii: "x"), 0x12] + varint(value.count) + value
-        return [0x0A, 2, UInt8(ascii: "r"), UInt8(ascii: "1"), 0x62] + varint(field.count) + field
     }
 }
