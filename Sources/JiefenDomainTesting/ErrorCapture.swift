@@ -29,3 +29,11 @@ public func domainError<T>(_ body: () async throws -> T) async -> DomainError? {
 private func asDomainError(_ error: any Error) -> DomainError {
     (error as? DomainError) ?? DomainError(code: .internal, message: "unexpected error type: \(error)")
 }
+
+/// Whether every one of `errors` agrees with `violations`, the plugin's validation of the same details: all `nil`
+/// when the details are valid, else each an invalid-argument error carrying exactly those violations. Used to show
+/// that `assess`, `decide` and a plugin's calculations run only on details that pass validation.
+public func refuseAsValidationDoes(_ errors: [DomainError?], violations: [FieldViolation]) -> Bool {
+    if violations.isEmpty { return errors.allSatisfy { $0 == nil } }
+    return errors.allSatisfy { $0?.code == .invalidArgument && $0?.violations == violations }
+}

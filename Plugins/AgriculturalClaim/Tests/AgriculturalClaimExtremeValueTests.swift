@@ -24,16 +24,10 @@ struct AgriculturalClaimExtremeValueTests {
         let calcError = domainError { try AgriculturalClaimCalculation(details: details) }
         let mediation = CaseEvent(sequence: 2, actor: Fixture.clerk, at: Fixture.at("2022-07-12", 10), payload: .mediationStarted)
         let decideError = domainError { try plugin.decide(mediation, on: state, context: context) }
-        if violations.isEmpty {
-            #expect(assessError == nil)
-            #expect(calcError == nil)
-            #expect(decideError == nil)
-        } else {
-            for error in [assessError, calcError, decideError] {
-                #expect(error?.code == .invalidArgument)
-                #expect(error?.violations == violations)
-            }
-        }
+        #expect(
+            refuseAsValidationDoes([assessError, calcError, decideError], violations: violations),
+            "assess: \(String(describing: assessError)); calculation: \(String(describing: calcError)); decide: \(String(describing: decideError))"
+        )
     }
 
     @Test("every bound at its maximum: the loss is exact, 5 × 10^14 fen")

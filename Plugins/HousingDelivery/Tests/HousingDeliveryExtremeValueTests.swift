@@ -24,16 +24,10 @@ struct HousingDeliveryExtremeValueTests {
         let calcError = domainError { try HousingDeliveryCalculation(details: details, today: context.today) }
         let accept = CaseEvent(sequence: 2, actor: Fixture.clerk, at: Fixture.at("2022-10-21"), payload: .accepted(noticeOn: nil))
         let decideError = domainError { try plugin.decide(accept, on: state, context: context) }
-        if violations.isEmpty {
-            #expect(assessError == nil)
-            #expect(calcError == nil)
-            #expect(decideError == nil)
-        } else {
-            for error in [assessError, calcError, decideError] {
-                #expect(error?.code == .invalidArgument)
-                #expect(error?.violations == violations)
-            }
-        }
+        #expect(
+            refuseAsValidationDoes([assessError, calcError, decideError], violations: violations),
+            "assess: \(String(describing: assessError)); calculation: \(String(describing: calcError)); decide: \(String(describing: decideError))"
+        )
     }
 
     @Test("a details update to an extreme value is refused by decide with the attribute's violation")

@@ -31,16 +31,10 @@ struct LandLeaseExtremeValueTests {
         let calcError = domainError { try LandLeaseCalculation(details: details, today: context.today) }
         let close = CaseEvent(sequence: 2, actor: Fixture.clerk, at: Fixture.at("2022-09-01"), payload: .closed(.notSupported))
         let decideError = domainError { try plugin.decide(close, on: state, context: context) }
-        if violations.isEmpty {
-            #expect(assessError == nil)
-            #expect(calcError == nil)
-            #expect(decideError == nil)
-        } else {
-            for error in [assessError, calcError, decideError] {
-                #expect(error?.code == .invalidArgument)
-                #expect(error?.violations == violations)
-            }
-        }
+        #expect(
+            refuseAsValidationDoes([assessError, calcError, decideError], violations: violations),
+            "assess: \(String(describing: assessError)); calculation: \(String(describing: calcError)); decide: \(String(describing: decideError))"
+        )
     }
 
     @Test("every bound at its maximum: the rent of the term stays exact")
