@@ -97,9 +97,12 @@ struct ApplyEvent: AsyncParsableCommand {
     @Option(help: "Fail unless the case is at this version (optimistic check).") var expectedVersion: Int64 = 0
     @Option(help: "When it happened, YYYY-MM-DD (default: now).") var on: String?
     @Option(help: "Who applies it (default: metadata or anonymous).") var actor: String?
+    @Option(help: "Idempotency key: running the command again with the same key applies nothing and shows the case.")
+    var requestId: String?
 
     func run() async throws {
         var request = ApplyEventRequest()
+        request.requestID = requestId ?? ""
         request.caseID = id
         request.type = event
         request.arguments = try arguments.map(ValueParsing.argument)
