@@ -41,6 +41,7 @@ struct KillLoopTests {
             let server = try ServerProcess(dataDirectory: directory.path)
             let client = try await server.waitUntilServing()
             let retried = try await Self.recover(client: client, ledger: ledger, cycle: cycle, database: database)
+            let writesStarted = ContinuousClock.now
             totals.lost += retried.lost
             totals.lostStored += retried.lostStored
             totals.answered += retried.answered
@@ -71,6 +72,7 @@ struct KillLoopTests {
             await client.close()
             #expect(server.process.terminationReason == .uncaughtSignal && server.process.terminationStatus == SIGKILL)
 
+            let checkStarted = ContinuousClock.now
             let afterKill = try await KillLoopDatabase.read(database)
             let lost = ledger.lose(stored: afterKill.requests.mapValues(\.target))
             let checked = KillLoopCheck.run(afterKill, writes: ledger.writes, moment: "after kill \(cycle)", settled: false)
@@ -79,7 +81,8 @@ struct KillLoopTests {
                 + "killed \(delay) after the 10th write, \(ledger.acknowledgedWrites - before) writes acknowledged, "
                 + "\(lost.count) in flight (\(lost.count { $0.storedWhenLost != nil }) of them stored); "
                 + "\(checked.cases) cases, \(checked.events) events, \(checked.contacts) contacts, \(checked.sessions) sessions, "
-                + "\(checked.meetings) meetings checked; \(ContinuousClock.now - cycleStarted)")
+                + "\(checked.meetings) meetings checked; \(ContinuousClock.now - cycleStarted) (restart, retries and check "
+                + "\(writesStarted - cycleStarted), check after the kill \(ContinuousClock.now - checkStarted))")
         }
 
         // The last kill's lost writes, retried on a server that then stops normally.
