@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs the kill loop (Tests/EndToEndTests/KillLoopTests.swift) for CYCLES cycles (default 100): the real jiefend
-# takes mixed writes, is killed with SIGKILL at a random moment and restarted on the same data directory; after every
-# kill the database must pass PRAGMA integrity_check and hold every acknowledged write exactly once.
+# takes mixed writes, each with its own request id, is killed with SIGKILL at a random moment and restarted on the same
+# data directory; after every kill the database must pass PRAGMA integrity_check and hold every acknowledged write,
+# and once the writes whose answers were lost are retried with the same request ids, every write exactly once.
 # CI runs the same test with 10 cycles.
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -17,8 +17,8 @@ final class KillSignal: Sendable {
     var isSet: Bool { flag.load(ordering: .sequentiallyConsistent) }
 }
 
-/// One caller of the kill loop: takes case after case through registration, acceptance, a follow-up visit,
-/// assignment, a joint meeting, handling and a call, one write at a time, until the server dies.
+/// One caller of the kill loop: takes case after case through registration, acceptance, a village-reception session
+/// and a visit at it, assignment, a joint meeting, handling and a call, one write at a time, until the server dies.
 struct KillLoopCaller: Sendable {
     let client: TTRPCClient
     let ledger: KillLoopLedger
@@ -41,17 +41,15 @@ struct KillLoopCaller: Sendable {
         Timestamp(date: CivilDate(iso: "2025-03-\(String(format: "%02d", day))")!, hour: hour).secondsSinceEpoch
     }
 
-    /// The create request of `kl-CYCLE-CALLER-INDEX`: the same id always gives the same request.
-    static func createRequest(_ requestID: String) -> CreateCaseRequest {
-        let numbers = requestID.split(separator: "-").compactMap { Int($0) }
-        let (caller, index) = (numbers[1], numbers[2])
+    /// The create request of case `index` of `caller`.
+    static func createRequest(_ requestID: String, caller: Int, index: Int) -> CreateCaseRequest {
         let kind = kinds[(caller + index) % kinds.count]
         var request = CreateCaseRequest()
         request.requestID = requestID
         request.kind = kind.kind
         request.track = "petition"
         request.channel = "WALK_IN"
-        request.villageCode = "340181-TY-\(String(format: "%02d", index % 17 + 1))"
+        request.villageCode = village(index)
         request.petitioners = [APIPerson(name: "测试")]
         request.personsInvolved = 2
         request.householdsInvolved = 1
@@ -62,6 +60,8 @@ struct KillLoopCaller: Sendable {
         return request
     }
 
+    static func village(_ index: Int) -> String { "340181-TY-\(String(format: "%02d", index % 17 + 1))" }
+
     func run() async {
         var index = 0
         while !killed.isSet {
@@ -70,68 +70,83 @@ struct KillLoopCaller: Sendable {
         }
     }
 
-    /// Takes one case through its writes; `false` once a write failed (the server died).
+    /// Takes one case through its writes, each with its own request id `kl-CYCLE-CALLER-INDEX[-STEP]`; `false` once
+    /// a write went unanswered (the server died).
     private func work(onCase index: Int) async -> Bool {
-        let requestID = "kl-\(cycle)-\(caller)-\(index)"
-        let request = Self.createRequest(requestID)
+        let prefix = "kl-\(cycle)-\(caller)-\(index)"
         let department = Self.kinds[(caller + index) % Self.kinds.count].department
-        ledger.sendingCreate(requestID)
-        guard let created = await call(CasesAPI.service, CasesAPI.create, request, as: CreateCaseResponse.self) else { return false }
-        let id = created.case.id
-        ledger.created(requestID, caseID: id, contacts: 1)
+        let create = Self.createRequest(prefix, caller: caller, index: index)
+        guard let id = await send(.create, prefix, on: nil, create)?.id else { return false }
 
-        guard await apply(id, "accepted", [APIField("notice_on", .date("2025-03-02"))], day: 2),
-            await contact(id, day: 3),
-            await apply(id, "assigned", [APIField("department", .text(department))], day: 4),
-            await meeting(id, department: department),
-            await apply(id, "handling_started", [], day: 6),
-            await contact(id, day: 7)
+        var reception = APISession(villageCode: Self.village(index), date: "2025-03-03", leadDepartment: department)
+        reception.requestID = prefix + "-session"
+        guard await apply(id, prefix + "-accepted", "accepted", [APIField("notice_on", .date("2025-03-02"))], day: 2),
+            let session = await send(.session, reception.requestID, on: nil, reception)?.id,
+            await contact(id, prefix + "-visit", day: 3, session: session),
+            await apply(id, prefix + "-assigned", "assigned", [APIField("department", .text(department))], day: 4),
+            await meeting(id, prefix + "-meeting", department: department),
+            await apply(id, prefix + "-handling", "handling_started", [], day: 6),
+            await contact(id, prefix + "-call", day: 7, session: nil)
         else { return false }
         return true
     }
 
-    private func apply(_ id: String, _ type: String, _ arguments: [APIField], day: Int) async -> Bool {
+    private func apply(_ id: String, _ requestID: String, _ type: String, _ arguments: [APIField], day: Int) async -> Bool {
         var request = ApplyEventRequest()
         request.caseID = id
         request.type = type
         request.arguments = arguments
         request.occurredAt = Self.seconds(day)
-        ledger.sending(on: id, events: [type])
-        guard await call(CasesAPI.service, CasesAPI.apply, request, as: ApplyEventResponse.self) != nil else { return false }
-        ledger.acknowledged(on: id)
-        return true
+        request.requestID = requestID
+        return await send(.event, requestID, on: id, event: type, request) != nil
     }
 
-    private func contact(_ id: String, day: Int) async -> Bool {
+    /// A visit at a village-reception session, or a call when `session` is `nil`.
+    private func contact(_ id: String, _ requestID: String, day: Int, session: String?) async -> Bool {
         var request = RecordContactRequest()
         request.caseID = id
-        request.channel = "HOTLINE"
+        request.channel = session == nil ? "HOTLINE" : "VILLAGE_RECEPTION"
+        request.sessionID = session ?? ""
         request.at = Self.seconds(day)
         request.headcount = 1
-        ledger.sending(on: id, events: ["contact_recorded"], contacts: 1)
-        guard await call(ContactsAPI.contactsService, ContactsAPI.record, request, as: RecordContactResponse.self) != nil else { return false }
-        ledger.acknowledged(on: id)
-        return true
+        request.requestID = requestID
+        return await send(.contact, requestID, on: id, event: "contact_recorded", session: session, request) != nil
     }
 
-    private func meeting(_ id: String, department: String) async -> Bool {
+    private func meeting(_ id: String, _ requestID: String, department: String) async -> Bool {
         var request = RecordMeetingRequest()
         request.caseIDs = [id]
         request.date = "2025-03-05"
         request.departments = [department, "town-petition-office"]
         request.decision = "a plan agreed by the departments"
-        ledger.sendingMeeting()
-        guard let answer = await call(ContactsAPI.meetingsService, ContactsAPI.recordMeeting, request, as: RecordMeetingResponse.self) else { return false }
-        ledger.recordedMeeting(answer.meetingID, caseID: id)
-        return true
+        request.requestID = requestID
+        return await send(.meeting, requestID, on: id, request) != nil
     }
 
-    /// One call; `nil` if it failed. A failure before the kill is recorded as a test failure.
-    private func call<Response: APIMessage>(_ service: String, _ method: String, _ request: some APIMessage, as: Response.Type) async -> Response? {
+    /// Enters the write in the ledger, sends it and records its answer; `nil` if it failed. A failure before the kill
+    /// is recorded as a test failure. Nothing is sent once the kill is under way.
+    private func send(
+        _ kind: KillLoopWrite.Kind, _ requestID: String, on caseID: String?, event: String? = nil, session: String? = nil,
+        _ request: some APIMessage
+    ) async -> KillLoopAnswer? {
+        guard !killed.isSet else { return nil }
+        let payload: ByteBuffer
         do {
-            return try Response(decoding: try await client.call(service: service, method: method, payload: try request.encoded()))
+            payload = try request.encoded()
         } catch {
-            if !killed.isSet { Issue.record("\(service)/\(method) failed before the kill: \(error)") }
+            Issue.record("\(requestID) does not encode: \(error)")
+            return nil
+        }
+        ledger.sending(KillLoopWrite(
+            requestID: requestID, kind: kind, payload: payload, caseID: caseID, eventType: event, sessionID: session
+        ))
+        do {
+            let reply = try await client.call(service: kind.service, method: kind.method, payload: payload)
+            let answer = try KillLoopAnswer(kind, decoding: reply)
+            ledger.answered(requestID, answer, cycle: cycle)
+            return answer
+        } catch {
+            if !killed.isSet { Issue.record("\(kind.service)/\(kind.method) \(requestID) failed before the kill: \(error)") }
             return nil
         }
     }

@@ -1,107 +1,71 @@
+import NIOCore
 import Synchronization
 
-/// What the kill loop's callers sent and what the server acknowledged, across every cycle: the truth the database is
-/// checked against after each SIGKILL.
+/// Every write the kill loop's callers sent, in the order sent, with its answer: the truth the database is checked
+/// against after each SIGKILL. A write is entered before it is sent, so a write in flight at a kill is known.
 final class KillLoopLedger: Sendable {
-    /// One case and the writes on it. A case belongs to one caller, which sends one write at a time.
-    struct CaseEntry: Sendable {
-        /// The event types the server acknowledged, in order, starting with `registered`.
-        var events: [String]
-        /// The event types of the write in flight when the server died (at most one write per case).
-        var pending: [String] = []
-        /// Contacts acknowledged (the first contact at registration included).
-        var contacts: Int
-        /// Contacts of the write in flight.
-        var pendingContacts = 0
-    }
-
     struct State: Sendable {
-        /// Acknowledged creates: request id → case id.
-        var created: [String: String] = [:]
-        /// Creates sent and not answered before the kill.
-        var unansweredCreates: Set<String> = []
-        var cases: [String: CaseEntry] = [:]
-        /// Acknowledged joint meetings: meeting id → case id.
-        var meetings: [String: String] = [:]
-        /// Meetings sent and not answered before the kill.
-        var unansweredMeetings = 0
-        /// Meetings a killed server stored without answering, found by earlier checks.
-        var storedUnanswered = 0
-        /// Creates a killed server never answered, with the case the database holds for each (nil: not stored).
-        var settledCreates: [String: String?] = [:]
-        /// Acknowledged writes of every kind.
+        var writes: [KillLoopWrite] = []
+        /// Request id → position in `writes`.
+        var positions: [String: Int] = [:]
+        /// First answers (retries not counted).
         var acknowledged = 0
     }
 
-    let state = Mutex(State())
+    private let state = Mutex(State())
+
+    /// The writes so far, in the order sent.
+    var writes: [KillLoopWrite] { state.withLock { $0.writes } }
 
     var acknowledgedWrites: Int { state.withLock { $0.acknowledged } }
 
-    func sendingCreate(_ requestID: String) { state.withLock { _ = $0.unansweredCreates.insert(requestID) } }
-
-    func created(_ requestID: String, caseID: String, contacts: Int) {
+    /// Enters a write about to be sent.
+    func sending(_ write: KillLoopWrite) {
         state.withLock {
-            $0.unansweredCreates.remove(requestID)
-            $0.created[requestID] = caseID
-            $0.cases[caseID] = CaseEntry(events: ["registered"], contacts: contacts)
+            precondition($0.positions[write.requestID] == nil, "request id \(write.requestID) used twice")
+            $0.positions[write.requestID] = $0.writes.count
+            $0.writes.append(write)
+        }
+    }
+
+    /// Records the first answer to a write.
+    func answered(_ requestID: String, _ answer: KillLoopAnswer, cycle: Int) {
+        state.withLock {
+            guard let position = $0.positions[requestID] else { return }
+            $0.writes[position].answer = answer
+            $0.writes[position].answeredIn = cycle
             $0.acknowledged += 1
         }
     }
 
-    /// A write on an existing case: `events` its event types, `contacts` the contacts it adds.
-    func sending(on caseID: String, events: [String], contacts: Int = 0) {
-        state.withLock {
-            $0.cases[caseID]?.pending = events
-            $0.cases[caseID]?.pendingContacts = contacts
-        }
-    }
-
-    func acknowledged(on caseID: String) {
-        state.withLock {
-            guard var entry = $0.cases[caseID] else { return }
-            entry.events += entry.pending
-            entry.contacts += entry.pendingContacts
-            entry.pending = []
-            entry.pendingContacts = 0
-            $0.cases[caseID] = entry
-            $0.acknowledged += 1
-        }
-    }
-
-    func sendingMeeting() { state.withLock { $0.unansweredMeetings += 1 } }
-
-    func recordedMeeting(_ meetingID: String, caseID: String) {
-        state.withLock {
-            $0.unansweredMeetings -= 1
-            $0.meetings[meetingID] = caseID
-            $0.acknowledged += 1
-        }
-    }
-
-    /// After a check: what was in flight is settled by what the database holds, so later checks expect exactly it.
-    /// - Parameters:
-    ///   - events: Each case's event types, in order, as stored.
-    ///   - contacts: Each case's stored contacts.
-    ///   - createdByRequest: The case each stored create request made.
-    ///   - meetings: The number of stored meetings.
-    func settle(events: [String: [String]], contacts: [String: Int], createdByRequest: [String: String], meetings: Int) {
+    /// After a kill: marks the unanswered writes lost, with the record the request log held for each.
+    /// - Parameter stored: Request id → the record its write created, for the request ids the database holds.
+    /// - Returns: The writes lost at this kill.
+    func lose(stored: [String: String]) -> [KillLoopWrite] {
         state.withLock { state in
-            for requestID in state.unansweredCreates {
-                let caseID = createdByRequest[requestID]
-                state.settledCreates[requestID] = caseID
-                if let caseID {
-                    state.cases[caseID] = CaseEntry(events: events[caseID] ?? [], contacts: contacts[caseID] ?? 0)
-                }
+            var lost: [KillLoopWrite] = []
+            for position in state.writes.indices where state.writes[position].answer == nil && !state.writes[position].lost {
+                state.writes[position].lost = true
+                state.writes[position].storedWhenLost = stored[state.writes[position].requestID]
+                lost.append(state.writes[position])
             }
-            state.unansweredCreates = []
-            for (caseID, entry) in state.cases where !entry.pending.isEmpty {
-                state.cases[caseID]?.events = events[caseID] ?? entry.events
-                state.cases[caseID]?.contacts = contacts[caseID] ?? entry.contacts
-                state.cases[caseID]?.pending = []
-                state.cases[caseID]?.pendingContacts = 0
-            }
-            state.storedUnanswered = meetings - state.meetings.count
-            state.unansweredMeetings = 0
+            return lost
+        }
+    }
+
+    /// Records the answer to the retry of a lost write.
+    func retried(_ requestID: String, _ answer: KillLoopAnswer, cycle: Int) {
+        state.withLock {
+            guard let position = $0.positions[requestID] else { return }
+            $0.writes[position].answer = answer
+            $0.writes[position].answeredIn = cycle
+        }
+    }
+
+    /// The length of a case's history once every write on it is in: its registration and each event and contact.
+    func historyLength(of caseID: String) -> Int64 {
+        state.withLock { state in
+            1 + Int64(state.writes.count { $0.caseID == caseID && $0.eventType != nil })
         }
     }
 }
