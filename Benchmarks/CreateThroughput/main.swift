@@ -50,9 +50,7 @@ func throughServer(callers: Int) async throws -> Double {
     defer { try? FileManager.default.removeItem(atPath: directory) }
     let socket = directory + "/jiefend.sock"
     let process = Process()
-    // JIEFEN_BENCH_JIEFEND names another jiefend binary (e.g. an older build, to compare two builds in one run).
-    process.executableURL = ProcessInfo.processInfo.environment["JIEFEN_BENCH_JIEFEND"].map { URL(fileURLWithPath: $0) }
-        ?? binDirectory.appendingPathComponent("jiefend")
+    process.executableURL = binDirectory.appendingPathComponent("jiefend")
     process.arguments = ["serve", "--data-dir", directory, "--listen", "unix://\(socket)", "--log-level", "warning"]
     try process.run()
     defer {

@@ -1,60 +1,65 @@
 #!/usr/bin/env bash
-# Compares two jiefend builds in one run, alternating them so that the machine's noise falls on both: Echo
-# (jiefen load, 64 B, 4 connections × 64 in flight, Unix socket) and durable case creates (jiefen-bench-create,
-# 1 and 64 callers, each against direct SQLite in the same run). Prints every cell and the new/old ratios.
+# Compares two jiefend builds in one run, alternating them so that the machine's noise falls on both:
+#   Echo     jiefen load, 64 B, 4 connections × 64 in flight, 5 s
+#   Creates  jiefen load --workload creates (durable: WAL, synchronous=FULL, group commit), 1 and 64 callers, 5 s
+# Each cell starts a fresh server on a Unix socket (server pinned to core 0, load to core 1 where taskset exists)
+# and reports calls/s and the server's CPU time per call (user + system, from /proc), which moves less than
+# throughput on a shared machine. Prints every cell, then medians and new/old ratios.
 #
 #   Benchmarks/compare-builds/run.sh OLD_BIN_DIR NEW_BIN_DIR [ROUNDS=3]
 #
-# Each BIN_DIR is a release build folder holding jiefend (and, for NEW, jiefen and jiefen-bench-create), e.g.
-# `$(swift build -c release --show-bin-path)` of two checkouts. The server is pinned to core 0 and the load to
-# core 1 where taskset exists.
+# Each BIN_DIR is a release build folder holding jiefend, e.g. `$(swift build -c release --show-bin-path)` of two
+# checkouts; NEW_BIN_DIR also provides the load generator, jiefen.
 set -euo pipefail
 old="$1"; new="$2"; rounds="${3:-3}"
 pin_server=""; pin_load=""
 if command -v taskset >/dev/null && [ "$(nproc)" -ge 2 ]; then pin_server="taskset -c 0"; pin_load="taskset -c 1"; fi
 work="$(mktemp -d)"; trap 'rm -rf "$work"' EXIT
+ticks=$(getconf CLK_TCK)
 
-echo_once() {  # $1: bin dir of the jiefend under test; prints calls/s
-  local dir="$work/echo-$RANDOM"; mkdir -p "$dir"; chmod 700 "$dir"
-  $pin_server "$1/jiefend" serve --data-dir "$dir" --listen "unix://$dir/s.sock" --log-level warning &
-  local pid=$!
-  for _ in $(seq 100); do [ -S "$dir/s.sock" ] && break; sleep 0.05; done
-  $pin_load "$new/jiefen" load -a "unix://$dir/s.sock" jiefen.v1.Diagnostics Echo --connections 4 --concurrency 64 \
-    --duration 5s --warmup 1s --payload-size 64 --json | python3 -c 'import json,sys; print(round(json.load(sys.stdin)["throughput"]))'
-  kill "$pid"; wait "$pid" 2>/dev/null || true
+cpu_ticks() {  # $1: pid → user + system clock ticks so far
+  awk '{print $14 + $15}' "/proc/$1/stat"
 }
 
-create_once() {  # $1: bin dir of the jiefend under test; prints the bench's lines for 1 and 64 callers
-  JIEFEN_BENCH_JIEFEND="$1/jiefend" $pin_load "$new/jiefen-bench-create" 2000 1,64
+cell() {  # $1: build label, $2: bin dir, $3: cell name, then the jiefen load arguments
+  local label="$1" bin="$2" name="$3"; shift 3
+  local dir="$work/$label-$name-$RANDOM"; mkdir -p "$dir"; chmod 700 "$dir"
+  $pin_server "$bin/jiefend" serve --data-dir "$dir/data" --listen "unix://$dir/s.sock" --log-level warning &
+  local pid=$!
+  for _ in $(seq 200); do [ -S "$dir/s.sock" ] && break; sleep 0.05; done
+  local before; before=$(cpu_ticks "$pid")
+  local json; json=$($pin_load "$new/jiefen" load -a "unix://$dir/s.sock" "$@" --duration 5s --json)
+  local after; after=$(cpu_ticks "$pid")
+  kill "$pid"; wait "$pid" 2>/dev/null || true
+  python3 - "$label" "$name" "$(( after - before ))" "$ticks" "$json" <<'PY'
+import json, sys
+label, name, used, ticks, result = sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4]), json.loads(sys.argv[5])
+calls = result["calls"]
+cpu_us = used / ticks * 1e6 / calls if calls else 0
+print(f"{label} {name} calls_per_s {result['throughput']:.0f} server_cpu_us_per_call {cpu_us:.1f} p99_us {result['latency_us']['p99']} errors {result['errors']}")
+PY
 }
 
 for round in $(seq "$rounds"); do
   for which in old new; do
-    dir="$old"; [ "$which" = new ] && dir="$new"
-    echo "round $round $which echo_calls_per_s $(echo_once "$dir")"
-    create_once "$dir" | sed "s/^/round $round $which create /"
+    bin="$old"; [ "$which" = new ] && bin="$new"
+    cell "$which" "$bin" echo jiefen.v1.Diagnostics Echo --connections 4 --concurrency 64 --warmup 1s --payload-size 64
+    cell "$which" "$bin" create-1 --workload creates --concurrency 1
+    cell "$which" "$bin" create-64 --workload creates --connections 4 --concurrency 64
   done
 done | tee "$work/results.txt"
 
 python3 - "$work/results.txt" <<'PY'
-import re, sys, statistics
-echo = {"old": [], "new": []}
+import sys, statistics
+cells = {}
 for line in open(sys.argv[1]):
-    m = re.match(r"round \d+ (old|new) echo_calls_per_s (\d+)", line)
-    if m: echo[m.group(1)].append(int(m.group(2)))
-if echo["old"] and echo["new"]:
-    o, n = statistics.median(echo["old"]), statistics.median(echo["new"])
-    print(f"Echo median calls/s: old {o:.0f}, new {n:.0f}, new/old {n / o:.3f}")
-# Create lines: "round R which create CALLERS SERVER STORE RATIO"; the server/store ratio cancels the disk's noise.
-creates = {}
-for line in open(sys.argv[1]):
-    m = re.match(r"round \d+ (old|new) create (\d+)\s+(\d+)\s+(\d+)\s+([\d.]+)", line)
-    if m: creates.setdefault((m.group(2), m.group(1)), []).append((int(m.group(3)), float(m.group(5))))
-for callers in sorted({c for c, _ in creates}, key=int):
-    old, new = creates.get((callers, "old"), []), creates.get((callers, "new"), [])
+    f = line.split()
+    cells.setdefault((f[1], f[0]), []).append((float(f[3]), float(f[5])))
+for name in ["echo", "create-1", "create-64"]:
+    old, new = cells.get((name, "old")), cells.get((name, "new"))
     if not old or not new: continue
-    os_, ns = statistics.median(r for _, r in old), statistics.median(r for _, r in new)
-    oc, nc = statistics.median(c for c, _ in old), statistics.median(c for c, _ in new)
-    print(f"Create, {callers} callers: median creates/s old {oc:.0f}, new {nc:.0f} (new/old {nc / oc:.3f}); "
-          f"server/store old {os_:.2f}, new {ns:.2f} (new/old {ns / os_:.3f})")
+    ot, nt = statistics.median(t for t, _ in old), statistics.median(t for t, _ in new)
+    oc, nc = statistics.median(c for _, c in old), statistics.median(c for _, c in new)
+    print(f"{name:10} calls/s old {ot:.0f} new {nt:.0f} (new/old {nt / ot:.3f}); "
+          f"server CPU µs/call old {oc:.1f} new {nc:.1f} (new/old {nc / oc:.3f})")
 PY

@@ -17,7 +17,8 @@ struct LoadCommand: AsyncParsableCommand {
             send time, so a stalled server cannot hide its stall (coordinated omission corrected, as wrk2 does). \
             --ramp-to raises the rate linearly over the run; --concurrency-steps runs one closed-loop phase per step. \
             Give SERVICE METHOD for raw calls (payload from --payload-size, --data-hex or --data-file), or \
-            --workload cases for a mix of case creates, gets, lists and events across every registered kind, or \
+            --workload cases for a mix of case creates, gets, lists and events across every registered kind, \
+            --workload creates for durable case creates only (each kind in turn, every one a new request id), or \
             --workload tongyang to replay the town's year (domain.md E): every case's timeline in order, cases \
             interleaved, the year repeated as long as the run lasts.
             """
@@ -26,7 +27,7 @@ struct LoadCommand: AsyncParsableCommand {
     @OptionGroup var connection: ConnectionOptions
     @Argument(help: "Service for raw calls, e.g. jiefen.v1.Diagnostics.") var service: String?
     @Argument(help: "Method for raw calls, e.g. Echo.") var method: String?
-    @Option(help: "Built-in workload instead of a raw call: cases or tongyang.") var workload: String?
+    @Option(help: "Built-in workload instead of a raw call: cases, creates or tongyang.") var workload: String?
     @Option(help: "Connections to open.") var connections = 1
     @Option(help: "Closed loop: callers in flight.") var concurrency = 1
     @Option(help: "Closed loop: comma-separated caller counts, one phase each (with --step-duration).") var concurrencySteps: String?
@@ -46,11 +47,11 @@ struct LoadCommand: AsyncParsableCommand {
 
     func validate() throws {
         if workload == nil, service == nil || method == nil {
-            throw ValidationError("give SERVICE METHOD for raw calls, or --workload cases|tongyang")
+            throw ValidationError("give SERVICE METHOD for raw calls, or --workload cases|creates|tongyang")
         }
         if let workload {
-            guard workload == "cases" || workload == "tongyang" else {
-                throw ValidationError("--workload: \"\(workload)\" is not a workload; use cases or tongyang")
+            guard ["cases", "creates", "tongyang"].contains(workload) else {
+                throw ValidationError("--workload: \"\(workload)\" is not a workload; use cases, creates or tongyang")
             }
             guard service == nil else { throw ValidationError("--workload \(workload) takes no SERVICE METHOD") }
             guard payloadSize == nil, dataHex == nil, dataFile == nil else {
@@ -138,7 +139,7 @@ struct LoadCommand: AsyncParsableCommand {
                     }
                     return TongyangReplayWorkload(plan: TongyangPlanner.plan(), kinds: kinds, runID: runID)
                 }
-                return CaseMixWorkload(kinds: kinds, runID: runID)
+                return CaseMixWorkload(kinds: kinds, runID: runID, createsOnly: workload == "creates")
             } catch let error as RPCError {
                 printError("cannot list the server's dispute kinds: \(error.code): \(error.message)")
                 throw ExitCode.failure

@@ -37,20 +37,24 @@ struct RawWorkload: LoadWorkload {
 }
 
 /// A realistic mix across every registered kind: 40% creates (with each kind's sample details), 30% gets,
-/// 20% lists, 10% lifecycle events (accepting cases this run created).
+/// 20% lists, 10% lifecycle events (accepting cases this run created); or, with `createsOnly`, creates alone.
 final class CaseMixWorkload: LoadWorkload {
     let kinds: [APIKindSchema]
     let runID: String
+    /// Every call a create (`--workload creates`).
+    let createsOnly: Bool
     /// Ids of cases this run created, and how many of them were accepted (guarded by their own Mutex).
     private let created = Mutex<[String]>([])
     private let accepted = Mutex<Int>(0)
 
-    init(kinds: [APIKindSchema], runID: String) {
+    init(kinds: [APIKindSchema], runID: String, createsOnly: Bool = false) {
         self.kinds = kinds
         self.runID = runID
+        self.createsOnly = createsOnly
     }
 
     func next(_ index: Int) -> LoadCall {
+        if createsOnly { return create(index) }
         let known = created.withLock { $0 }
         let slot = index % 10
         if known.isEmpty || slot < 4 { return create(index) }
