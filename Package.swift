@@ -190,7 +190,7 @@ if Context.environment["JIEFEN_FUZZ"] != nil {
             path: "Tests/Fuzz/Support",
             swiftSettings: swiftSettings
         ),
-        fuzzTarget("FuzzFrameDecoder", "FrameDecoder", ["TTRPCFraming", nio, .product(name: "NIOEmbedded", package: "swift-nio")]),
+        fuzzTarget("FuzzFrameDecoder", "FrameDecoder", ["TTRPCFraming", nio]),
         fuzzTarget("FuzzEnvelope", "Envelope", ["JiefenWire", nio]),
         fuzzTarget("FuzzAPIRequests", "APIRequests", ["JiefenAPI", "JiefenRequestSamples", "JiefenWire", nio]),
         fuzzTarget("FuzzServices", "Services", [

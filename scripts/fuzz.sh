@@ -2,7 +2,7 @@
 # Builds every libFuzzer target (Tests/Fuzz, AddressSanitizer included) and runs each for SECONDS_PER_TARGET
 # seconds: first its committed regression inputs (Tests/Fuzz/regressions/<target>), then fuzzing from its
 # committed seed corpus (Tests/Fuzz/corpus/<target>). Prints per target the executions and the crashes found and
-# exits 1 when any target crashed (or timed out, or ran out of memory).
+# exits 1 when any target crashed (or timed out, or ran out of memory). Each target stops at its first crash.
 #
 #   scripts/fuzz.sh [SECONDS_PER_TARGET]   default 60
 #   scripts/fuzz.sh --write-corpus         regenerate Tests/Fuzz/corpus from the request samples, then stop
@@ -59,7 +59,7 @@ for target in "${TARGETS[@]}"; do
     binary="$SCRATCH/debug/$target"
     artifacts="$WORK/artifacts/$target"
     mkdir -p "$WORK/corpus/$target" "$artifacts"
-    options=(-rss_limit_mb=2048 -timeout=20)
+    options=(-rss_limit_mb=2048 -timeout=20 -dict=Tests/Fuzz/protobuf.dict)
     # The services target keeps a store and NIO's thread pools open for the whole process: LeakSanitizer would
     # report those singletons at exit. The codec targets keep leak detection (a missed free_unpacked is a finding).
     if [[ "$target" == FuzzServices ]]; then
@@ -88,25 +88,22 @@ for target in "${TARGETS[@]}"; do
     log="$WORK/$target.log"
     before=$(find "$artifacts" -type f | wc -l)
     "$binary" "$WORK/corpus/$target" "Tests/Fuzz/corpus/$name" "${options[@]}" \
-        -fork=1 -ignore_crashes=1 -ignore_timeouts=1 -ignore_ooms=1 \
-        -max_total_time="$SECONDS_PER_TARGET" -artifact_prefix="$artifacts/" >"$log" 2>&1
+        -max_total_time="$SECONDS_PER_TARGET" -print_final_stats=1 -artifact_prefix="$artifacts/" >"$log" 2>&1
     status=$?
-    last=$(grep -E '^#[0-9]+: ' "$log" | tail -1)
-    executions=$(sed -E 's/^#([0-9]+):.*/\1/' <<<"$last")
-    findings=$(sed -nE 's/.*oom\/timeout\/crash: ([0-9]+\/[0-9]+\/[0-9]+).*/\1/p' <<<"$last")
+    executions=$(sed -nE 's/^stat::number_of_executed_units: *([0-9]+).*/\1/p' "$log" | tail -1)
+    [[ -n "$executions" ]] || executions=$(grep -E '^#[0-9]+' "$log" | tail -1 | sed -E 's/^#([0-9]+).*/\1/')
     new_artifacts=$(( $(find "$artifacts" -type f | wc -l) - before ))
-    crashes=${findings##*/}
-    line=$(printf '%-17s executions %9s   oom/timeout/crash %-7s   new artifacts %s   regressions failing %s/%s' \
-        "$target" "${executions:-?}" "${findings:-?}" "$new_artifacts" "$regressions_failed" "$regressions_total")
+    line=$(printf '%-17s executions %9s   exit %3s   crashes %s   regressions failing %s/%s' \
+        "$target" "${executions:-?}" "$status" "$new_artifacts" "$regressions_failed" "$regressions_total")
     echo "   $line"
     summary+=("$line")
-    grep -h -m3 -E "^(Fatal error|.*ERROR: AddressSanitizer|==[0-9]+== ERROR)" "$log" | sort -u | sed 's/^/   first: /'
-    if [[ -z "$executions" || "$status" -ne 0 && "$new_artifacts" -eq 0 ]]; then
-        echo "   fuzzer did not run as expected (exit $status); log: $log"
-        tail -20 "$log"
+    if [[ "$status" -ne 0 ]]; then
+        grep -m1 -E "Fatal error|ERROR: AddressSanitizer|ERROR: libFuzzer|ERROR: LeakSanitizer" "$log" | sed 's/^/   finding: /'
+        grep -m1 -E "^ +#[0-9]+ .* $PWD/(Sources|Plugins)/" "$log" | sed -E 's/.* in [^ ]+ //; s/^/   at: /'
+        grep -m1 "Test unit written to" "$log" | sed 's/^/   /'
         failed=1
     fi
-    if [[ "$new_artifacts" -gt 0 || "${crashes:-0}" != 0 || "$regressions_failed" -gt 0 ]]; then
+    if [[ "$regressions_failed" -gt 0 ]]; then
         failed=1
     fi
 done

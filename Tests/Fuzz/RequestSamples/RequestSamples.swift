@@ -84,10 +84,9 @@ public enum RequestSamples {
         list.pageSize = 10
         add("filtered", 2, list)
         add("all", 2, ListCasesRequest())
-        for (position, event) in events.enumerated() {
+        for event in events {
             var request = event
-            request.caseID = caseID
-            request.expectedVersion = Int64(position + 1)
+            request.caseID = caseID  // expected_version 0: applied whatever the case's version
             add(event.type, 3, request)
         }
         add("case", 4, CaseIDRequest(caseID: caseID))

@@ -40,5 +40,9 @@ public func fuzzServices(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
 
 @_cdecl("FuzzServices_main")
 public func fuzzServicesMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> CInt {
-    FuzzerMain.run(argc: argc, argv: argv, seeds: WireSeeds.methodPayloads, testOneInput: fuzzServices)
+    let extremes = ProcessInfo.processInfo.environment["JIEFEN_FUZZ_EXTREMES"] == "1"
+    return FuzzerMain.run(
+        argc: argc, argv: argv, seeds: extremes ? WireSeeds.extremeValuePayloads : WireSeeds.methodPayloads,
+        testOneInput: fuzzServices
+    )
 }
