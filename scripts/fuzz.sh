@@ -29,6 +29,15 @@ corpus_name() {
     esac
 }
 
+# Prints what a libFuzzer log reports: the error, the Swift runtime failure if any, and the first stack frame in
+# the project's own code (file:line).
+describe_finding() {
+    local log="$1" indent="$2"
+    grep -m1 -oE "Fatal error.*|ERROR: (AddressSanitizer|LeakSanitizer|libFuzzer): [^(]*" "$log" | sed "s/^/${indent}finding: /"
+    grep -m1 -oE "Swift runtime failure: [a-z ]+" "$log" | sed "s/^/${indent}          /"
+    grep -m1 -oE "$PWD/(Sources|Plugins)/[^ ]+:[0-9]+(:[0-9]+)?" "$log" | sed "s|$PWD/||; s/^/${indent}at: /"
+}
+
 mkdir -p "$WORK"
 for target in "${TARGETS[@]}"; do
     echo "== build $target"
@@ -78,8 +87,7 @@ for target in "${TARGETS[@]}"; do
             if ! timeout 120 "$binary" "${options[@]}" "$input" >"$WORK/regression-$target-$(basename "$input").log" 2>&1; then
                 regressions_failed=$((regressions_failed + 1))
                 echo "   regression still fails: $input"
-                grep -m1 -E "Fatal error|ERROR: AddressSanitizer|ERROR: libFuzzer|deadly signal" \
-                    "$WORK/regression-$target-$(basename "$input").log" | sed 's/^/     /'
+                describe_finding "$WORK/regression-$target-$(basename "$input").log" "     "
             fi
         done
     fi
@@ -98,8 +106,7 @@ for target in "${TARGETS[@]}"; do
     echo "   $line"
     summary+=("$line")
     if [[ "$status" -ne 0 ]]; then
-        grep -m1 -E "Fatal error|ERROR: AddressSanitizer|ERROR: libFuzzer|ERROR: LeakSanitizer" "$log" | sed 's/^/   finding: /'
-        grep -m1 -E "^ +#[0-9]+ .* $PWD/(Sources|Plugins)/" "$log" | sed -E 's/.* in [^ ]+ //; s/^/   at: /'
+        describe_finding "$log" "   "
         grep -m1 "Test unit written to" "$log" | sed 's/^/   /'
         failed=1
     fi

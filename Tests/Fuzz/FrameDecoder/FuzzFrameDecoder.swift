@@ -2,26 +2,32 @@
 // and decode loop that ByteToMessageHandler runs in a channel pipeline, without the pipeline's cost per chunk).
 //
 // Input: byte 0 picks the limit on frame data (small, so oversized frames are common, or the 4 MiB default) and
-// the size of the chunks the rest arrives in; the rest is the byte stream.
+// the size of the chunks the rest arrives in (the server reads partial frames too); the rest is the byte stream.
 import JiefenFuzzSupport
 import NIOCore
 import TTRPCFraming
 
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzFrameDecoder(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
-    let input = FuzzerMain.bytes(data, size)
-    guard let control = input.first else { return 0 }
-    let limit = control & 0x80 == 0 ? Int(control & 0x3f) * 64 : TTRPCFrame.defaultMaximumDataLength
-    let chunk = control & 0x40 == 0 ? 1 + Int(control & 0x3f) * 4 : Int.max
-    let stream = input.dropFirst()
+    guard let data, size > 0 else { return 0 }
+    let control = data[0]
+    // Bits 0-2: the limit in 256-byte steps (bit 7: the 4 MiB default). Bit 6: all at once; else bits 3-5 the
+    // chunk size in 509-byte steps, 0 meaning byte by byte for the first 64 bytes (a debug build takes ~50 µs a
+    // chunk, so whole inputs byte by byte would slow the fuzzer to a crawl), then 509-byte chunks.
+    let limit = control & 0x80 == 0 ? Int(control & 0x07) * 256 : TTRPCFrame.defaultMaximumDataLength
+    let chunkSteps = Int((control >> 3) & 0x07)
+    let chunk = control & 0x40 != 0 ? Int.max : max(chunkSteps, 1) * 509
+    let bytewise = control & 0x40 == 0 && chunkSteps == 0 ? 64 : 0
+    var stream = ByteBuffer(bytes: UnsafeRawBufferPointer(start: data + 1, count: size - 1))
 
     let processor = NIOSingleStepByteToMessageProcessor(TTRPCFrameDecoder(maximumDataLength: limit))
-    var offset = stream.startIndex
     do {
-        while offset < stream.endIndex {
-            let end = stream.endIndex - offset > chunk ? offset + chunk : stream.endIndex
-            try processor.process(buffer: ByteBuffer(bytes: stream[offset..<end])) { check($0, limit: limit) }
-            offset = end
+        var sent = 0
+        while let part = stream.readSlice(length: min(sent < bytewise ? 1 : chunk, stream.readableBytes)),
+            part.readableBytes > 0
+        {
+            sent += part.readableBytes
+            try processor.process(buffer: part) { check($0, limit: limit) }
         }
         try processor.finishProcessing(seenEOF: true) { check($0, limit: limit) }
     } catch {
