@@ -7,14 +7,15 @@
 #   scripts/fuzz.sh [SECONDS_PER_TARGET]   default 60
 #   scripts/fuzz.sh --write-corpus         regenerate Tests/Fuzz/corpus from the request samples, then stop
 #
-# Environment: FUZZ_TARGETS="FuzzEnvelope FuzzServices" runs only those; FUZZ_REGRESSIONS=0 skips the regression
-# inputs. Working corpora, logs and crash artifacts go to .fuzz/ (gitignored): .fuzz/artifacts/<target>/crash-*.
+# Environment: FUZZ_TARGETS="FuzzEnvelope FuzzServices" runs only those; FUZZ_SCRATCH sets the build folder
+# (default .build-fuzz); FUZZ_REGRESSIONS=0 skips the regression inputs. Working corpora, logs and crash
+# artifacts go to .fuzz/ (gitignored): .fuzz/artifacts/<target>/crash-*.
 # Reproduce a crash: JIEFEN_FUZZ=1 .build-fuzz/debug/<target> .fuzz/artifacts/<target>/crash-…
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
 export JIEFEN_FUZZ=1 SWIFT_BACKTRACE=enable=no
-SCRATCH=.build-fuzz
+SCRATCH="${FUZZ_SCRATCH:-.build-fuzz}"
 WORK=.fuzz
 ALL_TARGETS="FuzzFrameDecoder FuzzEnvelope FuzzAPIRequests FuzzServices"
 read -r -a TARGETS <<<"${FUZZ_TARGETS:-$ALL_TARGETS}"

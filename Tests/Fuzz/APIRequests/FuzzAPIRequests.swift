@@ -32,6 +32,7 @@ func roundTrip<M: APIMessage>(_ type: M.Type, _ buffer: ByteBuffer, wireType: St
     _ = M(proto: try codec.decode(encoded))
 }
 
+/// libFuzzer's entry point: runs one input; returns 0 (a finding traps instead).
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzAPIRequests(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     let input = FuzzerMain.bytes(data, size)
@@ -42,6 +43,7 @@ public func fuzzAPIRequests(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt 
     return 0
 }
 
+/// The process entry point (SwiftPM aliases `main` to `FuzzAPIRequests_main`): writes seeds or runs libFuzzer.
 @_cdecl("FuzzAPIRequests_main")
 public func fuzzAPIRequestsMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> CInt {
     FuzzerMain.run(argc: argc, argv: argv, seeds: WireSeeds.methodPayloads, testOneInput: fuzzAPIRequests)

@@ -4,6 +4,7 @@ import JiefenFuzzSupport
 import JiefenWire
 import NIOCore
 
+/// libFuzzer's entry point: runs one input; returns 0 (a finding traps instead).
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzEnvelope(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     let buffer = ByteBuffer(bytes: FuzzerMain.bytes(data, size))
@@ -24,6 +25,7 @@ public func fuzzEnvelope(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     return 0
 }
 
+/// The process entry point (SwiftPM aliases `main` to `FuzzEnvelope_main`): writes seeds or runs libFuzzer.
 @_cdecl("FuzzEnvelope_main")
 public func fuzzEnvelopeMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> CInt {
     FuzzerMain.run(argc: argc, argv: argv, seeds: WireSeeds.envelopes, testOneInput: fuzzEnvelope)

@@ -7,6 +7,7 @@ import JiefenFuzzSupport
 import NIOCore
 import TTRPCFraming
 
+/// libFuzzer's entry point: runs one input; returns 0 (a finding traps instead).
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzFrameDecoder(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     guard let data, size > 0 else { return 0 }
@@ -45,6 +46,7 @@ func check(_ event: TTRPCFrameEvent, limit: Int) {
     }
 }
 
+/// The process entry point (SwiftPM aliases `main` to `FuzzFrameDecoder_main`): writes seeds or runs libFuzzer.
 @_cdecl("FuzzFrameDecoder_main")
 public func fuzzFrameDecoderMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> CInt {
     FuzzerMain.run(argc: argc, argv: argv, seeds: { try WireSeeds.frames().map { ($0.name, [0x40] + $0.bytes) } },

@@ -15,6 +15,7 @@ let internalIsCrash = ProcessInfo.processInfo.environment["JIEFEN_FUZZ_INTERNAL"
 /// With JIEFEN_FUZZ_VERBOSE=1 every answer is printed (to check that the seeds reach past validation).
 let verbose = ProcessInfo.processInfo.environment["JIEFEN_FUZZ_VERBOSE"] == "1"
 
+/// libFuzzer's entry point: runs one input; returns 0 (a finding traps instead).
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzServices(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     let input = FuzzerMain.bytes(data, size)
@@ -38,6 +39,7 @@ public func fuzzServices(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     return 0
 }
 
+/// The process entry point (SwiftPM aliases `main` to `FuzzServices_main`): writes seeds or runs libFuzzer.
 @_cdecl("FuzzServices_main")
 public func fuzzServicesMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> CInt {
     let extremes = ProcessInfo.processInfo.environment["JIEFEN_FUZZ_EXTREMES"] == "1"
