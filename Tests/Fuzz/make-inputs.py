@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """Writes the fuzzers' hand-made inputs, so that none of them is edited by hand:
 
-- Tests/Fuzz/protobuf.dict: a libFuzzer dictionary of varints and doubles at integer/float limits, which random
-  mutation rarely produces on its own;
+- Tests/Fuzz/protobuf.dict: a libFuzzer dictionary of varints and doubles at integer/float limits, alone and as
+  whole varint fields 1-20, which random mutation rarely produces on its own;
 - Tests/Fuzz/regressions/*/constructed-value-nested-*: a Cases/Create request whose one detail is a Value list
   nested 20,000 deep (protobuf-c has no nesting limit; known to crash the server). Libfuzzer cannot grow nesting
   that deep by mutation, so this input is constructed, not found.
@@ -43,6 +43,11 @@ def write_dictionary(path):
     escape = lambda data: "".join("\\x%02x" % byte for byte in data)
     lines += ['varint_%s="%s"' % (name, escape(varint(value))) for name, value in integers.items()]
     lines += ['%s="%s"' % (name, escape(struct.pack("<d", value))) for name, value in doubles.items()]
+    # Whole fields: the tag of a varint field 1-20 followed by a limit. Inserted at the end of a valid message
+    # they override that field (the last value wins), which mutation alone almost never gets right.
+    for number in range(1, 21):
+        for name in ("minus_one", "int32_min", "int32_max", "int64_min", "int64_max"):
+            lines.append('field%d_%s="%s"' % (number, name, escape(varint(number << 3) + varint(integers[name]))))
     with open(path, "w") as out:
         out.write("\n".join(lines) + "\n")
 
