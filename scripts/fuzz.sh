@@ -116,6 +116,13 @@ for target in "${TARGETS[@]}"; do
     fi
 done
 
+# The services target keeps its store in /dev/shm/jiefen-fuzz-<pid> and removes it on a normal exit; a crash
+# leaves it behind. Remove those whose process is gone.
+for directory in /dev/shm/jiefen-fuzz-* "${TMPDIR:-/tmp}"/jiefen-fuzz-*; do
+    [[ -d "$directory" ]] || continue
+    kill -0 "${directory##*-}" 2>/dev/null || rm -rf "$directory"
+done
+
 echo "== fuzz summary (${SECONDS_PER_TARGET}s per target; artifacts in $WORK/artifacts)"
 printf '   %s\n' "${summary[@]}"
 exit "$failed"

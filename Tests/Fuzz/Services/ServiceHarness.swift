@@ -22,12 +22,19 @@ struct ServiceHarness: Sendable {
     /// The harness for this process; started on first use.
     static let shared: ServiceHarness = blocking { await start() }
 
-    private static func start() async -> ServiceHarness {
+    /// Where this process keeps its store: in memory (`/dev/shm`) where there is one, as fsyncs dominate otherwise.
+    static let directory: String = {
         let base = FileManager.default.fileExists(atPath: "/dev/shm") ? "/dev/shm" : NSTemporaryDirectory()
-        let directory = "\(base)/jiefen-fuzz-\(getpid())"
+        return "\(base)/jiefen-fuzz-\(getpid())"
+    }()
+
+    private static func start() async -> ServiceHarness {
+        let directory = Self.directory
         do {
             try? FileManager.default.removeItem(atPath: directory)
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+            // libFuzzer ends with exit() (time up, or after writing a crash input): remove the store then.
+            atexit { try? FileManager.default.removeItem(atPath: ServiceHarness.directory) }
             let logger = Logger(label: "fuzz", factory: { _ in SwiftLogNoOpLogHandler() })
             let store = try await SQLiteCaseStore.open(path: "\(directory)/jiefen.sqlite", logger: logger)
             let plugins = try PluginRegistry(RequestSamples.plugins)
