@@ -143,9 +143,17 @@ let package = Package(
                            .product(name: "SQLiteNIO", package: "sqlite-nio"), logging],
             swiftSettings: swiftSettings
         ),
+        // Valid requests of every method: the fuzzers' seeds and the extreme-value tests' base requests.
+        .target(
+            name: "JiefenRequestSamples",
+            dependencies: ["JiefenAPI", "JiefenWire", "JiefenDomain", "JiefenServices", nio] + disputePlugins.map { .target(name: "\($0)Plugin") },
+            path: "Tests/Fuzz/RequestSamples",
+            swiftSettings: swiftSettings
+        ),
         .testTarget(
             name: "JiefenServicesTests",
             dependencies: ["JiefenServices", "JiefenSQLiteStore", "JiefenAPI", "JiefenDomain", "TTRPCCore", "JiefenWireTesting",
+                           "JiefenRequestSamples", "JiefenWire",
                            "HousingDeliveryPlugin", "LandLeaseArrearsPlugin", "AgriculturalClaimPlugin", "GeneralMatterPlugin", nio, logging,
                            .product(name: "SQLiteNIO", package: "sqlite-nio")],
             swiftSettings: swiftSettings
@@ -166,3 +174,33 @@ let package = Package(
                     swiftSettings: swiftSettings),
     ] + disputePlugins.flatMap(disputePlugin)
 )
+
+// Fuzz targets (libFuzzer): only with JIEFEN_FUZZ set, because they link only with `-sanitize=fuzzer`.
+// Build and run them with scripts/fuzz.sh; see Tests/Fuzz/README.md.
+if Context.environment["JIEFEN_FUZZ"] != nil {
+    let fuzzSettings = swiftSettings + [.unsafeFlags(["-parse-as-library"])]
+    func fuzzTarget(_ name: String, _ folder: String, _ dependencies: [Target.Dependency]) -> Target {
+        .executableTarget(
+            name: name,
+            dependencies: ["JiefenFuzzSupport"] + dependencies,
+            path: "Tests/Fuzz/\(folder)",
+            swiftSettings: fuzzSettings
+        )
+    }
+    package.targets += [
+        .target(name: "CLibFuzzer", path: "Tests/Fuzz/CLibFuzzer"),
+        .target(
+            name: "JiefenFuzzSupport",
+            dependencies: ["CLibFuzzer", "JiefenRequestSamples", "JiefenWire", "TTRPCFraming", nio],
+            path: "Tests/Fuzz/Support",
+            swiftSettings: swiftSettings
+        ),
+        fuzzTarget("FuzzFrameDecoder", "FrameDecoder", ["TTRPCFraming", nio]),
+        fuzzTarget("FuzzEnvelope", "Envelope", ["JiefenWire", nio]),
+        fuzzTarget("FuzzAPIRequests", "APIRequests", ["JiefenAPI", "JiefenRequestSamples", "JiefenWire", nio]),
+        fuzzTarget("FuzzServices", "Services", [
+            "JiefenAPI", "JiefenDomain", "JiefenRequestSamples", "JiefenServices", "JiefenSQLiteStore", "TTRPCCore",
+            nio, logging,
+        ]),
+    ]
+}

@@ -1,0 +1,48 @@
+public import JiefenWire
+public import Logging
+public import NIOCore
+import Synchronization
+
+extension TTRPCRouter {
+    /// Runs one call in this process, with no connection: the handler registered for `service`/`method` gets
+    /// `payload`, and a thrown error becomes the status the server would answer with (``RPCErrorConvertible``
+    /// errors as they say, cancellation as Cancelled, anything else as Internal).
+    ///
+    /// For fuzzing and tests that need the real handlers without a socket.
+    /// - Returns: The response messages (one for a unary method, any number for a server-streaming one), or the
+    ///   error status.
+    public func callInProcess(
+        service: String,
+        method: String,
+        payload: ByteBuffer,
+        metadata: [TTRPCKeyValue] = [],
+        logger: Logger
+    ) async -> Result<[ByteBuffer], RPCError> {
+        let handler: TTRPCMethodHandler
+        switch self.handler(service: service, method: method) {
+        case .success(let found): handler = found
+        case .failure(let failure): return .failure(failure.rpcError)
+        }
+        let context = TTRPCServerContext(service: service, method: method, metadata: metadata, logger: logger)
+        do {
+            switch handler.body {
+            case .onEventLoop(let body):
+                return .success([try body(context, payload)])
+            case .unary(let body):
+                return .success([try await body(context, payload)])
+            case .serverStreaming(let body):
+                let sent = Mutex<[ByteBuffer]>([])
+                try await body(context, payload, TTRPCResponseStreamWriter { message in
+                    sent.withLock { $0.append(message) }
+                })
+                return .success(sent.withLock { $0 })
+            }
+        } catch let error as any RPCErrorConvertible {
+            return .failure(error.rpcError)
+        } catch is CancellationError {
+            return .failure(RPCError(code: .cancelled, message: "call cancelled"))
+        } catch {
+            return .failure(RPCError(code: .internal, message: "internal error: \(type(of: error))"))
+        }
+    }
+}

@@ -1,0 +1,50 @@
+// Fuzz target: every jiefen.v1 request decoder. Byte 0 picks the message type (in ServiceMethod.all order), the
+// rest is the encoded message. A message that decodes is turned into its Swift API value, encoded again and
+// decoded again, as the server and client do.
+import JiefenAPI
+import JiefenFuzzSupport
+import JiefenRequestSamples
+import JiefenWire
+import NIOCore
+
+/// The request decoders, one per method in `ServiceMethod.all` (same order).
+let requestDecoders: [@Sendable (ByteBuffer) throws -> Void] = [
+    { try roundTrip(CreateCaseRequest.self, $0) },
+    { try roundTrip(GetCaseRequest.self, $0) },
+    { try roundTrip(ListCasesRequest.self, $0) },
+    { try roundTrip(ApplyEventRequest.self, $0) },
+    { try roundTrip(CaseIDRequest.self, $0) },
+    { try roundTrip(CaseIDRequest.self, $0, wireType: "jiefen.v1.AssessCaseRequest") },
+    { _ = try ProtoCodec(messageType: "jiefen.v1.ListKindsRequest").decode($0) },
+    { try roundTrip(DescribeKindRequest.self, $0) },
+    { try roundTrip(RecordContactRequest.self, $0) },
+    { try roundTrip(APISession.self, $0) },
+    { try roundTrip(ListSessionsRequest.self, $0) },
+    { try roundTrip(RecordMeetingRequest.self, $0) },
+    { try roundTrip(ReportRequest.self, $0) },
+    { try roundTrip(PutBaselineRequest.self, $0) },
+]
+
+func roundTrip<M: APIMessage>(_ type: M.Type, _ buffer: ByteBuffer, wireType: String? = nil) throws {
+    let codec = try ProtoCodec(messageType: wireType ?? M.messageType)
+    let value = M(proto: try codec.decode(buffer))
+    let encoded = try value.encoded()
+    _ = M(proto: try codec.decode(encoded))
+}
+
+/// libFuzzer's entry point: runs one input; returns 0 (a finding traps instead).
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzzAPIRequests(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
+    let input = FuzzerMain.bytes(data, size)
+    guard let selector = input.first else { return 0 }
+    precondition(requestDecoders.count == ServiceMethod.all.count, "one decoder per method")
+    let decode = requestDecoders[Int(selector) % requestDecoders.count]
+    try? decode(ByteBuffer(bytes: input.dropFirst()))
+    return 0
+}
+
+/// The process entry point (SwiftPM aliases `main` to `FuzzAPIRequests_main`): writes seeds or runs libFuzzer.
+@_cdecl("FuzzAPIRequests_main")
+public func fuzzAPIRequestsMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> CInt {
+    FuzzerMain.run(argc: argc, argv: argv, seeds: WireSeeds.methodPayloads, testOneInput: fuzzAPIRequests)
+}

@@ -1,0 +1,2 @@
+// Only declarations live in include/CLibFuzzer.h; the definitions come from libFuzzer (-sanitize=fuzzer).
+#include "CLibFuzzer.h"

@@ -1,0 +1,29 @@
+public import JiefenWire
+public import NIOCore
+
+/// A valid request for one method, as decoded fields so that tests can change single fields before encoding.
+public struct RequestSample: Sendable, Hashable {
+    /// A short unique label, e.g. `Cases.Create.housing-delivery`; used as a seed file name.
+    public var name: String
+    /// The method the request is for.
+    public var method: ServiceMethod
+    /// The request's fields.
+    public var message: ProtoMessage
+
+    /// Creates a sample.
+    public init(name: String, method: ServiceMethod, message: ProtoMessage) {
+        self.name = name
+        self.method = method
+        self.message = message
+    }
+
+    /// The codec of the request type.
+    public var codec: ProtoCodec {
+        get throws { try ProtoCodec(messageType: method.requestType) }
+    }
+
+    /// The request encoded as protobuf bytes.
+    public func payload() throws -> ByteBuffer {
+        try codec.encode(message)
+    }
+}
