@@ -92,6 +92,10 @@ struct MessageDescriptor: @unchecked Sendable {
         return table
     }()
 
+    /// `ttrpc.Request` and `ttrpc.Response`, looked up once: every call decodes one of them.
+    static let ttrpcRequest = byName["ttrpc.Request"]
+    static let ttrpcResponse = byName["ttrpc.Response"]
+
     var fields: UnsafeBufferPointer<ProtobufCFieldDescriptor> {
         UnsafeBufferPointer(start: pointer.pointee.fields, count: Int(pointer.pointee.n_fields))
     }

@@ -18,6 +18,7 @@ extension TTRPCRequest {
         try unpackMessage(
             bytes,
             name: "ttrpc.Request",
+            descriptor: MessageDescriptor.ttrpcRequest?.pointer,
             unpack: { ttrpc__request__unpack($0, $1, $2) },
             free: { ttrpc__request__free_unpacked($0, $1) },
             convert: { (message) throws(WireError) -> TTRPCRequest in

@@ -17,6 +17,7 @@ extension TTRPCResponse {
         try unpackMessage(
             bytes,
             name: "ttrpc.Response",
+            descriptor: MessageDescriptor.ttrpcResponse?.pointer,
             unpack: { ttrpc__response__unpack($0, $1, $2) },
             free: { ttrpc__response__free_unpacked($0, $1) },
             convert: { (message) throws(WireError) -> TTRPCResponse in

@@ -21,18 +21,37 @@ enum WireScan {
         descriptor: UnsafePointer<ProtobufCMessageDescriptor>,
         maximumDepth: Int = WireScan.maximumDepth
     ) throws(WireError) {
-        guard let base = bytes.baseAddress?.assumingMemoryBound(to: UInt8.self) else { return }
-        var reader = Reader(base: base, end: bytes.count)
-        // The messages the scan is inside: their descriptor and where their bytes end.
-        var stack: [(descriptor: UnsafePointer<ProtobufCMessageDescriptor>, end: Int)] = [(descriptor, bytes.count)]
-        while let top = stack.last {
+        guard let base = bytes.baseAddress?.assumingMemoryBound(to: UInt8.self), maximumDepth > 0 else { return }
+        // The messages the scan is inside, their descriptor and where their bytes end, on the stack (no heap
+        // allocation: this runs for every request envelope).
+        try withUnsafeTemporaryAllocation(of: Frame.self, capacity: maximumDepth) { (stack) throws(WireError) in
+            try scan(base: base, count: bytes.count, root: descriptor, stack: stack)
+        }
+    }
+
+    /// One message the scan is inside.
+    private struct Frame {
+        var descriptor: UnsafePointer<ProtobufCMessageDescriptor>
+        var end: Int
+    }
+
+    private static func scan(
+        base: UnsafePointer<UInt8>,
+        count: Int,
+        root: UnsafePointer<ProtobufCMessageDescriptor>,
+        stack: UnsafeMutableBufferPointer<Frame>
+    ) throws(WireError) {
+        var reader = Reader(base: base, end: count)
+        var depth = 1
+        stack[0] = Frame(descriptor: root, end: count)
+        while depth > 0 {
+            let top = stack[depth - 1]
             guard reader.position < top.end else {
-                stack.removeLast()
+                depth -= 1
                 continue
             }
             guard let tag = reader.varint(limit: top.end), tag >> 3 <= UInt64(UInt32.max) else { return }
-            let wireType = tag & 7
-            switch wireType {
+            switch tag & 7 {
             case 0:
                 guard reader.varint(limit: top.end) != nil else { return }
             case 1:
@@ -50,19 +69,18 @@ enum WireScan {
                         reader.position = end
                         continue
                     }
-                    guard stack.count < maximumDepth else {
+                    guard depth < stack.count else {
                         throw WireError(
-                            .malformed,
-                            "\(String(cString: descriptor.pointee.name)) nests messages deeper than \(maximumDepth) levels"
+                            .malformed, "\(String(cString: root.pointee.name)) nests messages deeper than \(stack.count) levels"
                         )
                     }
-                    stack.append((nested, end))
+                    stack[depth] = Frame(descriptor: nested, end: end)
+                    depth += 1
                 case PROTOBUF_C_TYPE_STRING?:
                     if length > 0, memchr(base + start, 0, Int(length)) != nil {
                         let name = field.map { String(cString: $0.pointee.name) } ?? "?"
                         throw WireError(
-                            .embeddedNUL,
-                            "field \(String(cString: top.descriptor.pointee.name)).\(name) holds a NUL character"
+                            .embeddedNUL, "field \(String(cString: top.descriptor.pointee.name)).\(name) holds a NUL character"
                         )
                     }
                     reader.position = end
