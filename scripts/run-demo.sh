@@ -9,7 +9,8 @@ scripts/install-deps.sh
 swift build --product jiefend
 swift build --product jiefen
 bin=$(swift build --show-bin-path)
-mkdir -p jiefen-data
+# jiefend refuses a data directory others may write to; create it private whatever the umask.
+mkdir -p -m 700 jiefen-data
 "$bin/jiefend" serve >jiefen-data/jiefend.log 2>&1 &
 pid=$!
 for _ in $(seq 1 50); do
