@@ -1,6 +1,7 @@
 import Foundation
 import JiefenDomain
 import JiefenStore
+import TTRPCCore
 
 /// Persists domain cases through a ``CaseStore``: the case row holds the JSON snapshot of the state, the history
 /// holds each event's JSON payload. The store assigns case ids; snapshots and payloads do not repeat them.
@@ -83,8 +84,18 @@ struct CaseRepository: Sendable {
     }
 
     /// The case's history as domain events.
+    /// - Throws: ResourceExhausted, before decoding anything, when the stored events hold more than
+    ///   ``InputLimits/historyBytes``: no answer could carry them.
     func history(_ id: String) async throws -> [(event: JiefenDomain.CaseEvent, actor: String, occurredAt: String)] {
-        try await store.history(caseID: id).map { stored in
+        let stored = try await store.history(caseID: id)
+        let bytes = stored.reduce(0) { $0 + $1.payload.count }
+        guard bytes <= InputLimits.historyBytes else {
+            throw RPCError(
+                code: .resourceExhausted,
+                message: "the history of case \(id) holds \(bytes) bytes of events, more than one answer can carry"
+            )
+        }
+        return try stored.map { stored in
             let payload = try JSONDecoder().decode(CaseEventPayload.self, from: Data(stored.payload))
             let at = Timestamp(secondsSinceEpoch: Int64(stored.occurredAt) ?? 0)
             return (JiefenDomain.CaseEvent(sequence: Int(stored.sequence), actor: Actor(id: stored.actor), at: at, payload: payload), stored.actor, stored.occurredAt)

@@ -22,7 +22,8 @@ public struct CasesService: TTRPCService {
     public func registerMethods(with router: inout TTRPCRouter) {
         let env = environment
         router.register(service: CasesAPI.service, method: CasesAPI.create, .unary { context, payload in
-            try await StoreErrorMapping.mapping { try await Self.create(CreateCaseRequest(decoding: payload), env: env, context: context).encoded() }
+            try InputLimits.checkWriteSize(payload, "Cases/Create")
+            return try await StoreErrorMapping.mapping { try await Self.create(CreateCaseRequest(decoding: payload), env: env, context: context).encoded() }
         })
         router.register(service: CasesAPI.service, method: CasesAPI.get, .unary { context, payload in
             try await StoreErrorMapping.mapping { try await Self.get(GetCaseRequest(decoding: payload), env: env, context: context).encoded() }
@@ -31,7 +32,8 @@ public struct CasesService: TTRPCService {
             try await StoreErrorMapping.mapping { try await Self.list(ListCasesRequest(decoding: payload), env: env).encoded() }
         })
         router.register(service: CasesAPI.service, method: CasesAPI.apply, .unary { context, payload in
-            try await StoreErrorMapping.mapping { try await Self.apply(ApplyEventRequest(decoding: payload), env: env, context: context).encoded() }
+            try InputLimits.checkWriteSize(payload, "Cases/Apply")
+            return try await StoreErrorMapping.mapping { try await Self.apply(ApplyEventRequest(decoding: payload), env: env, context: context).encoded() }
         })
         router.register(service: CasesAPI.service, method: CasesAPI.history, .unary { _, payload in
             try await StoreErrorMapping.mapping { try await Self.history(CaseIDRequest(decoding: payload), env: env).encoded() }

@@ -19,16 +19,19 @@ public struct ContactsService: TTRPCService {
     public func registerMethods(with router: inout TTRPCRouter) {
         let env = environment
         router.register(service: ContactsAPI.contactsService, method: ContactsAPI.record, .unary { context, payload in
-            try await StoreErrorMapping.mapping { try await Self.recordContact(RecordContactRequest(decoding: payload), env: env, context: context).encoded() }
+            try InputLimits.checkWriteSize(payload, "Contacts/Record")
+            return try await StoreErrorMapping.mapping { try await Self.recordContact(RecordContactRequest(decoding: payload), env: env, context: context).encoded() }
         })
         router.register(service: ContactsAPI.sessionsService, method: ContactsAPI.createSession, .unary { _, payload in
-            try await StoreErrorMapping.mapping { try await Self.createSession(APISession(decoding: payload), env: env).encoded() }
+            try InputLimits.checkWriteSize(payload, "Sessions/Create")
+            return try await StoreErrorMapping.mapping { try await Self.createSession(APISession(decoding: payload), env: env).encoded() }
         })
         router.register(service: ContactsAPI.sessionsService, method: ContactsAPI.listSessions, .unary { _, payload in
             try await StoreErrorMapping.mapping { try await Self.listSessions(ListSessionsRequest(decoding: payload), env: env).encoded() }
         })
         router.register(service: ContactsAPI.meetingsService, method: ContactsAPI.recordMeeting, .unary { _, payload in
-            try await StoreErrorMapping.mapping { try await Self.recordMeeting(RecordMeetingRequest(decoding: payload), env: env).encoded() }
+            try InputLimits.checkWriteSize(payload, "Meetings/Record")
+            return try await StoreErrorMapping.mapping { try await Self.recordMeeting(RecordMeetingRequest(decoding: payload), env: env).encoded() }
         })
     }
 

@@ -1,5 +1,7 @@
 import JiefenAPI
 import JiefenDomain
+import NIOCore
+import TTRPCCore
 
 /// The limits every request is held to where it is mapped into the domain, before any plugin, clock or store
 /// sees it. Each is far above what a petition office records and far below what could overflow a calculation,
@@ -41,6 +43,10 @@ enum InputLimits {
     static let eventsPerCase = 2_000
     /// Contacts (visit batches and calls) one case may have.
     static let contactsPerCase = 500
+    /// One write request's encoded size (the frame limit allows 4 MiB); a legitimate case is a few KiB.
+    static let writeRequestBytes = 256 << 10
+    /// The stored event bytes one `History` answer may carry; more answers ResourceExhausted before decoding.
+    static let historyBytes = 16 << 20
     /// Persons or households involved in one case.
     static let involved: ClosedRange<Int64> = 0...1_000_000
     /// People present at one contact.
@@ -170,5 +176,18 @@ struct ClientQuote: CustomStringConvertible {
 
     init(_ text: String) {
         description = text.count > 64 ? String(text.prefix(64)) + "…" : text
+    }
+}
+
+extension InputLimits {
+    /// Refuses a write request larger than ``writeRequestBytes`` before it is decoded, so no client can grow a
+    /// case's history or snapshot by megabytes per call.
+    static func checkWriteSize(_ payload: ByteBuffer, _ method: String) throws {
+        guard payload.readableBytes <= writeRequestBytes else {
+            throw RPCError(
+                code: .resourceExhausted,
+                message: "a \(method) request may be at most \(writeRequestBytes) bytes; this one is \(payload.readableBytes)"
+            )
+        }
     }
 }

@@ -20,7 +20,8 @@ public struct StatsService: TTRPCService {
             try await StoreErrorMapping.mapping { try await Self.report(ReportRequest(decoding: payload), env: env).encoded() }
         })
         router.register(service: StatsAPI.service, method: StatsAPI.putBaseline, .unary { context, payload in
-            try await StoreErrorMapping.mapping {
+            try InputLimits.checkWriteSize(payload, "Stats/PutBaseline")
+            return try await StoreErrorMapping.mapping {
                 let request = try PutBaselineRequest(decoding: payload)
                 let response = try await Self.putBaseline(request, env: env)
                 context.logger.notice("baseline recorded", metadata: ["period": .client("\(request.from)..\(request.to)")])

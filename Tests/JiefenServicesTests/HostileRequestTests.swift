@@ -114,6 +114,17 @@ struct HostileRequestTests {
         }
     }
 
+    @Test func aWriteOverAQuarterMebibyteIsRefusedBeforeDecoding() async throws {
+        try await CaseServer.with { server in
+            var request = Fixtures.housingCase()
+            request.details += (0..<40).map { APIField("note_\($0)", .text(String(repeating: "x", count: 8_000))) }
+            let error = await refusal { _ = try await server.create(request) }
+            #expect(error?.code == .resourceExhausted)
+            #expect(error?.message.contains("at most 262144 bytes") == true)
+            try await stillServes(server)
+        }
+    }
+
     @Test func moneyBeyondTenToTheFifteenFenIsRefused() async throws {
         try await CaseServer.with { server in
             var request = Fixtures.housingCase()
