@@ -62,3 +62,13 @@ extension RPCError {
         return RPCError(code: code, message: cut + " …")
     }
 }
+
+extension RPCError {
+    /// The status a handler's error is answered with: an ``RPCErrorConvertible`` error as it says, cancellation as
+    /// Cancelled; `nil` for any other error, which the caller answers as Internal (its detail goes only to a log).
+    public static func answering(_ error: any Error) -> RPCError? {
+        if let convertible = error as? any RPCErrorConvertible { return convertible.rpcError }
+        if error is CancellationError { return RPCError(code: .cancelled, message: "call cancelled") }
+        return nil
+    }
+}

@@ -37,12 +37,8 @@ extension TTRPCRouter {
                 })
                 return .success(sent.withLock { $0 })
             }
-        } catch let error as any RPCErrorConvertible {
-            return .failure(error.rpcError)
-        } catch is CancellationError {
-            return .failure(RPCError(code: .cancelled, message: "call cancelled"))
         } catch {
-            return .failure(RPCError(code: .internal, message: "internal error: \(type(of: error))"))
+            return .failure(RPCError.answering(error) ?? RPCError(code: .internal, message: "internal error: \(type(of: error))"))
         }
     }
 }

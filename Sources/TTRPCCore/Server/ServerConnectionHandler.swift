@@ -294,8 +294,7 @@ final class ServerConnectionHandler: ChannelDuplexHandler {
     }
 
     private func statusFor(_ error: any Error) -> RPCError {
-        if let convertible = error as? any RPCErrorConvertible { return convertible.rpcError }
-        if error is CancellationError { return RPCError(code: .cancelled, message: "call cancelled") }
+        if let answer = RPCError.answering(error) { return answer }
         logger.error("handler failed", metadata: ["error": "\(type(of: error))"])
         return RPCError(code: .internal, message: "internal error")
     }
