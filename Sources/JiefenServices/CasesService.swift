@@ -49,9 +49,7 @@ public struct CasesService: TTRPCService {
     static func actor(_ given: String, _ context: TTRPCServerContext) throws(DomainError) -> Actor {
         guard given.isEmpty else { return Actor(id: given) }
         guard let fromMetadata = context.metadataValue("x-jiefen-actor") else { return Actor(id: "anonymous") }
-        guard fromMetadata.utf8.count <= InputLimits.actorBytes else {
-            throw .invalidArgument(field: "x-jiefen-actor", "is \(fromMetadata.utf8.count) bytes long; at most \(InputLimits.actorBytes) are allowed")
-        }
+        try InputBounds.checkText(fromMetadata, "x-jiefen-actor", maximum: InputLimits.actorBytes)
         return Actor(id: fromMetadata)
     }
 

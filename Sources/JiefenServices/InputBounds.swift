@@ -164,6 +164,14 @@ struct InputBounds {
         }
     }
 
+    /// Checks one value outside a request message (an id, a metadata value) against `maximum` UTF-8 bytes.
+    /// - Throws: InvalidArgument naming `field`, in the words ``text(_:_:maximum:)`` uses.
+    static func checkText(_ value: String, _ field: String, maximum: Int) throws(DomainError) {
+        var check = InputBounds(now: InputLimits.earliestInstant)
+        check.text(value, field, maximum: maximum)
+        try check.finish()
+    }
+
     /// Throws InvalidArgument naming every violation (the message lists the first ``DomainError/violationsListed``).
     func finish() throws(DomainError) {
         guard violations.isEmpty else { throw DomainError.invalidArgument(violations) }

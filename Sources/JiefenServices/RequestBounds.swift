@@ -188,7 +188,5 @@ extension ListSessionsRequest {
 
 /// Checks a request that names one case or kind by id.
 func checkIDBounds(_ id: String, _ field: String) throws(DomainError) {
-    var check = InputBounds(now: Timestamp(secondsSinceEpoch: 0))
-    check.code(id, field)
-    try check.finish()
+    try InputBounds.checkText(id, field, maximum: InputLimits.codeBytes)
 }
