@@ -146,7 +146,7 @@ let package = Package(
         // Valid requests of every method: the fuzzers' seeds and the extreme-value tests' base requests.
         .target(
             name: "JiefenRequestSamples",
-            dependencies: ["JiefenAPI", "JiefenWire", "JiefenDomain", "JiefenServices", nio] + disputePlugins.map { .target(name: "\($0)Plugin") },
+            dependencies: ["JiefenAPI", "JiefenWire", "JiefenDomain", "JiefenDomainTesting", "JiefenServices", nio] + disputePlugins.map { .target(name: "\($0)Plugin") },
             path: "Tests/Fuzz/RequestSamples",
             swiftSettings: swiftSettings
         ),

@@ -13,18 +13,18 @@ struct ExtremeValueTests {
     @Test("the enumeration reaches top-level, nested and repeated numeric fields")
     func enumerationCoversNestedFields() throws {
         let create = try #require(RequestSamples.all().first { $0.method == ServiceMethod.all[0] })
-        let paths = Set(try ExtremeValues.mutations(of: create.message, type: create.method.requestType).map(\.path))
+        let paths = Set(try ProtoExtremeValues.mutations(of: create.message, type: create.method.requestType).map(\.path))
         #expect(paths.contains("received_at"))
         #expect(paths.contains("persons_involved"))
         #expect(paths.contains { $0.hasPrefix("details[") && $0.hasSuffix(".value.money_fen") })
         let baseline = try #require(RequestSamples.all().first { $0.method.method == StatsAPI.putBaseline })
-        let baselinePaths = try ExtremeValues.mutations(of: baseline.message, type: baseline.method.requestType).map(\.path)
+        let baselinePaths = try ProtoExtremeValues.mutations(of: baseline.message, type: baseline.method.requestType).map(\.path)
         #expect(baselinePaths.contains("values"))
     }
 
     @Test("every method answers a status and keeps serving", arguments: ServiceMethod.all)
     func extremeValues(_ method: ServiceMethod) async throws {
-        var mutated = try ExtremeValues.allRequests().filter { $0.sample.method == method }
+        var mutated = try ProtoExtremeValues.allRequests().filter { $0.sample.method == method }
             .map { (label: "\($0.sample.name) with \($0.mutation)", payload: $0.payload) }
         if mutated.isEmpty {
             // A request type without numeric fields (e.g. Cases/Get): its valid samples must be served the same way.

@@ -13,11 +13,11 @@ public enum WireSeeds {
         }
     }
 
-    /// Every extreme-value variant of every sample (``ExtremeValues/allRequests()``) as a services-target input:
+    /// Every extreme-value variant of every sample (``ProtoExtremeValues/allRequests()``) as a services-target input:
     /// not seeds (most of them crash the current services), but a way to run each one in its own process with
     /// `JIEFEN_FUZZ_EXTREMES=1 JIEFEN_FUZZ_WRITE_SEEDS=DIR .build-fuzz/debug/FuzzServices`.
     public static func extremeValuePayloads() throws -> [(name: String, bytes: [UInt8])] {
-        try ExtremeValues.allRequests().map { sample, mutation, payload in
+        try ProtoExtremeValues.allRequests().map { sample, mutation, payload in
             ("\(sample.name).\(mutation)".replacingOccurrences(of: " ", with: ""),
              [UInt8(sample.method.index)] + Array(buffer: payload))
         }

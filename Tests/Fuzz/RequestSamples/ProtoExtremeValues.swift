@@ -1,3 +1,4 @@
+import JiefenDomainTesting
 public import JiefenWire
 public import NIOCore
 
@@ -23,18 +24,19 @@ public struct ExtremeValueMutation: Sendable, CustomStringConvertible {
     }
 }
 
-/// Puts extreme values into every numeric field of a message, one field at a time, walking the message type's
+/// Puts extreme values (the integers of JiefenDomainTesting's `ExtremeValues`, plus unsigned and floating-point
+/// limits) into every numeric field of a message, one field at a time, walking the message type's
 /// descriptor: every numeric field of the message itself (present or not), and the numeric fields of nested
 /// messages that the message carries (a `oneof` keeps the member it has: its other members are left alone).
 /// New fields are covered as soon as they are in `proto/`.
-public enum ExtremeValues {
+public enum ProtoExtremeValues {
     /// The values tried for a field of `kind`: 0, -1 and the limits of every integer width it can hold.
     public static func values(for kind: ProtoFieldInfo.Kind) -> [ProtoValue] {
         switch kind {
         case .int32, .enumeration:
-            [0, -1, Int64(Int32.min), Int64(Int32.max)].map(ProtoValue.int)
+            ExtremeValues.int64.filter { Int32(exactly: $0) != nil }.map(ProtoValue.int)
         case .int64:
-            [0, -1, Int64(Int32.min), Int64(Int32.max), Int64.min, Int64.max].map(ProtoValue.int)
+            ExtremeValues.int64.map(ProtoValue.int)
         case .uint32:
             [0, UInt64(UInt32.max)].map(ProtoValue.uint)
         case .uint64:
