@@ -142,6 +142,51 @@ void   jiefen__v1__create_case_response__free_unpacked
   assert(message->base.descriptor == &jiefen__v1__create_case_response__descriptor);
   protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
 }
+void   jiefen__v1__get_case_response__init
+                     (Jiefen__V1__GetCaseResponse         *message)
+{
+  static const Jiefen__V1__GetCaseResponse init_value = JIEFEN__V1__GET_CASE_RESPONSE__INIT;
+  *message = init_value;
+}
+size_t jiefen__v1__get_case_response__get_packed_size
+                     (const Jiefen__V1__GetCaseResponse *message)
+{
+  assert(message->base.descriptor == &jiefen__v1__get_case_response__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t jiefen__v1__get_case_response__pack
+                     (const Jiefen__V1__GetCaseResponse *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &jiefen__v1__get_case_response__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t jiefen__v1__get_case_response__pack_to_buffer
+                     (const Jiefen__V1__GetCaseResponse *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &jiefen__v1__get_case_response__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Jiefen__V1__GetCaseResponse *
+       jiefen__v1__get_case_response__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Jiefen__V1__GetCaseResponse *)
+     protobuf_c_message_unpack (&jiefen__v1__get_case_response__descriptor,
+                                allocator, len, data);
+}
+void   jiefen__v1__get_case_response__free_unpacked
+                     (Jiefen__V1__GetCaseResponse *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &jiefen__v1__get_case_response__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
 void   jiefen__v1__get_case_request__init
                      (Jiefen__V1__GetCaseRequest         *message)
 {
@@ -1323,6 +1368,44 @@ const ProtobufCMessageDescriptor jiefen__v1__create_case_response__descriptor =
   (ProtobufCMessageInit) jiefen__v1__create_case_response__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
+static const ProtobufCFieldDescriptor jiefen__v1__get_case_response__field_descriptors[1] =
+{
+  {
+    "case",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_MESSAGE,
+    0,   /* quantifier_offset */
+    offsetof(Jiefen__V1__GetCaseResponse, case_),
+    &jiefen__v1__case__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned jiefen__v1__get_case_response__field_indices_by_name[] = {
+  0,   /* field[0] = case */
+};
+static const ProtobufCIntRange jiefen__v1__get_case_response__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 1 }
+};
+const ProtobufCMessageDescriptor jiefen__v1__get_case_response__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "jiefen.v1.GetCaseResponse",
+  "GetCaseResponse",
+  "Jiefen__V1__GetCaseResponse",
+  "jiefen.v1",
+  sizeof(Jiefen__V1__GetCaseResponse),
+  1,
+  jiefen__v1__get_case_response__field_descriptors,
+  jiefen__v1__get_case_response__field_indices_by_name,
+  1,  jiefen__v1__get_case_response__number_ranges,
+  (ProtobufCMessageInit) jiefen__v1__get_case_response__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
 static const ProtobufCFieldDescriptor jiefen__v1__get_case_request__field_descriptors[2] =
 {
   {
@@ -2066,3 +2149,86 @@ const ProtobufCMessageDescriptor jiefen__v1__assess_case_response__descriptor =
   (ProtobufCMessageInit) jiefen__v1__assess_case_response__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
+static const ProtobufCMethodDescriptor jiefen__v1__cases__method_descriptors[6] =
+{
+  { "Create", &jiefen__v1__create_case_request__descriptor, &jiefen__v1__create_case_response__descriptor },
+  { "Get", &jiefen__v1__get_case_request__descriptor, &jiefen__v1__get_case_response__descriptor },
+  { "List", &jiefen__v1__list_cases_request__descriptor, &jiefen__v1__list_cases_response__descriptor },
+  { "Apply", &jiefen__v1__apply_event_request__descriptor, &jiefen__v1__apply_event_response__descriptor },
+  { "History", &jiefen__v1__case_history_request__descriptor, &jiefen__v1__case_history_response__descriptor },
+  { "Assess", &jiefen__v1__assess_case_request__descriptor, &jiefen__v1__assess_case_response__descriptor },
+};
+const unsigned jiefen__v1__cases__method_indices_by_name[] = {
+  3,        /* Apply */
+  5,        /* Assess */
+  0,        /* Create */
+  1,        /* Get */
+  4,        /* History */
+  2         /* List */
+};
+const ProtobufCServiceDescriptor jiefen__v1__cases__descriptor =
+{
+  PROTOBUF_C__SERVICE_DESCRIPTOR_MAGIC,
+  "jiefen.v1.Cases",
+  "Cases",
+  "Jiefen__V1__Cases",
+  "jiefen.v1",
+  6,
+  jiefen__v1__cases__method_descriptors,
+  jiefen__v1__cases__method_indices_by_name
+};
+void jiefen__v1__cases__create(ProtobufCService *service,
+                               const Jiefen__V1__CreateCaseRequest *input,
+                               Jiefen__V1__CreateCaseResponse_Closure closure,
+                               void *closure_data)
+{
+  assert(service->descriptor == &jiefen__v1__cases__descriptor);
+  service->invoke(service, 0, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+}
+void jiefen__v1__cases__get(ProtobufCService *service,
+                            const Jiefen__V1__GetCaseRequest *input,
+                            Jiefen__V1__GetCaseResponse_Closure closure,
+                            void *closure_data)
+{
+  assert(service->descriptor == &jiefen__v1__cases__descriptor);
+  service->invoke(service, 1, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+}
+void jiefen__v1__cases__list(ProtobufCService *service,
+                             const Jiefen__V1__ListCasesRequest *input,
+                             Jiefen__V1__ListCasesResponse_Closure closure,
+                             void *closure_data)
+{
+  assert(service->descriptor == &jiefen__v1__cases__descriptor);
+  service->invoke(service, 2, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+}
+void jiefen__v1__cases__apply(ProtobufCService *service,
+                              const Jiefen__V1__ApplyEventRequest *input,
+                              Jiefen__V1__ApplyEventResponse_Closure closure,
+                              void *closure_data)
+{
+  assert(service->descriptor == &jiefen__v1__cases__descriptor);
+  service->invoke(service, 3, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+}
+void jiefen__v1__cases__history(ProtobufCService *service,
+                                const Jiefen__V1__CaseHistoryRequest *input,
+                                Jiefen__V1__CaseHistoryResponse_Closure closure,
+                                void *closure_data)
+{
+  assert(service->descriptor == &jiefen__v1__cases__descriptor);
+  service->invoke(service, 4, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+}
+void jiefen__v1__cases__assess(ProtobufCService *service,
+                               const Jiefen__V1__AssessCaseRequest *input,
+                               Jiefen__V1__AssessCaseResponse_Closure closure,
+                               void *closure_data)
+{
+  assert(service->descriptor == &jiefen__v1__cases__descriptor);
+  service->invoke(service, 5, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+}
+void jiefen__v1__cases__init (Jiefen__V1__Cases_Service *service,
+                              Jiefen__V1__Cases_ServiceDestroy destroy)
+{
+  protobuf_c_service_generated_init (&service->base,
+                                     &jiefen__v1__cases__descriptor,
+                                     (ProtobufCServiceDestroy) destroy);
+}

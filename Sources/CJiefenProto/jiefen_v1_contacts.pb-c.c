@@ -874,3 +874,112 @@ const ProtobufCMessageDescriptor jiefen__v1__record_meeting_response__descriptor
   (ProtobufCMessageInit) jiefen__v1__record_meeting_response__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
+static const ProtobufCMethodDescriptor jiefen__v1__contacts__method_descriptors[1] =
+{
+  { "Record", &jiefen__v1__record_contact_request__descriptor, &jiefen__v1__record_contact_response__descriptor },
+};
+const unsigned jiefen__v1__contacts__method_indices_by_name[] = {
+  0         /* Record */
+};
+const ProtobufCServiceDescriptor jiefen__v1__contacts__descriptor =
+{
+  PROTOBUF_C__SERVICE_DESCRIPTOR_MAGIC,
+  "jiefen.v1.Contacts",
+  "Contacts",
+  "Jiefen__V1__Contacts",
+  "jiefen.v1",
+  1,
+  jiefen__v1__contacts__method_descriptors,
+  jiefen__v1__contacts__method_indices_by_name
+};
+void jiefen__v1__contacts__record(ProtobufCService *service,
+                                  const Jiefen__V1__RecordContactRequest *input,
+                                  Jiefen__V1__RecordContactResponse_Closure closure,
+                                  void *closure_data)
+{
+  assert(service->descriptor == &jiefen__v1__contacts__descriptor);
+  service->invoke(service, 0, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+}
+void jiefen__v1__contacts__init (Jiefen__V1__Contacts_Service *service,
+                                 Jiefen__V1__Contacts_ServiceDestroy destroy)
+{
+  protobuf_c_service_generated_init (&service->base,
+                                     &jiefen__v1__contacts__descriptor,
+                                     (ProtobufCServiceDestroy) destroy);
+}
+static const ProtobufCMethodDescriptor jiefen__v1__sessions__method_descriptors[2] =
+{
+  { "Create", &jiefen__v1__session__descriptor, &jiefen__v1__session__descriptor },
+  { "List", &jiefen__v1__list_sessions_request__descriptor, &jiefen__v1__list_sessions_response__descriptor },
+};
+const unsigned jiefen__v1__sessions__method_indices_by_name[] = {
+  0,        /* Create */
+  1         /* List */
+};
+const ProtobufCServiceDescriptor jiefen__v1__sessions__descriptor =
+{
+  PROTOBUF_C__SERVICE_DESCRIPTOR_MAGIC,
+  "jiefen.v1.Sessions",
+  "Sessions",
+  "Jiefen__V1__Sessions",
+  "jiefen.v1",
+  2,
+  jiefen__v1__sessions__method_descriptors,
+  jiefen__v1__sessions__method_indices_by_name
+};
+void jiefen__v1__sessions__create(ProtobufCService *service,
+                                  const Jiefen__V1__Session *input,
+                                  Jiefen__V1__Session_Closure closure,
+                                  void *closure_data)
+{
+  assert(service->descriptor == &jiefen__v1__sessions__descriptor);
+  service->invoke(service, 0, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+}
+void jiefen__v1__sessions__list(ProtobufCService *service,
+                                const Jiefen__V1__ListSessionsRequest *input,
+                                Jiefen__V1__ListSessionsResponse_Closure closure,
+                                void *closure_data)
+{
+  assert(service->descriptor == &jiefen__v1__sessions__descriptor);
+  service->invoke(service, 1, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+}
+void jiefen__v1__sessions__init (Jiefen__V1__Sessions_Service *service,
+                                 Jiefen__V1__Sessions_ServiceDestroy destroy)
+{
+  protobuf_c_service_generated_init (&service->base,
+                                     &jiefen__v1__sessions__descriptor,
+                                     (ProtobufCServiceDestroy) destroy);
+}
+static const ProtobufCMethodDescriptor jiefen__v1__meetings__method_descriptors[1] =
+{
+  { "Record", &jiefen__v1__record_meeting_request__descriptor, &jiefen__v1__record_meeting_response__descriptor },
+};
+const unsigned jiefen__v1__meetings__method_indices_by_name[] = {
+  0         /* Record */
+};
+const ProtobufCServiceDescriptor jiefen__v1__meetings__descriptor =
+{
+  PROTOBUF_C__SERVICE_DESCRIPTOR_MAGIC,
+  "jiefen.v1.Meetings",
+  "Meetings",
+  "Jiefen__V1__Meetings",
+  "jiefen.v1",
+  1,
+  jiefen__v1__meetings__method_descriptors,
+  jiefen__v1__meetings__method_indices_by_name
+};
+void jiefen__v1__meetings__record(ProtobufCService *service,
+                                  const Jiefen__V1__RecordMeetingRequest *input,
+                                  Jiefen__V1__RecordMeetingResponse_Closure closure,
+                                  void *closure_data)
+{
+  assert(service->descriptor == &jiefen__v1__meetings__descriptor);
+  service->invoke(service, 0, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+}
+void jiefen__v1__meetings__init (Jiefen__V1__Meetings_Service *service,
+                                 Jiefen__V1__Meetings_ServiceDestroy destroy)
+{
+  protobuf_c_service_generated_init (&service->base,
+                                     &jiefen__v1__meetings__descriptor,
+                                     (ProtobufCServiceDestroy) destroy);
+}

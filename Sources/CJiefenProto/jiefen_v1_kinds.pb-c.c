@@ -545,3 +545,46 @@ const ProtobufCMessageDescriptor jiefen__v1__attribute__descriptor =
   (ProtobufCMessageInit) jiefen__v1__attribute__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
+static const ProtobufCMethodDescriptor jiefen__v1__kinds__method_descriptors[2] =
+{
+  { "ListKinds", &jiefen__v1__list_kinds_request__descriptor, &jiefen__v1__list_kinds_response__descriptor },
+  { "DescribeKind", &jiefen__v1__describe_kind_request__descriptor, &jiefen__v1__kind_schema__descriptor },
+};
+const unsigned jiefen__v1__kinds__method_indices_by_name[] = {
+  1,        /* DescribeKind */
+  0         /* ListKinds */
+};
+const ProtobufCServiceDescriptor jiefen__v1__kinds__descriptor =
+{
+  PROTOBUF_C__SERVICE_DESCRIPTOR_MAGIC,
+  "jiefen.v1.Kinds",
+  "Kinds",
+  "Jiefen__V1__Kinds",
+  "jiefen.v1",
+  2,
+  jiefen__v1__kinds__method_descriptors,
+  jiefen__v1__kinds__method_indices_by_name
+};
+void jiefen__v1__kinds__list_kinds(ProtobufCService *service,
+                                   const Jiefen__V1__ListKindsRequest *input,
+                                   Jiefen__V1__ListKindsResponse_Closure closure,
+                                   void *closure_data)
+{
+  assert(service->descriptor == &jiefen__v1__kinds__descriptor);
+  service->invoke(service, 0, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+}
+void jiefen__v1__kinds__describe_kind(ProtobufCService *service,
+                                      const Jiefen__V1__DescribeKindRequest *input,
+                                      Jiefen__V1__KindSchema_Closure closure,
+                                      void *closure_data)
+{
+  assert(service->descriptor == &jiefen__v1__kinds__descriptor);
+  service->invoke(service, 1, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+}
+void jiefen__v1__kinds__init (Jiefen__V1__Kinds_Service *service,
+                              Jiefen__V1__Kinds_ServiceDestroy destroy)
+{
+  protobuf_c_service_generated_init (&service->base,
+                                     &jiefen__v1__kinds__descriptor,
+                                     (ProtobufCServiceDestroy) destroy);
+}

@@ -345,3 +345,36 @@ const ProtobufCMessageDescriptor jiefen__v1__method_descriptor__descriptor =
   (ProtobufCMessageInit) jiefen__v1__method_descriptor__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
+static const ProtobufCMethodDescriptor jiefen__v1__server__method_descriptors[1] =
+{
+  { "ListServices", &jiefen__v1__list_services_request__descriptor, &jiefen__v1__list_services_response__descriptor },
+};
+const unsigned jiefen__v1__server__method_indices_by_name[] = {
+  0         /* ListServices */
+};
+const ProtobufCServiceDescriptor jiefen__v1__server__descriptor =
+{
+  PROTOBUF_C__SERVICE_DESCRIPTOR_MAGIC,
+  "jiefen.v1.Server",
+  "Server",
+  "Jiefen__V1__Server",
+  "jiefen.v1",
+  1,
+  jiefen__v1__server__method_descriptors,
+  jiefen__v1__server__method_indices_by_name
+};
+void jiefen__v1__server__list_services(ProtobufCService *service,
+                                       const Jiefen__V1__ListServicesRequest *input,
+                                       Jiefen__V1__ListServicesResponse_Closure closure,
+                                       void *closure_data)
+{
+  assert(service->descriptor == &jiefen__v1__server__descriptor);
+  service->invoke(service, 0, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+}
+void jiefen__v1__server__init (Jiefen__V1__Server_Service *service,
+                               Jiefen__V1__Server_ServiceDestroy destroy)
+{
+  protobuf_c_service_generated_init (&service->base,
+                                     &jiefen__v1__server__descriptor,
+                                     (ProtobufCServiceDestroy) destroy);
+}

@@ -1617,3 +1617,46 @@ const ProtobufCMessageDescriptor jiefen__v1__put_baseline_response__descriptor =
   (ProtobufCMessageInit) jiefen__v1__put_baseline_response__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
+static const ProtobufCMethodDescriptor jiefen__v1__stats__method_descriptors[2] =
+{
+  { "Report", &jiefen__v1__report_request__descriptor, &jiefen__v1__report__descriptor },
+  { "PutBaseline", &jiefen__v1__put_baseline_request__descriptor, &jiefen__v1__put_baseline_response__descriptor },
+};
+const unsigned jiefen__v1__stats__method_indices_by_name[] = {
+  1,        /* PutBaseline */
+  0         /* Report */
+};
+const ProtobufCServiceDescriptor jiefen__v1__stats__descriptor =
+{
+  PROTOBUF_C__SERVICE_DESCRIPTOR_MAGIC,
+  "jiefen.v1.Stats",
+  "Stats",
+  "Jiefen__V1__Stats",
+  "jiefen.v1",
+  2,
+  jiefen__v1__stats__method_descriptors,
+  jiefen__v1__stats__method_indices_by_name
+};
+void jiefen__v1__stats__report(ProtobufCService *service,
+                               const Jiefen__V1__ReportRequest *input,
+                               Jiefen__V1__Report_Closure closure,
+                               void *closure_data)
+{
+  assert(service->descriptor == &jiefen__v1__stats__descriptor);
+  service->invoke(service, 0, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+}
+void jiefen__v1__stats__put_baseline(ProtobufCService *service,
+                                     const Jiefen__V1__PutBaselineRequest *input,
+                                     Jiefen__V1__PutBaselineResponse_Closure closure,
+                                     void *closure_data)
+{
+  assert(service->descriptor == &jiefen__v1__stats__descriptor);
+  service->invoke(service, 1, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+}
+void jiefen__v1__stats__init (Jiefen__V1__Stats_Service *service,
+                              Jiefen__V1__Stats_ServiceDestroy destroy)
+{
+  protobuf_c_service_generated_init (&service->base,
+                                     &jiefen__v1__stats__descriptor,
+                                     (ProtobufCServiceDestroy) destroy);
+}

@@ -3,6 +3,7 @@
 #define CJIEFENPROTO_H
 #include "jiefen_v1_cases.pb-c.h"
 #include "jiefen_v1_contacts.pb-c.h"
+#include "jiefen_v1_diagnostics.pb-c.h"
 #include "jiefen_v1_kinds.pb-c.h"
 #include "jiefen_v1_server.pb-c.h"
 #include "jiefen_v1_stats.pb-c.h"

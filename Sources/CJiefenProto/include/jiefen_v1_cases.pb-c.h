@@ -19,6 +19,7 @@ PROTOBUF_C__BEGIN_DECLS
 typedef struct Jiefen__V1__Case Jiefen__V1__Case;
 typedef struct Jiefen__V1__CreateCaseRequest Jiefen__V1__CreateCaseRequest;
 typedef struct Jiefen__V1__CreateCaseResponse Jiefen__V1__CreateCaseResponse;
+typedef struct Jiefen__V1__GetCaseResponse Jiefen__V1__GetCaseResponse;
 typedef struct Jiefen__V1__GetCaseRequest Jiefen__V1__GetCaseRequest;
 typedef struct Jiefen__V1__ListCasesRequest Jiefen__V1__ListCasesRequest;
 typedef struct Jiefen__V1__ListCasesResponse Jiefen__V1__ListCasesResponse;
@@ -151,6 +152,19 @@ struct  Jiefen__V1__CreateCaseResponse
 #define JIEFEN__V1__CREATE_CASE_RESPONSE__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&jiefen__v1__create_case_response__descriptor) \
     , NULL, 0 }
+
+
+/*
+ * Cases/Get answers the case; same wire form as ApplyEventResponse.
+ */
+struct  Jiefen__V1__GetCaseResponse
+{
+  ProtobufCMessage base;
+  Jiefen__V1__Case *case_;
+};
+#define JIEFEN__V1__GET_CASE_RESPONSE__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&jiefen__v1__get_case_response__descriptor) \
+    , NULL }
 
 
 struct  Jiefen__V1__GetCaseRequest
@@ -370,6 +384,25 @@ Jiefen__V1__CreateCaseResponse *
                       const uint8_t       *data);
 void   jiefen__v1__create_case_response__free_unpacked
                      (Jiefen__V1__CreateCaseResponse *message,
+                      ProtobufCAllocator *allocator);
+/* Jiefen__V1__GetCaseResponse methods */
+void   jiefen__v1__get_case_response__init
+                     (Jiefen__V1__GetCaseResponse         *message);
+size_t jiefen__v1__get_case_response__get_packed_size
+                     (const Jiefen__V1__GetCaseResponse   *message);
+size_t jiefen__v1__get_case_response__pack
+                     (const Jiefen__V1__GetCaseResponse   *message,
+                      uint8_t             *out);
+size_t jiefen__v1__get_case_response__pack_to_buffer
+                     (const Jiefen__V1__GetCaseResponse   *message,
+                      ProtobufCBuffer     *buffer);
+Jiefen__V1__GetCaseResponse *
+       jiefen__v1__get_case_response__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   jiefen__v1__get_case_response__free_unpacked
+                     (Jiefen__V1__GetCaseResponse *message,
                       ProtobufCAllocator *allocator);
 /* Jiefen__V1__GetCaseRequest methods */
 void   jiefen__v1__get_case_request__init
@@ -591,6 +624,9 @@ typedef void (*Jiefen__V1__CreateCaseRequest_Closure)
 typedef void (*Jiefen__V1__CreateCaseResponse_Closure)
                  (const Jiefen__V1__CreateCaseResponse *message,
                   void *closure_data);
+typedef void (*Jiefen__V1__GetCaseResponse_Closure)
+                 (const Jiefen__V1__GetCaseResponse *message,
+                  void *closure_data);
 typedef void (*Jiefen__V1__GetCaseRequest_Closure)
                  (const Jiefen__V1__GetCaseRequest *message,
                   void *closure_data);
@@ -627,12 +663,79 @@ typedef void (*Jiefen__V1__AssessCaseResponse_Closure)
 
 /* --- services --- */
 
+typedef struct Jiefen__V1__Cases_Service Jiefen__V1__Cases_Service;
+struct Jiefen__V1__Cases_Service
+{
+  ProtobufCService base;
+  void (*create)(Jiefen__V1__Cases_Service *service,
+                 const Jiefen__V1__CreateCaseRequest *input,
+                 Jiefen__V1__CreateCaseResponse_Closure closure,
+                 void *closure_data);
+  void (*get)(Jiefen__V1__Cases_Service *service,
+              const Jiefen__V1__GetCaseRequest *input,
+              Jiefen__V1__GetCaseResponse_Closure closure,
+              void *closure_data);
+  void (*list)(Jiefen__V1__Cases_Service *service,
+               const Jiefen__V1__ListCasesRequest *input,
+               Jiefen__V1__ListCasesResponse_Closure closure,
+               void *closure_data);
+  void (*apply)(Jiefen__V1__Cases_Service *service,
+                const Jiefen__V1__ApplyEventRequest *input,
+                Jiefen__V1__ApplyEventResponse_Closure closure,
+                void *closure_data);
+  void (*history)(Jiefen__V1__Cases_Service *service,
+                  const Jiefen__V1__CaseHistoryRequest *input,
+                  Jiefen__V1__CaseHistoryResponse_Closure closure,
+                  void *closure_data);
+  void (*assess)(Jiefen__V1__Cases_Service *service,
+                 const Jiefen__V1__AssessCaseRequest *input,
+                 Jiefen__V1__AssessCaseResponse_Closure closure,
+                 void *closure_data);
+};
+typedef void (*Jiefen__V1__Cases_ServiceDestroy)(Jiefen__V1__Cases_Service *);
+void jiefen__v1__cases__init (Jiefen__V1__Cases_Service *service,
+                              Jiefen__V1__Cases_ServiceDestroy destroy);
+#define JIEFEN__V1__CASES__BASE_INIT \
+    { &jiefen__v1__cases__descriptor, protobuf_c_service_invoke_internal, NULL }
+#define JIEFEN__V1__CASES__INIT(function_prefix__) \
+    { JIEFEN__V1__CASES__BASE_INIT,\
+      function_prefix__ ## create,\
+      function_prefix__ ## get,\
+      function_prefix__ ## list,\
+      function_prefix__ ## apply,\
+      function_prefix__ ## history,\
+      function_prefix__ ## assess  }
+void jiefen__v1__cases__create(ProtobufCService *service,
+                               const Jiefen__V1__CreateCaseRequest *input,
+                               Jiefen__V1__CreateCaseResponse_Closure closure,
+                               void *closure_data);
+void jiefen__v1__cases__get(ProtobufCService *service,
+                            const Jiefen__V1__GetCaseRequest *input,
+                            Jiefen__V1__GetCaseResponse_Closure closure,
+                            void *closure_data);
+void jiefen__v1__cases__list(ProtobufCService *service,
+                             const Jiefen__V1__ListCasesRequest *input,
+                             Jiefen__V1__ListCasesResponse_Closure closure,
+                             void *closure_data);
+void jiefen__v1__cases__apply(ProtobufCService *service,
+                              const Jiefen__V1__ApplyEventRequest *input,
+                              Jiefen__V1__ApplyEventResponse_Closure closure,
+                              void *closure_data);
+void jiefen__v1__cases__history(ProtobufCService *service,
+                                const Jiefen__V1__CaseHistoryRequest *input,
+                                Jiefen__V1__CaseHistoryResponse_Closure closure,
+                                void *closure_data);
+void jiefen__v1__cases__assess(ProtobufCService *service,
+                               const Jiefen__V1__AssessCaseRequest *input,
+                               Jiefen__V1__AssessCaseResponse_Closure closure,
+                               void *closure_data);
 
 /* --- descriptors --- */
 
 extern const ProtobufCMessageDescriptor jiefen__v1__case__descriptor;
 extern const ProtobufCMessageDescriptor jiefen__v1__create_case_request__descriptor;
 extern const ProtobufCMessageDescriptor jiefen__v1__create_case_response__descriptor;
+extern const ProtobufCMessageDescriptor jiefen__v1__get_case_response__descriptor;
 extern const ProtobufCMessageDescriptor jiefen__v1__get_case_request__descriptor;
 extern const ProtobufCMessageDescriptor jiefen__v1__list_cases_request__descriptor;
 extern const ProtobufCMessageDescriptor jiefen__v1__list_cases_response__descriptor;
@@ -644,6 +747,7 @@ extern const ProtobufCMessageDescriptor jiefen__v1__case_history_response__descr
 extern const ProtobufCMessageDescriptor jiefen__v1__assess_case_request__descriptor;
 extern const ProtobufCMessageDescriptor jiefen__v1__figure__descriptor;
 extern const ProtobufCMessageDescriptor jiefen__v1__assess_case_response__descriptor;
+extern const ProtobufCServiceDescriptor jiefen__v1__cases__descriptor;
 
 PROTOBUF_C__END_DECLS
 

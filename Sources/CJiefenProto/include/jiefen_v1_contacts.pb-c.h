@@ -302,6 +302,78 @@ typedef void (*Jiefen__V1__RecordMeetingResponse_Closure)
 
 /* --- services --- */
 
+typedef struct Jiefen__V1__Contacts_Service Jiefen__V1__Contacts_Service;
+struct Jiefen__V1__Contacts_Service
+{
+  ProtobufCService base;
+  void (*record)(Jiefen__V1__Contacts_Service *service,
+                 const Jiefen__V1__RecordContactRequest *input,
+                 Jiefen__V1__RecordContactResponse_Closure closure,
+                 void *closure_data);
+};
+typedef void (*Jiefen__V1__Contacts_ServiceDestroy)(Jiefen__V1__Contacts_Service *);
+void jiefen__v1__contacts__init (Jiefen__V1__Contacts_Service *service,
+                                 Jiefen__V1__Contacts_ServiceDestroy destroy);
+#define JIEFEN__V1__CONTACTS__BASE_INIT \
+    { &jiefen__v1__contacts__descriptor, protobuf_c_service_invoke_internal, NULL }
+#define JIEFEN__V1__CONTACTS__INIT(function_prefix__) \
+    { JIEFEN__V1__CONTACTS__BASE_INIT,\
+      function_prefix__ ## record  }
+void jiefen__v1__contacts__record(ProtobufCService *service,
+                                  const Jiefen__V1__RecordContactRequest *input,
+                                  Jiefen__V1__RecordContactResponse_Closure closure,
+                                  void *closure_data);
+typedef struct Jiefen__V1__Sessions_Service Jiefen__V1__Sessions_Service;
+struct Jiefen__V1__Sessions_Service
+{
+  ProtobufCService base;
+  void (*create)(Jiefen__V1__Sessions_Service *service,
+                 const Jiefen__V1__Session *input,
+                 Jiefen__V1__Session_Closure closure,
+                 void *closure_data);
+  void (*list)(Jiefen__V1__Sessions_Service *service,
+               const Jiefen__V1__ListSessionsRequest *input,
+               Jiefen__V1__ListSessionsResponse_Closure closure,
+               void *closure_data);
+};
+typedef void (*Jiefen__V1__Sessions_ServiceDestroy)(Jiefen__V1__Sessions_Service *);
+void jiefen__v1__sessions__init (Jiefen__V1__Sessions_Service *service,
+                                 Jiefen__V1__Sessions_ServiceDestroy destroy);
+#define JIEFEN__V1__SESSIONS__BASE_INIT \
+    { &jiefen__v1__sessions__descriptor, protobuf_c_service_invoke_internal, NULL }
+#define JIEFEN__V1__SESSIONS__INIT(function_prefix__) \
+    { JIEFEN__V1__SESSIONS__BASE_INIT,\
+      function_prefix__ ## create,\
+      function_prefix__ ## list  }
+void jiefen__v1__sessions__create(ProtobufCService *service,
+                                  const Jiefen__V1__Session *input,
+                                  Jiefen__V1__Session_Closure closure,
+                                  void *closure_data);
+void jiefen__v1__sessions__list(ProtobufCService *service,
+                                const Jiefen__V1__ListSessionsRequest *input,
+                                Jiefen__V1__ListSessionsResponse_Closure closure,
+                                void *closure_data);
+typedef struct Jiefen__V1__Meetings_Service Jiefen__V1__Meetings_Service;
+struct Jiefen__V1__Meetings_Service
+{
+  ProtobufCService base;
+  void (*record)(Jiefen__V1__Meetings_Service *service,
+                 const Jiefen__V1__RecordMeetingRequest *input,
+                 Jiefen__V1__RecordMeetingResponse_Closure closure,
+                 void *closure_data);
+};
+typedef void (*Jiefen__V1__Meetings_ServiceDestroy)(Jiefen__V1__Meetings_Service *);
+void jiefen__v1__meetings__init (Jiefen__V1__Meetings_Service *service,
+                                 Jiefen__V1__Meetings_ServiceDestroy destroy);
+#define JIEFEN__V1__MEETINGS__BASE_INIT \
+    { &jiefen__v1__meetings__descriptor, protobuf_c_service_invoke_internal, NULL }
+#define JIEFEN__V1__MEETINGS__INIT(function_prefix__) \
+    { JIEFEN__V1__MEETINGS__BASE_INIT,\
+      function_prefix__ ## record  }
+void jiefen__v1__meetings__record(ProtobufCService *service,
+                                  const Jiefen__V1__RecordMeetingRequest *input,
+                                  Jiefen__V1__RecordMeetingResponse_Closure closure,
+                                  void *closure_data);
 
 /* --- descriptors --- */
 
@@ -312,6 +384,9 @@ extern const ProtobufCMessageDescriptor jiefen__v1__list_sessions_request__descr
 extern const ProtobufCMessageDescriptor jiefen__v1__list_sessions_response__descriptor;
 extern const ProtobufCMessageDescriptor jiefen__v1__record_meeting_request__descriptor;
 extern const ProtobufCMessageDescriptor jiefen__v1__record_meeting_response__descriptor;
+extern const ProtobufCServiceDescriptor jiefen__v1__contacts__descriptor;
+extern const ProtobufCServiceDescriptor jiefen__v1__sessions__descriptor;
+extern const ProtobufCServiceDescriptor jiefen__v1__meetings__descriptor;
 
 PROTOBUF_C__END_DECLS
 

@@ -220,6 +220,36 @@ typedef void (*Jiefen__V1__Attribute_Closure)
 
 /* --- services --- */
 
+typedef struct Jiefen__V1__Kinds_Service Jiefen__V1__Kinds_Service;
+struct Jiefen__V1__Kinds_Service
+{
+  ProtobufCService base;
+  void (*list_kinds)(Jiefen__V1__Kinds_Service *service,
+                     const Jiefen__V1__ListKindsRequest *input,
+                     Jiefen__V1__ListKindsResponse_Closure closure,
+                     void *closure_data);
+  void (*describe_kind)(Jiefen__V1__Kinds_Service *service,
+                        const Jiefen__V1__DescribeKindRequest *input,
+                        Jiefen__V1__KindSchema_Closure closure,
+                        void *closure_data);
+};
+typedef void (*Jiefen__V1__Kinds_ServiceDestroy)(Jiefen__V1__Kinds_Service *);
+void jiefen__v1__kinds__init (Jiefen__V1__Kinds_Service *service,
+                              Jiefen__V1__Kinds_ServiceDestroy destroy);
+#define JIEFEN__V1__KINDS__BASE_INIT \
+    { &jiefen__v1__kinds__descriptor, protobuf_c_service_invoke_internal, NULL }
+#define JIEFEN__V1__KINDS__INIT(function_prefix__) \
+    { JIEFEN__V1__KINDS__BASE_INIT,\
+      function_prefix__ ## list_kinds,\
+      function_prefix__ ## describe_kind  }
+void jiefen__v1__kinds__list_kinds(ProtobufCService *service,
+                                   const Jiefen__V1__ListKindsRequest *input,
+                                   Jiefen__V1__ListKindsResponse_Closure closure,
+                                   void *closure_data);
+void jiefen__v1__kinds__describe_kind(ProtobufCService *service,
+                                      const Jiefen__V1__DescribeKindRequest *input,
+                                      Jiefen__V1__KindSchema_Closure closure,
+                                      void *closure_data);
 
 /* --- descriptors --- */
 
@@ -228,6 +258,7 @@ extern const ProtobufCMessageDescriptor jiefen__v1__list_kinds_response__descrip
 extern const ProtobufCMessageDescriptor jiefen__v1__describe_kind_request__descriptor;
 extern const ProtobufCMessageDescriptor jiefen__v1__kind_schema__descriptor;
 extern const ProtobufCMessageDescriptor jiefen__v1__attribute__descriptor;
+extern const ProtobufCServiceDescriptor jiefen__v1__kinds__descriptor;
 
 PROTOBUF_C__END_DECLS
 

@@ -168,6 +168,27 @@ typedef void (*Jiefen__V1__MethodDescriptor_Closure)
 
 /* --- services --- */
 
+typedef struct Jiefen__V1__Server_Service Jiefen__V1__Server_Service;
+struct Jiefen__V1__Server_Service
+{
+  ProtobufCService base;
+  void (*list_services)(Jiefen__V1__Server_Service *service,
+                        const Jiefen__V1__ListServicesRequest *input,
+                        Jiefen__V1__ListServicesResponse_Closure closure,
+                        void *closure_data);
+};
+typedef void (*Jiefen__V1__Server_ServiceDestroy)(Jiefen__V1__Server_Service *);
+void jiefen__v1__server__init (Jiefen__V1__Server_Service *service,
+                               Jiefen__V1__Server_ServiceDestroy destroy);
+#define JIEFEN__V1__SERVER__BASE_INIT \
+    { &jiefen__v1__server__descriptor, protobuf_c_service_invoke_internal, NULL }
+#define JIEFEN__V1__SERVER__INIT(function_prefix__) \
+    { JIEFEN__V1__SERVER__BASE_INIT,\
+      function_prefix__ ## list_services  }
+void jiefen__v1__server__list_services(ProtobufCService *service,
+                                       const Jiefen__V1__ListServicesRequest *input,
+                                       Jiefen__V1__ListServicesResponse_Closure closure,
+                                       void *closure_data);
 
 /* --- descriptors --- */
 
@@ -175,6 +196,7 @@ extern const ProtobufCMessageDescriptor jiefen__v1__list_services_request__descr
 extern const ProtobufCMessageDescriptor jiefen__v1__list_services_response__descriptor;
 extern const ProtobufCMessageDescriptor jiefen__v1__service_descriptor__descriptor;
 extern const ProtobufCMessageDescriptor jiefen__v1__method_descriptor__descriptor;
+extern const ProtobufCServiceDescriptor jiefen__v1__server__descriptor;
 
 PROTOBUF_C__END_DECLS
 

@@ -464,6 +464,36 @@ typedef void (*Jiefen__V1__PutBaselineResponse_Closure)
 
 /* --- services --- */
 
+typedef struct Jiefen__V1__Stats_Service Jiefen__V1__Stats_Service;
+struct Jiefen__V1__Stats_Service
+{
+  ProtobufCService base;
+  void (*report)(Jiefen__V1__Stats_Service *service,
+                 const Jiefen__V1__ReportRequest *input,
+                 Jiefen__V1__Report_Closure closure,
+                 void *closure_data);
+  void (*put_baseline)(Jiefen__V1__Stats_Service *service,
+                       const Jiefen__V1__PutBaselineRequest *input,
+                       Jiefen__V1__PutBaselineResponse_Closure closure,
+                       void *closure_data);
+};
+typedef void (*Jiefen__V1__Stats_ServiceDestroy)(Jiefen__V1__Stats_Service *);
+void jiefen__v1__stats__init (Jiefen__V1__Stats_Service *service,
+                              Jiefen__V1__Stats_ServiceDestroy destroy);
+#define JIEFEN__V1__STATS__BASE_INIT \
+    { &jiefen__v1__stats__descriptor, protobuf_c_service_invoke_internal, NULL }
+#define JIEFEN__V1__STATS__INIT(function_prefix__) \
+    { JIEFEN__V1__STATS__BASE_INIT,\
+      function_prefix__ ## report,\
+      function_prefix__ ## put_baseline  }
+void jiefen__v1__stats__report(ProtobufCService *service,
+                               const Jiefen__V1__ReportRequest *input,
+                               Jiefen__V1__Report_Closure closure,
+                               void *closure_data);
+void jiefen__v1__stats__put_baseline(ProtobufCService *service,
+                                     const Jiefen__V1__PutBaselineRequest *input,
+                                     Jiefen__V1__PutBaselineResponse_Closure closure,
+                                     void *closure_data);
 
 /* --- descriptors --- */
 
@@ -477,6 +507,7 @@ extern const ProtobufCMessageDescriptor jiefen__v1__notable_case__descriptor;
 extern const ProtobufCMessageDescriptor jiefen__v1__report__descriptor;
 extern const ProtobufCMessageDescriptor jiefen__v1__put_baseline_request__descriptor;
 extern const ProtobufCMessageDescriptor jiefen__v1__put_baseline_response__descriptor;
+extern const ProtobufCServiceDescriptor jiefen__v1__stats__descriptor;
 
 PROTOBUF_C__END_DECLS
 
