@@ -4,5 +4,6 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 swift build -c release --product jiefend
+export JIEFEN_BENCHMARKS=1  # the benchmark targets exist only with it (Package.swift)
 swift build -c release --product jiefen-bench-create
 "$(swift build -c release --show-bin-path)/jiefen-bench-create" "$@"
