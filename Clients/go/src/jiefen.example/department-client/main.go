@@ -175,9 +175,9 @@ func (d *department) walkthrough(kind, assignee string) {
 	if err == nil && (!created.Created || created.Case.GetStatus() != "REGISTERED") {
 		err = fmt.Errorf("want a new REGISTERED case, got created=%v status %q", created.Created, created.Case.GetStatus())
 	}
-	if !r.check("create", err, "case %s (%s, %s), status %s, registered on %s, due %s, petitioner shown as %q (masked=%v)",
+	if !r.check("create", err, "case %s (%s, %s), status %s, registered on %s, petitioner shown as %q (masked=%v)",
 		created.GetCase().GetId(), kind, created.GetCase().GetTrack(), created.GetCase().GetStatus(), created.GetCase().GetRegisteredOn(),
-		created.GetCase().GetDueOn(), firstName(created.GetCase()), created.GetCase().GetMasked()) {
+		firstName(created.GetCase()), created.GetCase().GetMasked()) {
 		return
 	}
 	c := created.Case
@@ -214,7 +214,8 @@ func (d *department) walkthrough(kind, assignee string) {
 		if err == nil && answer.Case.GetStatus() != step.status {
 			err = fmt.Errorf("want status %s, got %s", step.status, answer.Case.GetStatus())
 		}
-		if !r.check("apply-"+step.event, err, "%s → %s (version %d → %d)", step.event, answer.GetCase().GetStatus(), c.Version, answer.GetCase().GetVersion()) {
+		if !r.check("apply-"+step.event, err, "%s → %s (version %d → %d, due on %q)", step.event, answer.GetCase().GetStatus(), c.Version,
+			answer.GetCase().GetVersion(), answer.GetCase().GetDueOn()) {
 			return
 		}
 		previous := c
