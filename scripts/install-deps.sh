@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # Installs the system packages Jiefen needs on Debian/Ubuntu: libprotobuf-c (build and run), the protobuf-c
-# compilers (regenerating proto/ code), pkg-config, and Go with the reference ttrpc library (interop tests).
+# compilers (regenerating proto/ code), pkg-config, and Go with the reference ttrpc library and
+# google.golang.org/protobuf (interop tests, Go stubs, the proto compatibility check).
 # Run as root (or with sudo). Safe to run again.
 set -euo pipefail
 packages=(
   libprotobuf-c-dev protobuf-c-compiler protobuf-compiler pkg-config
-  golang-go golang-github-containerd-ttrpc-dev
+  golang-go golang-github-containerd-ttrpc-dev golang-google-protobuf-dev
 )
 missing=()
 for p in "${packages[@]}"; do
