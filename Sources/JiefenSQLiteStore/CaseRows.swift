@@ -15,7 +15,7 @@ enum CaseRows {
     static func record(_ row: SQLiteRow) throws -> CaseRecord {
         let r = RowReader(row: row, table: "cases")
         let trackName = try r.text("track")
-        guard let track = CaseTrack(rawValue: trackName) else {
+        guard let track = StoredTrack(rawValue: trackName) else {
             throw StoreError(code: .internalError, message: "unknown track '\(trackName)' in the database")
         }
         return CaseRecord(
@@ -34,9 +34,9 @@ enum CaseRows {
         )
     }
 
-    static func event(_ row: SQLiteRow) throws -> CaseEvent {
+    static func event(_ row: SQLiteRow) throws -> StoredEvent {
         let r = RowReader(row: row, table: "case_events")
-        return CaseEvent(
+        return StoredEvent(
             caseID: try r.text("case_id"),
             sequence: try r.int64("sequence"),
             type: try r.text("type"),

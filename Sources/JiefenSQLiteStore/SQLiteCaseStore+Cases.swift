@@ -151,7 +151,7 @@ extension SQLiteCaseStore {
     }
 
     /// See ``CaseStore/history(caseID:)``.
-    public func history(caseID: String) async throws -> [CaseEvent] {
+    public func history(caseID: String) async throws -> [StoredEvent] {
         try await self.readers.read { db in
             let rows = try await db.query(
                 "SELECT \(CaseRows.eventColumns) FROM case_events WHERE case_id = ? ORDER BY sequence",

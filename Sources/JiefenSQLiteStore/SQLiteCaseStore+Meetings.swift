@@ -11,9 +11,9 @@ extension SQLiteCaseStore {
         FROM joint_meetings m
         """
 
-    private static func meeting(_ row: SQLiteRow) throws -> JointMeeting {
+    private static func meeting(_ row: SQLiteRow) throws -> StoredJointMeeting {
         let r = RowReader(row: row, table: "joint_meetings")
-        return JointMeeting(
+        return StoredJointMeeting(
             id: try r.text("id"),
             heldOn: try r.text("held_on"),
             departments: try r.stringArray("departments"),
@@ -24,13 +24,13 @@ extension SQLiteCaseStore {
         )
     }
 
-    private static func fetchMeeting(_ db: Database, id: String) async throws -> JointMeeting? {
+    private static func fetchMeeting(_ db: Database, id: String) async throws -> StoredJointMeeting? {
         try await db.first("\(meetingSelect) WHERE m.id = ?", [.text(id)]).map(meeting)
     }
 
     /// See ``CaseStore/recordMeeting(requestID:_:)``.
     public func recordMeeting(requestID: String?, _ draft: JointMeetingDraft) async throws
-        -> CreateResult<JointMeeting>
+        -> CreateResult<StoredJointMeeting>
     {
         if let requestID { try RequestLog.validate(requestID) }
         var seen = Set<String>()
@@ -95,7 +95,7 @@ extension SQLiteCaseStore {
     }
 
     /// See ``CaseStore/meetings(caseID:)``.
-    public func meetings(caseID: String) async throws -> [JointMeeting] {
+    public func meetings(caseID: String) async throws -> [StoredJointMeeting] {
         try await self.readers.read { db in
             try await db.query(
                 """
@@ -109,7 +109,7 @@ extension SQLiteCaseStore {
     }
 
     /// See ``CaseStore/meetings(heldOn:)``.
-    public func meetings(heldOn range: DateRange) async throws -> [JointMeeting] {
+    public func meetings(heldOn range: DateRange) async throws -> [StoredJointMeeting] {
         try await self.readers.read { db in
             try await db.query(
                 """

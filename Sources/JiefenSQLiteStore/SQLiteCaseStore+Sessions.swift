@@ -4,9 +4,9 @@ import SQLiteNIO
 extension SQLiteCaseStore {
     private static let sessionColumns = "id, village_code, held_on, leader, held"
 
-    private static func session(_ row: SQLiteRow) throws -> ReceptionSession {
+    private static func session(_ row: SQLiteRow) throws -> StoredReceptionSession {
         let r = RowReader(row: row, table: "reception_sessions")
-        return ReceptionSession(
+        return StoredReceptionSession(
             id: try r.text("id"),
             villageCode: try r.text("village_code"),
             heldOn: try r.text("held_on"),
@@ -15,14 +15,14 @@ extension SQLiteCaseStore {
         )
     }
 
-    private static func fetchSession(_ db: Database, id: String) async throws -> ReceptionSession? {
+    private static func fetchSession(_ db: Database, id: String) async throws -> StoredReceptionSession? {
         try await db.first("SELECT \(sessionColumns) FROM reception_sessions WHERE id = ?", [.text(id)])
             .map(session)
     }
 
     /// See ``CaseStore/createSession(requestID:_:)``.
     public func createSession(requestID: String?, _ draft: ReceptionSessionDraft) async throws
-        -> CreateResult<ReceptionSession>
+        -> CreateResult<StoredReceptionSession>
     {
         if let requestID { try RequestLog.validate(requestID) }
         return try await self.writer.submit { db in
@@ -51,19 +51,19 @@ extension SQLiteCaseStore {
             if let requestID {
                 try await RequestLog.save(db, requestID: requestID, kind: .session, targetID: id, recordedAt: UnixTime.now())
             }
-            let record = ReceptionSession(
+            let record = StoredReceptionSession(
                 id: id, villageCode: draft.villageCode, heldOn: draft.heldOn, leader: draft.leader, held: draft.held)
             return CreateResult(record: record, created: true)
         }
     }
 
     /// See ``CaseStore/session(id:)``.
-    public func session(id: String) async throws -> ReceptionSession? {
+    public func session(id: String) async throws -> StoredReceptionSession? {
         try await self.readers.read { db in try await Self.fetchSession(db, id: id) }
     }
 
     /// See ``CaseStore/sessions(heldOn:)``.
-    public func sessions(heldOn range: DateRange) async throws -> [ReceptionSession] {
+    public func sessions(heldOn range: DateRange) async throws -> [StoredReceptionSession] {
         try await self.readers.read { db in
             try await db.query(
                 """

@@ -43,10 +43,10 @@ struct CaseRepository: Sendable {
     }
 
     /// Stores a newly registered case; a retried request id returns the case it created before.
-    func create(requestID: String, state: CaseState, registration: JiefenDomain.CaseEvent) async throws -> (CaseState, created: Bool) {
+    func create(requestID: String, state: CaseState, registration: CaseEvent) async throws -> (CaseState, created: Bool) {
         let draft = CaseDraft(
             kind: state.kind.rawValue,
-            track: CaseTrack(rawValue: state.track.rawValue) ?? .petition,
+            track: StoredTrack(rawValue: state.track.rawValue) ?? .petition,
             state: state.status.rawValue,
             intakeChannel: state.channel.rawValue,
             villageCode: state.villageCode.rawValue,
@@ -69,7 +69,7 @@ struct CaseRepository: Sendable {
     /// With a `request`, the append and the request id are written in one transaction; if the request id was
     /// already recorded, nothing is written and the case as it is now comes back with `appended` false.
     func append(
-        _ events: [JiefenDomain.CaseEvent], to id: String, expectedVersion: Int64, resulting state: CaseState,
+        _ events: [CaseEvent], to id: String, expectedVersion: Int64, resulting state: CaseState,
         request: WriteRequest? = nil
     ) async throws -> (state: CaseState, appended: Bool) {
         let result = try await store.appendEvents(
@@ -86,7 +86,7 @@ struct CaseRepository: Sendable {
     /// The case's history as domain events.
     /// - Throws: ResourceExhausted, before decoding anything, when the stored events hold more than
     ///   ``InputLimits/historyBytes``: no answer could carry them.
-    func history(_ id: String) async throws -> [(event: JiefenDomain.CaseEvent, actor: String, occurredAt: String)] {
+    func history(_ id: String) async throws -> [(event: CaseEvent, actor: String, occurredAt: String)] {
         let stored = try await store.history(caseID: id)
         let bytes = stored.reduce(0) { $0 + $1.payload.count }
         guard bytes <= InputLimits.historyBytes else {
@@ -98,11 +98,11 @@ struct CaseRepository: Sendable {
         return try stored.map { stored in
             let payload = try JSONDecoder().decode(CaseEventPayload.self, from: Data(stored.payload))
             let at = Timestamp(secondsSinceEpoch: Int64(stored.occurredAt) ?? 0)
-            return (JiefenDomain.CaseEvent(sequence: Int(stored.sequence), actor: Actor(id: stored.actor), at: at, payload: payload), stored.actor, stored.occurredAt)
+            return (CaseEvent(sequence: Int(stored.sequence), actor: Actor(id: stored.actor), at: at, payload: payload), stored.actor, stored.occurredAt)
         }
     }
 
-    private static func eventDraft(_ event: JiefenDomain.CaseEvent) throws -> EventDraft {
+    private static func eventDraft(_ event: CaseEvent) throws -> EventDraft {
         EventDraft(
             type: event.kind.rawValue,
             actor: event.actor.id,

@@ -78,7 +78,7 @@ public struct CasesService: TTRPCService {
             let known = env.plugins.kinds.map(\.rawValue).joined(separator: ", ")
             throw DomainError.invalidArgument(field: "kind", "\"\(ClientQuote(request.kind))\" is not a registered dispute kind; use one of \(known)")
         }
-        let event = JiefenDomain.CaseEvent(sequence: 1, actor: try actor(request.actor, context), at: receivedAt, payload: .registered(registration))
+        let event = CaseEvent(sequence: 1, actor: try actor(request.actor, context), at: receivedAt, payload: .registered(registration))
         let state = try await CaseWorkflow.register(event, plugin: plugin, context: pluginContext)
         let requestID = request.requestID.isEmpty ? UUID().uuidString : request.requestID
         let (stored, created) = try await env.repository.create(requestID: requestID, state: state, registration: event)
@@ -119,7 +119,7 @@ public struct CasesService: TTRPCService {
         guard violations.isEmpty else { throw DomainError.invalidArgument(violations) }
         let query = CaseQuery(
             kind: request.kind.isEmpty ? nil : request.kind,
-            track: request.track.isEmpty ? nil : CaseTrack(rawValue: request.track),
+            track: request.track.isEmpty ? nil : StoredTrack(rawValue: request.track),
             state: request.status.isEmpty ? nil : request.status,
             villageCode: request.villageCode.isEmpty ? nil : request.villageCode,
             registered: DateRange(
@@ -157,7 +157,7 @@ public struct CasesService: TTRPCService {
         let plugin = try env.plugins.plugin(for: state.kind)
         let payload = try EventMapping.payload(type: request.type, arguments: request.arguments, caseID: state.id)
         let at = request.occurredAt == 0 ? pluginContext.now : Timestamp(secondsSinceEpoch: request.occurredAt)
-        let event = JiefenDomain.CaseEvent(sequence: state.version + 1, actor: try actor(request.actor, context), at: at, payload: payload)
+        let event = CaseEvent(sequence: state.version + 1, actor: try actor(request.actor, context), at: at, payload: payload)
         let (next, events) = try await CaseWorkflow.apply(event, to: state, plugin: plugin, context: pluginContext)
         let writeRequest = request.requestID.isEmpty ? nil : WriteRequest(id: request.requestID, kind: .event, target: record.id)
         let (stored, appended) = try await env.repository.append(

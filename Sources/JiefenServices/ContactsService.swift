@@ -55,7 +55,7 @@ public struct ContactsService: TTRPCService {
         let violations = contact.violations(field: "contact")
         guard violations.isEmpty else { throw DomainError.invalidArgument(violations) }
         let plugin = try env.plugins.plugin(for: state.kind)
-        let event = JiefenDomain.CaseEvent(
+        let event = CaseEvent(
             sequence: state.version + 1, actor: try CasesService.actor(request.actor, context), at: at, payload: .contactRecorded(contact)
         )
         let (next, events) = try await CaseWorkflow.apply(event, to: state, plugin: plugin, context: pluginContext)

@@ -12,7 +12,7 @@ enum FactsMapping {
             if case .date(let date) = value { keyDates[name] = date.description }
         }
         return CaseFacts(
-            track: CaseTrack(rawValue: state.track.rawValue) ?? .petition,
+            track: StoredTrack(rawValue: state.track.rawValue) ?? .petition,
             outcome: state.outcome?.rawValue,
             registeredAt: state.registeredAt.secondsSinceEpoch,
             closedAt: state.closedAt?.secondsSinceEpoch,

@@ -6,7 +6,7 @@
 /// Dates are local ISO dates (`YYYY-MM-DD`), instants are unix seconds.
 public struct CaseFacts: Hashable, Sendable {
     /// The current track (a dispute converted to a petition counts as a petition).
-    public var track: CaseTrack
+    public var track: StoredTrack
     /// The closing outcome, for example `resolved_town`; `nil` while the case is open.
     public var outcome: String?
     /// When the case was registered.
@@ -43,7 +43,7 @@ public struct CaseFacts: Hashable, Sendable {
 
     /// Creates the facts of a case. See the properties for the meaning of each parameter.
     public init(
-        track: CaseTrack, outcome: String? = nil, registeredAt: Int64, closedAt: Int64? = nil,
+        track: StoredTrack, outcome: String? = nil, registeredAt: Int64, closedAt: Int64? = nil,
         receivedOn: String? = nil, noticeDueOn: String? = nil, noticeOn: String? = nil, acceptedOn: String? = nil,
         dueOn: String? = nil, extended: Bool = false, personsInvolved: Int = 1, householdsInvolved: Int = 1,
         rating: String? = nil, jointMeetingDecisions: Int = 0, awaitingJointMeeting: Bool = false,

@@ -32,7 +32,7 @@ public struct CaseQuery: Hashable, Sendable {
     /// Only cases of this kind, if set.
     public var kind: String?
     /// Only cases on this track, if set.
-    public var track: CaseTrack?
+    public var track: StoredTrack?
     /// Only cases in this state, if set.
     public var state: String?
     /// Only cases of this village, if set.
@@ -47,7 +47,7 @@ public struct CaseQuery: Hashable, Sendable {
     /// Creates a query. See the properties for the meaning of each parameter.
     public init(
         kind: String? = nil,
-        track: CaseTrack? = nil,
+        track: StoredTrack? = nil,
         state: String? = nil,
         villageCode: String? = nil,
         registered: DateRange = .all,

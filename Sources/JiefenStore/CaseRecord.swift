@@ -6,7 +6,7 @@ public struct CaseDraft: Hashable, Sendable {
     /// The dispute kind (plugin name), for example `housing_delivery`.
     public var kind: String
     /// The procedure the case follows.
-    public var track: CaseTrack
+    public var track: StoredTrack
     /// The initial state, for example `REGISTERED`.
     public var state: String
     /// How the matter arrived, for example `VILLAGE_RECEPTION` (domain.md D).
@@ -25,7 +25,7 @@ public struct CaseDraft: Hashable, Sendable {
     /// Creates a draft. See the properties for the meaning of each parameter.
     public init(
         kind: String,
-        track: CaseTrack,
+        track: StoredTrack,
         state: String,
         intakeChannel: String,
         villageCode: String,
@@ -53,7 +53,7 @@ public struct CaseRecord: Hashable, Sendable {
     /// The dispute kind (plugin name).
     public var kind: String
     /// The procedure the case follows.
-    public var track: CaseTrack
+    public var track: StoredTrack
     /// The current state.
     public var state: String
     /// How the matter arrived.
@@ -77,7 +77,7 @@ public struct CaseRecord: Hashable, Sendable {
     public init(
         id: String,
         kind: String,
-        track: CaseTrack,
+        track: StoredTrack,
         state: String,
         intakeChannel: String,
         villageCode: String,

@@ -84,7 +84,7 @@ public protocol CaseStore: Sendable {
     /// - Parameter caseID: The case id.
     /// - Returns: The events in sequence order, starting at 1.
     /// - Throws: ``StoreError/Code/notFound`` for an unknown case.
-    func history(caseID: String) async throws -> [CaseEvent]
+    func history(caseID: String) async throws -> [StoredEvent]
 
     /// Lists cases matching a filter, one page at a time, in id order.
     /// - Parameter query: The filter, page size and cursor.
@@ -100,17 +100,17 @@ public protocol CaseStore: Sendable {
     /// - Returns: The session, and whether this call created it.
     /// - Throws: ``StoreError`` — `alreadyExists` if a session with the client-chosen id exists.
     func createSession(requestID: String?, _ draft: ReceptionSessionDraft) async throws
-        -> CreateResult<ReceptionSession>
+        -> CreateResult<StoredReceptionSession>
 
     /// Reads one village-reception session.
     /// - Parameter id: The session id.
     /// - Returns: The session, or `nil`.
-    func session(id: String) async throws -> ReceptionSession?
+    func session(id: String) async throws -> StoredReceptionSession?
 
     /// Lists village-reception sessions by date.
     /// - Parameter heldOn: The dates to include.
     /// - Returns: The sessions ordered by date, then id.
-    func sessions(heldOn: DateRange) async throws -> [ReceptionSession]
+    func sessions(heldOn: DateRange) async throws -> [StoredReceptionSession]
 
     /// Records a contact (visit batch, call, letter) on a case.
     /// - Parameters:
@@ -139,17 +139,17 @@ public protocol CaseStore: Sendable {
     /// - Returns: The meeting, and whether this call created it.
     /// - Throws: ``StoreError`` — `invalidArgument` for no cases or no departments, `notFound` naming any unknown
     ///   case, `alreadyExists` if a meeting with the client-chosen id exists.
-    func recordMeeting(requestID: String?, _ draft: JointMeetingDraft) async throws -> CreateResult<JointMeeting>
+    func recordMeeting(requestID: String?, _ draft: JointMeetingDraft) async throws -> CreateResult<StoredJointMeeting>
 
     /// Lists the joint meetings that discussed a case.
     /// - Parameter caseID: The case id.
     /// - Returns: The meetings ordered by date, then id; empty for an unknown case.
-    func meetings(caseID: String) async throws -> [JointMeeting]
+    func meetings(caseID: String) async throws -> [StoredJointMeeting]
 
     /// Lists joint meetings by date, for statistics.
     /// - Parameter heldOn: The dates to include.
     /// - Returns: The meetings ordered by date, then id.
-    func meetings(heldOn: DateRange) async throws -> [JointMeeting]
+    func meetings(heldOn: DateRange) async throws -> [StoredJointMeeting]
 
     /// Computes the aggregates of one period from the cases' statistics projections, contacts, sessions and
     /// meetings, with SQL (no case is loaded into memory).

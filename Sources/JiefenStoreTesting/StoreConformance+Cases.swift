@@ -23,7 +23,7 @@ extension StoreConformance {
 
         let history = try await store.history(caseID: record.id)
         let expected = StoreFixtures.event(recordedAt: 100)
-        #expect(history == [CaseEvent(
+        #expect(history == [StoredEvent(
             caseID: record.id, sequence: 1, type: expected.type, actor: expected.actor,
             occurredAt: expected.occurredAt, recordedAt: 100, payload: expected.payload)])
     }

@@ -10,7 +10,7 @@ extension StoreConformance {
         Check("cases without facts are listed and get them only at their version", missingFactsAreFilled),
     ]
 
-    static func facts(track: CaseTrack = .petition, outcome: String? = nil, registered: Int64 = 1_741_915_800,
+    static func facts(track: StoredTrack = .petition, outcome: String? = nil, registered: Int64 = 1_741_915_800,
                       closed: Int64? = nil, persons: Int = 1, contacts: [ContactFact] = [], rating: String? = nil) -> CaseFacts {
         CaseFacts(track: track, outcome: outcome, registeredAt: registered, closedAt: closed, receivedOn: "2025-03-14",
                   noticeDueOn: "2025-03-29", noticeOn: "2025-03-15", acceptedOn: "2025-03-15", dueOn: "2025-05-14",

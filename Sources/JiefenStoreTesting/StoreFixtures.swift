@@ -6,7 +6,7 @@ public enum StoreFixtures {
     /// - Returns: A draft whose snapshot is a small JSON object naming the kind and state.
     public static func caseDraft(
         kind: String = "land_lease_arrears",
-        track: CaseTrack = .dispute,
+        track: StoredTrack = .dispute,
         state: String = "REGISTERED",
         intakeChannel: String = "VILLAGE_RECEPTION",
         villageCode: String = "V01",

@@ -3,7 +3,7 @@
 ///
 /// A struct rather than an enum so that a track can be added without breaking callers; a store only accepts the
 /// tracks declared here.
-public struct CaseTrack: RawRepresentable, Hashable, Sendable, CustomStringConvertible {
+public struct StoredTrack: RawRepresentable, Hashable, Sendable, CustomStringConvertible {
     /// The stored spelling: `petition`, `dispute` or `micro`.
     public let rawValue: String
 
@@ -18,14 +18,14 @@ public struct CaseTrack: RawRepresentable, Hashable, Sendable, CustomStringConve
     private init(known rawValue: String) { self.rawValue = rawValue }
 
     /// The petition track (信访), with statutory time limits.
-    public static let petition = CaseTrack(known: "petition")
+    public static let petition = StoredTrack(known: "petition")
     /// The dispute track (矛盾纠纷), handled by mediation.
-    public static let dispute = CaseTrack(known: "dispute")
+    public static let dispute = StoredTrack(known: "dispute")
     /// Micro-matters (微事项), reported separately from petition counts.
-    public static let micro = CaseTrack(known: "micro")
+    public static let micro = StoredTrack(known: "micro")
 
     /// Every track a store accepts.
-    public static let all: [CaseTrack] = [.petition, .dispute, .micro]
+    public static let all: [StoredTrack] = [.petition, .dispute, .micro]
 
     /// The stored spelling.
     public var description: String { self.rawValue }

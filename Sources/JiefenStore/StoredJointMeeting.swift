@@ -36,7 +36,7 @@ public struct JointMeetingDraft: Hashable, Sendable {
 }
 
 /// A stored joint meeting.
-public struct JointMeeting: Hashable, Sendable {
+public struct StoredJointMeeting: Hashable, Sendable {
     /// The meeting id: client-chosen, or `JM-000001` style when the store assigned it.
     public var id: String
     /// The meeting date, ISO `YYYY-MM-DD`.

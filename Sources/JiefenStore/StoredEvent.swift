@@ -22,7 +22,7 @@ public struct EventDraft: Hashable, Sendable {
 }
 
 /// One stored event of a case's append-only history.
-public struct CaseEvent: Hashable, Sendable {
+public struct StoredEvent: Hashable, Sendable {
     /// The case the event belongs to.
     public var caseID: String
     /// The position in the history: 1 for the event that created the case, then 2, 3, … without gaps.

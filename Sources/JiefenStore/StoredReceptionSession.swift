@@ -22,7 +22,7 @@ public struct ReceptionSessionDraft: Hashable, Sendable {
 }
 
 /// A stored village-reception session.
-public struct ReceptionSession: Hashable, Sendable {
+public struct StoredReceptionSession: Hashable, Sendable {
     /// The session id: client-chosen, or `VR-000001` style when the store assigned it.
     public var id: String
     /// The village where the session takes place.
