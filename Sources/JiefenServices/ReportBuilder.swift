@@ -20,98 +20,100 @@ struct ReportBuilder {
     /// The metrics of the period, without comparisons.
     func metrics() -> [StatsReport.Metric] {
         var out: [StatsReport.Metric] = []
-        func count(_ name: String, _ value: Int, track: String = "", channel: String = "") {
-            out.append(.init(name: name, track: track, channel: channel, unit: "count", value: Double(value), numerator: Int64(value)))
+        func count(_ metric: ReportMetric, _ value: Int, track: String = "", channel: String = "") {
+            out.append(.init(name: metric.name, track: track, channel: channel, unit: ReportMetric.Unit.count.rawValue,
+                             value: Double(value), numerator: Int64(value)))
         }
-        func rate(_ name: String, _ numerator: Int, _ denominator: Int, track: String = "", channel: String = "") {
-            out.append(.init(name: name, track: track, channel: channel, unit: "rate",
+        func rate(_ metric: ReportMetric, _ numerator: Int, _ denominator: Int, track: String = "", channel: String = "") {
+            out.append(.init(name: metric.name, track: track, channel: channel, unit: ReportMetric.Unit.rate.rawValue,
                              value: denominator == 0 ? 0 : Double(numerator) / Double(denominator),
                              numerator: Int64(numerator), denominator: Int64(denominator)))
         }
         let s = statistics
-        let tracks = ["petition", "dispute", "micro"]
+        let tracks = Track.allCases.map(\.rawValue)
+        let petition = Track.petition.rawValue, dispute = Track.dispute.rawValue, micro = Track.micro.rawValue
         let channels = Self.channels(s)
 
         // Registrations and resolutions per track and channel.
         for track in tracks {
-            count("cases_registered", s.registered.filter { $0.track == track }.total, track: track)
+            count(.casesRegistered, s.registered.filter { $0.track == track }.total, track: track)
             for channel in channels {
                 let n = s.registered.filter { $0.track == track && $0.channel == channel }.total
-                if n > 0 { count("cases_by_channel", n, track: track, channel: channel) }
+                if n > 0 { count(.casesByChannel, n, track: track, channel: channel) }
             }
         }
         let resolvedClosed = s.closed.filter { $0.outcome.map(Self.resolvedOutcomes.contains) ?? false }
         for track in tracks {
-            count("resolved", resolvedClosed.filter { $0.track == track }.total, track: track)
+            count(.resolved, resolvedClosed.filter { $0.track == track }.total, track: track)
             for channel in channels {
                 let n = resolvedClosed.filter { $0.track == track && $0.channel == channel }.total
-                if n > 0 { count("resolved", n, track: track, channel: channel) }
+                if n > 0 { count(.resolved, n, track: track, channel: channel) }
             }
         }
-        let handled = resolvedClosed.filter { $0.track != "micro" }
-        count("resolved", handled.total)
+        let handled = resolvedClosed.filter { $0.track != micro }
+        count(.resolved, handled.total)
         for channel in channels {
             let n = handled.filter { $0.channel == channel }.total
-            if n > 0 { count("resolved", n, channel: channel) }
+            if n > 0 { count(.resolved, n, channel: channel) }
         }
 
         // Village reception and visits.
-        count("sessions_vr", s.sessionsHeld)
+        count(.sessionsVillageReception, s.sessionsHeld)
         let visits = s.contacts.filter { Self.visitChannels.contains($0.channel) }
         for channel in Self.visitChannels {
             let c = visits.first { $0.channel == channel }
-            count("batches", c?.contacts ?? 0, channel: channel)
-            count("person_times", c?.personTimes ?? 0, channel: channel)
+            count(.batches, c?.contacts ?? 0, channel: channel)
+            count(.personTimes, c?.personTimes ?? 0, channel: channel)
         }
-        count("batches", visits.reduce(0) { $0 + $1.contacts })
-        count("person_times", visits.reduce(0) { $0 + $1.personTimes })
-        count("distinct_petitioners", s.distinctPetitioners)
-        count("collective_batches", visits.reduce(0) { $0 + $1.collective })
-        count("group_cases", s.groupCases)
+        count(.batches, visits.reduce(0) { $0 + $1.contacts })
+        count(.personTimes, visits.reduce(0) { $0 + $1.personTimes })
+        count(.distinctPetitioners, s.distinctPetitioners)
+        count(.collectiveBatches, visits.reduce(0) { $0 + $1.collective })
+        count(.groupCases, s.groupCases)
 
         // Cohort rates: petition and dispute cases registered in the period, screened-out ones left out.
-        for track in ["petition", "dispute", ""] {
+        for track in [petition, dispute, ""] {
             let cohort = s.registered.filter {
-                (track.isEmpty ? $0.track != "micro" : $0.track == track) && !($0.outcome.map(Self.screenedOut.contains) ?? false)
+                (track.isEmpty ? $0.track != micro : $0.track == track) && !($0.outcome.map(Self.screenedOut.contains) ?? false)
             }
             let resolved = cohort.filter { $0.outcome.map(Self.resolvedOutcomes.contains) ?? false }.total
             let closed = cohort.filter { $0.outcome != nil }.total
-            rate("resolution_rate", resolved, cohort.total, track: track)
-            rate("closure_rate", closed, cohort.total, track: track)
+            rate(.resolutionRate, resolved, cohort.total, track: track)
+            rate(.closureRate, closed, cohort.total, track: track)
         }
         for channel in channels {
             let cohort = s.registered.filter {
-                $0.track != "micro" && $0.channel == channel && !($0.outcome.map(Self.screenedOut.contains) ?? false)
+                $0.track != micro && $0.channel == channel && !($0.outcome.map(Self.screenedOut.contains) ?? false)
             }
             guard cohort.total > 0 else { continue }
-            rate("resolution_rate", cohort.filter { $0.outcome.map(Self.resolvedOutcomes.contains) ?? false }.total, cohort.total,
+            rate(.resolutionRate, cohort.filter { $0.outcome.map(Self.resolvedOutcomes.contains) ?? false }.total, cohort.total,
                  channel: channel)
-            rate("closure_rate", cohort.filter { $0.outcome != nil }.total, cohort.total, channel: channel)
+            rate(.closureRate, cohort.filter { $0.outcome != nil }.total, cohort.total, channel: channel)
         }
-        rate("timely_acceptance_rate", s.noticesTimely, s.noticesRequired, track: "petition")
-        for n in s.notices { rate("timely_acceptance_rate", n.numerator, n.denominator, track: "petition", channel: n.channel) }
-        rate("on_time_closure_rate", s.closedOnTime, s.closedWithDeadline, track: "petition")
-        for n in s.onTime { rate("on_time_closure_rate", n.numerator, n.denominator, track: "petition", channel: n.channel) }
+        rate(.timelyAcceptanceRate, s.noticesTimely, s.noticesRequired, track: petition)
+        for n in s.notices { rate(.timelyAcceptanceRate, n.numerator, n.denominator, track: petition, channel: n.channel) }
+        rate(.onTimeClosureRate, s.closedOnTime, s.closedWithDeadline, track: petition)
+        for n in s.onTime { rate(.onTimeClosureRate, n.numerator, n.denominator, track: petition, channel: n.channel) }
 
         for d in s.durations {
-            out.append(.init(name: "time_to_resolution_mean", track: d.track, unit: d.unit, value: d.mean, numerator: Int64(d.count)))
-            out.append(.init(name: "time_to_resolution_median", track: d.track, unit: d.unit, value: d.median, numerator: Int64(d.count)))
-            out.append(.init(name: "time_to_resolution_p90", track: d.track, unit: d.unit, value: d.p90, numerator: Int64(d.count)))
+            for (metric, value) in zip(ReportMetric.timeToResolution, [d.mean, d.median, d.p90]) {
+                out.append(.init(name: metric.name, track: d.track, unit: d.unit, value: value, numerator: Int64(d.count)))
+            }
         }
 
         // Joint meetings.
         let jointMeeting = s.closed.filter { $0.outcome == "resolved_jm" }
-        count("jm_resolved", jointMeeting.total)
+        count(.resolvedViaJointMeeting, jointMeeting.total)
         for channel in channels {
             let n = jointMeeting.filter { $0.channel == channel }.total
-            if n > 0 { count("jm_resolved", n, channel: channel) }
+            if n > 0 { count(.resolvedViaJointMeeting, n, channel: channel) }
         }
-        count("jm_meetings", s.jointMeetingsHeld)
-        count("jm_in_progress", s.awaitingJointMeeting)
+        count(.jointMeetingsHeld, s.jointMeetingsHeld)
+        count(.underJointMeetingReview, s.awaitingJointMeeting)
 
         // Micro-matters, reported apart from petition counts.
-        count("micro_online", s.registered.filter {
-            $0.track == "micro" && [IntakeChannel.gridOnline.rawValue, IntakeChannel.wechatGroup.rawValue].contains($0.channel)
+        count(.microResolvedOnline, s.registered.filter {
+            $0.track == micro && [IntakeChannel.gridOnline.rawValue, IntakeChannel.wechatGroup.rawValue].contains($0.channel)
                 && $0.outcome == OutcomeCode.resolvedOnline.rawValue
         }.total)
 
@@ -120,11 +122,11 @@ struct ReportBuilder {
             channel: "", eligible: s.ratingEligible, satisfied: s.ratings["satisfied", default: 0],
             basicallySatisfied: s.ratings["basically_satisfied", default: 0], dissatisfied: s.ratings["dissatisfied", default: 0])
         for r in [total] + s.ratingsByChannel {
-            rate("participation_rate", r.rated, r.eligible, track: "petition", channel: r.channel)
-            rate("satisfaction_rate_strict", r.satisfied, r.rated, track: "petition", channel: r.channel)
-            rate("satisfaction_rate_broad", r.satisfied + r.basicallySatisfied, r.rated, track: "petition", channel: r.channel)
+            rate(.participationRate, r.rated, r.eligible, track: petition, channel: r.channel)
+            rate(.satisfactionRateStrict, r.satisfied, r.rated, track: petition, channel: r.channel)
+            rate(.satisfactionRateBroad, r.satisfied + r.basicallySatisfied, r.rated, track: petition, channel: r.channel)
         }
-        rate("repeat_rate", s.contacts.reduce(0) { $0 + $1.followUps }, s.contacts.reduce(0) { $0 + $1.contacts })
+        rate(.repeatRate, s.contacts.reduce(0) { $0 + $1.followUps }, s.contacts.reduce(0) { $0 + $1.contacts })
         return out
     }
 
@@ -142,7 +144,7 @@ struct ReportBuilder {
 
     /// From registered to resolved, over petition and dispute cases registered in the period.
     func funnel() -> [StatsReport.FunnelStage] {
-        let cohort = statistics.registered.filter { $0.track != "micro" }
+        let cohort = statistics.registered.filter { $0.track != Track.micro.rawValue }
         let handled = cohort.filter { !($0.outcome.map(Self.screenedOut.contains) ?? false) }
         return [
             .init(stage: "registered", count: cohort.total),

@@ -117,14 +117,8 @@ public struct StatsService: TTRPCService {
         return PutBaselineResponse(stored: request.figures.count)
     }
 
-    /// The metric names a baseline may carry.
-    static let baselineMetrics: Set<String> = [
-        "cases_registered", "cases_by_channel", "resolved", "sessions_vr", "batches", "person_times", "distinct_petitioners",
-        "collective_batches", "group_cases", "resolution_rate", "closure_rate", "timely_acceptance_rate",
-        "on_time_closure_rate", "jm_resolved", "jm_meetings", "jm_in_progress", "micro_online", "participation_rate",
-        "satisfaction_rate_strict", "satisfaction_rate_broad", "repeat_rate", "time_to_resolution_mean",
-        "time_to_resolution_median", "time_to_resolution_p90",
-    ]
+    /// The metric names a baseline may carry: every metric of the catalogue.
+    static let baselineMetrics = Set(ReportMetric.all.map(\.name))
 
     /// A valid period, or InvalidArgument naming the wrong field.
     static func period(_ from: String, _ to: String) throws(DomainError) -> (CivilDate, CivilDate) {

@@ -19,29 +19,9 @@ enum ReportFigures {
     /// The intake channels of domain.md D in display order.
     static let knownChannels = IntakeChannel.known.map(\.rawValue)
     /// The tracks in display order.
-    static let tracks = ["petition", "dispute", "micro"]
+    static let tracks = Track.allCases.map(\.rawValue)
     /// The metric names in display order; names not listed follow in report order.
-    static let metricOrder = [
-        "cases_registered", "cases_by_channel", "resolved", "sessions_vr", "batches", "person_times",
-        "distinct_petitioners", "collective_batches", "group_cases", "jm_meetings", "jm_resolved", "jm_in_progress",
-        "micro_online", "resolution_rate", "closure_rate", "timely_acceptance_rate", "on_time_closure_rate",
-        "participation_rate", "satisfaction_rate_strict", "satisfaction_rate_broad", "repeat_rate",
-        "time_to_resolution_mean", "time_to_resolution_median", "time_to_resolution_p90",
-    ]
-    /// Human labels of metric names (looked up, never iterated).
-    private static let labels: [String: String] = [
-        "cases_registered": "Cases registered", "cases_by_channel": "Cases registered", "resolved": "Cases resolved",
-        "sessions_vr": "Village-reception sessions", "batches": "Batches", "person_times": "Person-times",
-        "distinct_petitioners": "Distinct petitioners", "collective_batches": "Collective batches",
-        "group_cases": "Group cases", "jm_meetings": "Joint meetings held", "jm_resolved": "Resolved via joint meeting",
-        "jm_in_progress": "Under joint-meeting review", "micro_online": "Micro-matters resolved online",
-        "resolution_rate": "Resolution rate", "closure_rate": "Closure rate",
-        "timely_acceptance_rate": "Timely acceptance rate", "on_time_closure_rate": "On-time closure rate",
-        "participation_rate": "Participation rate", "satisfaction_rate_strict": "Satisfaction rate (strict)",
-        "satisfaction_rate_broad": "Satisfaction rate (broad)", "repeat_rate": "Repeat-petition rate",
-        "time_to_resolution_mean": "Time to resolution, mean", "time_to_resolution_median": "Time to resolution, median",
-        "time_to_resolution_p90": "Time to resolution, P90",
-    ]
+    static let metricOrder = ReportMetric.all.map(\.name)
     /// Human labels of the known channels (looked up, never iterated).
     private static let channelLabels: [String: String] = [
         "VILLAGE_RECEPTION": "Village reception", "GRID_ONLINE": "Grid (online)", "WECHAT_GROUP": "WeChat group",
@@ -49,7 +29,7 @@ enum ReportFigures {
     ]
 
     /// The label of metric `name`, or the name itself.
-    static func label(_ name: String) -> String { labels[name] ?? name }
+    static func label(_ name: String) -> String { ReportMetric.named(name)?.label ?? name }
 
     /// The label of `channel`: "All channels" for "", the code itself when unknown.
     static func channelLabel(_ channel: String) -> String {
@@ -77,67 +57,68 @@ enum ReportFigures {
 
     /// The rates of the report in display order.
     static func rates(_ report: StatsReport) -> [StatsReport.Metric] {
-        ordered(report.metrics.filter { $0.unit == "rate" })
+        ordered(report.metrics.filter { $0.unit == ReportMetric.Unit.rate.rawValue })
     }
 
     /// The all-tracks count `name` at `channel`: the report's own total if present, else the sum over tracks
     /// (or, for `channel` "", over channels), with the comparison summed when every part has one.
-    static func total(_ report: StatsReport, _ name: String, channel: String = "") -> StatsReport.Metric? {
+    static func total(_ report: StatsReport, _ metric: ReportMetric, channel: String = "") -> StatsReport.Metric? {
+        let name = metric.name
         if let metric = report.metric(name, channel: channel) { return metric }
         var parts = report.metrics.filter { $0.name == name && $0.channel == channel && !$0.track.isEmpty }
         if parts.isEmpty && channel.isEmpty {
             parts = report.metrics.filter { $0.name == name && $0.track.isEmpty && !$0.channel.isEmpty }
         }
-        guard let first = parts.first, parts.allSatisfy({ $0.unit == "count" }) else { return parts.first }
+        guard let first = parts.first, parts.allSatisfy({ $0.unit == ReportMetric.Unit.count.rawValue }) else { return parts.first }
         if parts.count == 1 { return first }
         let value = parts.reduce(0) { $0 + $1.value }
         let previousParts = parts.compactMap(\.previous)
         let previous = previousParts.count == parts.count ? previousParts.reduce(0, +) : nil
         let yoy = previous.flatMap { $0 > 0 ? (value - $0) / $0 : nil }
-        return StatsReport.Metric(name: name, channel: channel, unit: "count", value: value,
+        return StatsReport.Metric(name: name, channel: channel, unit: ReportMetric.Unit.count.rawValue, value: value,
                                   numerator: parts.reduce(0) { $0 + $1.numerator }, previous: previous, yoy: yoy)
     }
 
     /// The headline figures of domain.md E.5: sessions, batches/person-times and resolutions at village
     /// reception, resolutions via the joint meeting and micro-matters resolved online.
     static func headline(_ report: StatsReport) -> [Figure] {
-        let vr = "VILLAGE_RECEPTION"
-        let batches = total(report, "batches", channel: vr), personTimes = total(report, "person_times", channel: vr)
+        let vr = IntakeChannel.villageReception.rawValue
+        let batches = total(report, .batches, channel: vr), personTimes = total(report, .personTimes, channel: vr)
         return [
-            figure("Village-reception sessions held", total(report, "sessions_vr")),
+            figure("Village-reception sessions held", total(report, .sessionsVillageReception)),
             Figure(label: "Batches / person-times at village reception",
                    value: pair(batches.map(ReportFormat.value), personTimes.map(ReportFormat.value)),
                    previous: pair(batches.map(ReportFormat.previous), personTimes.map(ReportFormat.previous)),
                    yoy: pair(batches.map { ReportFormat.yoy($0.yoy) }, personTimes.map { ReportFormat.yoy($0.yoy) })),
-            figure("Cases resolved from village reception", total(report, "resolved", channel: vr)),
-            figure("Cases resolved via joint meeting", total(report, "jm_resolved")),
-            figure("Micro-matters resolved online", total(report, "micro_online")),
+            figure("Cases resolved from village reception", total(report, .resolved, channel: vr)),
+            figure("Cases resolved via joint meeting", total(report, .resolvedViaJointMeeting)),
+            figure("Micro-matters resolved online", total(report, .microResolvedOnline)),
         ]
     }
 
     /// The joint-meeting figures: meetings held, cases resolved through them, cases still under review.
     static func jointMeetings(_ report: StatsReport) -> [(label: String, metric: StatsReport.Metric?)] {
-        [("Joint meetings held", total(report, "jm_meetings")),
-         ("Cases resolved via joint meeting", total(report, "jm_resolved")),
-         ("Cases under joint-meeting review", total(report, "jm_in_progress"))]
+        [("Joint meetings held", total(report, .jointMeetingsHeld)),
+         ("Cases resolved via joint meeting", total(report, .resolvedViaJointMeeting)),
+         ("Cases under joint-meeting review", total(report, .underJointMeetingReview))]
     }
 
     /// The cases-by-channel grid: a header, one row per channel with any figure, then the all-channels row;
     /// columns are registered and resolved per track, "–" where the report has no figure.
     static func caseGrid(_ report: StatsReport) -> (header: [String], rows: [[String]]) {
         /// The formatted metric, or `nil` when the report has none.
-        func cell(_ name: String, _ track: String, _ channel: String) -> String? {
-            report.metric(name, track: track, channel: channel).map(ReportFormat.value)
+        func cell(_ metric: ReportMetric, _ track: String, _ channel: String) -> String? {
+            report.metric(metric.name, track: track, channel: channel).map(ReportFormat.value)
         }
         let header = ["Channel"] + tracks.flatMap { ["\($0) registered", "\($0) resolved"] }
         var rows: [[String]] = []
         for channel in channels(in: report) {
-            let cells = tracks.flatMap { [cell("cases_by_channel", $0, channel), cell("resolved", $0, channel)] }
+            let cells = tracks.flatMap { [cell(.casesByChannel, $0, channel), cell(.resolved, $0, channel)] }
             if cells.allSatisfy({ $0 == nil }) { continue }
             rows.append([channelLabel(channel)] + cells.map { $0 ?? ReportFormat.missing })
         }
         let totals = tracks.flatMap { track in
-            [cell("cases_by_channel", track, "") ?? cell("cases_registered", track, ""), cell("resolved", track, "")]
+            [cell(.casesByChannel, track, "") ?? cell(.casesRegistered, track, ""), cell(.resolved, track, "")]
         }
         rows.append([channelLabel("")] + totals.map { $0 ?? ReportFormat.missing })
         return (header, rows)

@@ -1,4 +1,5 @@
 import JiefenAPI
+import JiefenDomain
 
 /// The statistics report as readable terminal text: aligned columns, no colour, deterministic.
 enum ReportTable {
@@ -38,7 +39,7 @@ enum ReportTable {
 
     /// Contacts at the visit channels, distinct petitioners, collective batches and group cases.
     private static func visits(_ report: StatsReport) -> String {
-        let names = ["batches", "person_times", "distinct_petitioners", "collective_batches", "group_cases"]
+        let names = ReportMetric.visitFigures.map(\.name)
         let metrics = ReportFigures.ordered(report.metrics.filter { names.contains($0.name) })
         return section("Visits and groups", metricGrid(metrics, ratio: false))
     }
@@ -51,7 +52,7 @@ enum ReportTable {
     /// Mean, median and P90 per track, then a text histogram per track.
     private static func durations(_ report: StatsReport) -> String {
         guard !report.durations.isEmpty else {
-            let metrics = ReportFigures.ordered(report.metrics.filter { $0.name.hasPrefix("time_to_resolution") })
+            let metrics = ReportFigures.ordered(report.metrics.filter { name in ReportMetric.timeToResolution.contains { $0.name == name.name } })
             return section("Time to resolution", metricGrid(metrics, ratio: false))
         }
         let rows = report.durations.map { row in
