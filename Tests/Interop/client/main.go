@@ -18,45 +18,23 @@ import (
 	"flag"
 	"fmt"
 	"math/rand"
-	"net"
 	"os"
-	"strings"
 	"sync"
 	"time"
 
 	"github.com/containerd/ttrpc"
+
+	"../interopkit"
 	"google.golang.org/grpc/codes"
 	"google.golang.org/grpc/status"
 )
 
-const serviceName = "jiefen.v1.Diagnostics"
+const serviceName = interopkit.DiagnosticsService
 
 // callGuard bounds every call so a hung server fails a check instead of
 // hanging the run. It cancels rather than setting a deadline, so the request
 // carries no timeout_nano unless a check asks for one.
 const callGuard = 10 * time.Second
-
-// rawBytes is a payload the ttrpc codec passes through untouched: gogo's
-// proto.Marshal/Unmarshal use the Marshaler/Unmarshaler interfaces when the
-// generated XXX_ methods are absent (gogo/protobuf/proto table_marshal.go,
-// decode.go), so the bytes are the whole payload.
-type rawBytes struct{ b []byte }
-
-func (m *rawBytes) Reset()         { m.b = nil }
-func (m *rawBytes) String() string { return fmt.Sprintf("rawBytes(%d)", len(m.b)) }
-func (*rawBytes) ProtoMessage()    {}
-
-func (m *rawBytes) Marshal() ([]byte, error) {
-	if m.b == nil {
-		return []byte{}, nil
-	}
-	return m.b, nil
-}
-
-func (m *rawBytes) Unmarshal(p []byte) error {
-	m.b = append([]byte{}, p...)
-	return nil
-}
 
 // payload returns n deterministic pseudo-random bytes for the given seed.
 func payload(seed int64, n int) []byte {
@@ -65,24 +43,12 @@ func payload(seed int64, n int) []byte {
 	return b
 }
 
-func guarded(parent context.Context) (context.Context, context.CancelFunc) {
-	ctx, cancel := context.WithCancel(parent)
-	t := time.AfterFunc(callGuard, cancel)
-	return ctx, func() { t.Stop(); cancel() }
-}
-
-func call(ctx context.Context, c *ttrpc.Client, service, method string, req []byte) ([]byte, error) {
-	var resp rawBytes
-	err := c.Call(ctx, service, method, &rawBytes{b: req}, &resp)
-	return resp.b, err
-}
-
 func echoOnce(c *ttrpc.Client, req []byte) error {
-	ctx, cancel := guarded(context.Background())
+	ctx, cancel := interopkit.Guarded(context.Background(), callGuard)
 	defer cancel()
-	resp, err := call(ctx, c, serviceName, "Echo", req)
+	resp, err := interopkit.Call(ctx, c, serviceName, "Echo", req)
 	if err != nil {
-		return describe(err)
+		return interopkit.Describe(err)
 	}
 	if !bytes.Equal(resp, req) {
 		return fmt.Errorf("response differs: sent %d bytes, got %d bytes (first difference at %d)", len(req), len(resp), firstDiff(req, resp))
@@ -102,14 +68,6 @@ func firstDiff(a, b []byte) int {
 	return len(b)
 }
 
-// describe renders an error with its gRPC status code when it has one.
-func describe(err error) error {
-	if st, ok := status.FromError(err); ok && st.Code() != codes.OK {
-		return fmt.Errorf("status %s (%d) %q", st.Code(), int(st.Code()), st.Message())
-	}
-	return err
-}
-
 type result struct {
 	name string
 	info string // printed after "ok NAME: " when set
@@ -117,26 +75,19 @@ type result struct {
 }
 
 func main() {
-	address := flag.String("address", "", "unix:///path.sock or tcp://HOST:PORT")
+	address := interopkit.AddressFlag("")
 	flag.Parse()
 	if *address == "" || flag.NArg() != 0 {
 		fmt.Fprintln(os.Stderr, "usage: interop-client -address unix:///path.sock | tcp://127.0.0.1:PORT")
 		os.Exit(2)
 	}
-	network, addr, err := parseAddress(*address)
+	server, err := interopkit.ParseAddress(*address)
 	if err != nil {
 		fmt.Fprintf(os.Stderr, "interop-client: %v\n", err)
 		os.Exit(2)
 	}
-	dial := func() (*ttrpc.Client, error) {
-		conn, err := net.DialTimeout(network, addr, 5*time.Second)
-		if err != nil {
-			return nil, err
-		}
-		return ttrpc.NewClient(conn), nil
-	}
 
-	c, err := dial()
+	c, err := server.Dial(5 * time.Second)
 	if err != nil {
 		fmt.Printf("FAIL connect: %v\n", err)
 		fmt.Println("0 passed, 1 failed")
@@ -215,11 +166,11 @@ func main() {
 			"X-Trace":      {"abc"},
 			"x-trace":      {"def"},
 		}
-		ctx, cancel := guarded(ttrpc.WithMetadata(context.Background(), md))
+		ctx, cancel := interopkit.Guarded(ttrpc.WithMetadata(context.Background(), md), callGuard)
 		defer cancel()
-		resp, err := call(ctx, c, serviceName, "Metadata", nil)
+		resp, err := interopkit.Call(ctx, c, serviceName, "Metadata", nil)
 		if err != nil {
-			return "", describe(err)
+			return "", interopkit.Describe(err)
 		}
 		want := "x-department=petition-office\nx-trace=abc\nx-trace=def\n"
 		if string(resp) != want {
@@ -232,13 +183,13 @@ func main() {
 		ctx, cancel := context.WithTimeout(context.Background(), 200*time.Millisecond)
 		defer cancel()
 		start := time.Now()
-		_, err := call(ctx, c, serviceName, "Sleep", []byte("2000"))
+		_, err := interopkit.Call(ctx, c, serviceName, "Sleep", []byte("2000"))
 		elapsed := time.Since(start)
 		if err == nil {
 			return "", fmt.Errorf("Sleep 2000 ms succeeded under a 200 ms timeout (after %v)", elapsed.Round(time.Millisecond))
 		}
 		if elapsed >= time.Second {
-			return "", fmt.Errorf("returned only after %v (%v)", elapsed.Round(time.Millisecond), describe(err))
+			return "", fmt.Errorf("returned only after %v (%v)", elapsed.Round(time.Millisecond), interopkit.Describe(err))
 		}
 		var how string
 		switch {
@@ -247,7 +198,7 @@ func main() {
 		case status.Code(err) == codes.DeadlineExceeded:
 			how = fmt.Sprintf("server status DeadlineExceeded (4) %q", status.Convert(err).Message())
 		default:
-			return "", fmt.Errorf("want DeadlineExceeded, got %v", describe(err))
+			return "", fmt.Errorf("want DeadlineExceeded, got %v", interopkit.Describe(err))
 		}
 		return fmt.Sprintf("%s after %v", how, elapsed.Round(time.Millisecond)), nil
 	})
@@ -261,26 +212,25 @@ func main() {
 	// context only has the call guard, so the answer must come from the
 	// server: status DeadlineExceeded.
 	run("deadline-server-status", func() (string, error) {
-		conn, err := net.DialTimeout(network, addr, 5*time.Second)
-		if err != nil {
-			return "", err
-		}
 		setTimeout := func(ctx context.Context, req *ttrpc.Request, resp *ttrpc.Response, info *ttrpc.UnaryClientInfo, invoker ttrpc.Invoker) error {
 			req.TimeoutNano = int64(200 * time.Millisecond)
 			return invoker(ctx, req, resp)
 		}
-		c2 := ttrpc.NewClient(conn, ttrpc.WithUnaryClientInterceptor(setTimeout))
+		c2, err := server.Dial(5*time.Second, ttrpc.WithUnaryClientInterceptor(setTimeout))
+		if err != nil {
+			return "", err
+		}
 		defer c2.Close()
-		ctx, cancel := guarded(context.Background())
+		ctx, cancel := interopkit.Guarded(context.Background(), callGuard)
 		defer cancel()
 		start := time.Now()
-		_, err = call(ctx, c2, serviceName, "Sleep", []byte("2000"))
+		_, err = interopkit.Call(ctx, c2, serviceName, "Sleep", []byte("2000"))
 		elapsed := time.Since(start)
 		if err == nil {
 			return "", fmt.Errorf("Sleep 2000 ms succeeded with timeout_nano 200 ms (after %v)", elapsed.Round(time.Millisecond))
 		}
 		if status.Code(err) != codes.DeadlineExceeded {
-			return "", fmt.Errorf("want status DeadlineExceeded, got %v after %v", describe(err), elapsed.Round(time.Millisecond))
+			return "", fmt.Errorf("want status DeadlineExceeded, got %v after %v", interopkit.Describe(err), elapsed.Round(time.Millisecond))
 		}
 		if elapsed >= time.Second {
 			return "", fmt.Errorf("answered only after %v", elapsed.Round(time.Millisecond))
@@ -290,15 +240,15 @@ func main() {
 
 	unimplemented := func(service, method string) func() (string, error) {
 		return func() (string, error) {
-			ctx, cancel := guarded(context.Background())
+			ctx, cancel := interopkit.Guarded(context.Background(), callGuard)
 			defer cancel()
-			_, err := call(ctx, c, service, method, []byte("x"))
+			_, err := interopkit.Call(ctx, c, service, method, []byte("x"))
 			if err == nil {
 				return "", fmt.Errorf("%s/%s succeeded", service, method)
 			}
 			st, ok := status.FromError(err)
 			if !ok || st.Code() != codes.Unimplemented {
-				return "", fmt.Errorf("want status Unimplemented (12), got %v", describe(err))
+				return "", fmt.Errorf("want status Unimplemented (12), got %v", interopkit.Describe(err))
 			}
 			return fmt.Sprintf("status Unimplemented (12) %q", st.Message()), nil
 		}
@@ -320,22 +270,4 @@ func main() {
 	if failed > 0 {
 		os.Exit(1)
 	}
-}
-
-func parseAddress(a string) (network, addr string, err error) {
-	switch {
-	case strings.HasPrefix(a, "unix://"):
-		addr = strings.TrimPrefix(a, "unix://")
-		if addr == "" {
-			return "", "", fmt.Errorf("empty unix socket path in %q", a)
-		}
-		return "unix", addr, nil
-	case strings.HasPrefix(a, "tcp://"):
-		addr = strings.TrimPrefix(a, "tcp://")
-		if _, _, err := net.SplitHostPort(addr); err != nil {
-			return "", "", fmt.Errorf("bad tcp address %q: %v", a, err)
-		}
-		return "tcp", addr, nil
-	}
-	return "", "", fmt.Errorf("address must start with unix:// or tcp://, got %q", a)
 }

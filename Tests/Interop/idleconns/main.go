@@ -38,7 +38,6 @@ import (
 	"encoding/json"
 	"flag"
 	"fmt"
-	"net"
 	"os"
 	"sort"
 	"strings"
@@ -47,61 +46,17 @@ import (
 	"time"
 
 	"github.com/containerd/ttrpc"
-	"google.golang.org/grpc/status"
+
+	"../interopkit"
 )
 
-// rawBytes is a payload the ttrpc codec passes through untouched (see
-// ../server/main.go).
-type rawBytes struct{ b []byte }
-
-func (m *rawBytes) Reset()         { m.b = nil }
-func (m *rawBytes) String() string { return fmt.Sprintf("rawBytes(%d)", len(m.b)) }
-func (*rawBytes) ProtoMessage()    {}
-
-func (m *rawBytes) Marshal() ([]byte, error) {
-	if m.b == nil {
-		return []byte{}, nil
-	}
-	return m.b, nil
-}
-
-func (m *rawBytes) Unmarshal(p []byte) error {
-	m.b = append([]byte{}, p...)
-	return nil
-}
-
-func parseAddress(a string) (network, addr string, err error) {
-	switch {
-	case strings.HasPrefix(a, "unix://"):
-		addr = strings.TrimPrefix(a, "unix://")
-		if addr == "" {
-			return "", "", fmt.Errorf("empty unix socket path in %q", a)
-		}
-		return "unix", addr, nil
-	case strings.HasPrefix(a, "tcp://"):
-		addr = strings.TrimPrefix(a, "tcp://")
-		if _, _, err := net.SplitHostPort(addr); err != nil {
-			return "", "", fmt.Errorf("bad tcp address %q: %v", a, err)
-		}
-		return "tcp", addr, nil
-	}
-	return "", "", fmt.Errorf("address must start with unix:// or tcp://, got %q", a)
-}
-
-func describe(err error) string {
-	if s, ok := status.FromError(err); ok {
-		return fmt.Sprintf("status %s: %s", s.Code(), s.Message())
-	}
-	return err.Error()
-}
-
 func main() {
-	address := flag.String("address", "", "unix:///path.sock or tcp://HOST:PORT (required)")
+	address := interopkit.AddressFlag(" (required)")
 	connections := flag.Int("connections", 1000, "connections to open")
 	hold := flag.Duration("hold", 5*time.Second, "idle mode: how long to hold the connections open")
 	parallel := flag.Int("dial-parallel", 32, "connections opened at a time")
 	streams := flag.Int("streams", 0, "calls to put in flight at once (0: idle mode)")
-	service := flag.String("service", "jiefen.v1.Diagnostics", "service of the streams' calls")
+	service := flag.String("service", interopkit.DiagnosticsService, "service of the streams' calls")
 	method := flag.String("method", "Sleep", "method of the streams' calls")
 	payload := flag.String("payload", "2000", "ASCII payload of the streams' calls (Sleep: milliseconds)")
 	timeout := flag.Duration("timeout", 60*time.Second, "every call is cancelled after this long")
@@ -110,16 +65,14 @@ func main() {
 		fmt.Fprintln(os.Stderr, "usage: interop-idle -address ADDR [-connections N] [-hold 5s] [-streams M -method Sleep -payload 2000]")
 		os.Exit(2)
 	}
-	network, addr, err := parseAddress(*address)
+	server, err := interopkit.ParseAddress(*address)
 	if err != nil {
 		fmt.Fprintf(os.Stderr, "interop-idle: %v\n", err)
 		os.Exit(2)
 	}
 
 	guarded := func() (context.Context, context.CancelFunc) {
-		ctx, cancel := context.WithCancel(context.Background())
-		t := time.AfterFunc(*timeout, cancel)
-		return ctx, func() { t.Stop(); cancel() }
+		return interopkit.Guarded(context.Background(), *timeout)
 	}
 
 	// Open the connections, -dial-parallel at a time, one Echo on each.
@@ -144,24 +97,23 @@ func main() {
 		go func(i int) {
 			defer wg.Done()
 			defer func() { <-sem }()
-			conn, err := net.DialTimeout(network, addr, 10*time.Second)
+			c, err := server.Dial(10 * time.Second)
 			if err != nil {
 				atomic.AddInt64(&failed, 1)
 				note(fmt.Sprintf("connection %d: %v", i, err))
 				return
 			}
-			c := ttrpc.NewClient(conn)
 			req := []byte(fmt.Sprintf("idle-conn-%06d", i))
-			var resp rawBytes
+			var resp interopkit.RawBytes
 			ctx, cancel := guarded()
-			err = c.Call(ctx, "jiefen.v1.Diagnostics", "Echo", &rawBytes{b: req}, &resp)
+			err = c.Call(ctx, interopkit.DiagnosticsService, "Echo", &interopkit.RawBytes{B: req}, &resp)
 			cancel()
-			if err == nil && !bytes.Equal(resp.b, req) {
-				err = fmt.Errorf("echo differs: sent %q, got %q", req, resp.b)
+			if err == nil && !bytes.Equal(resp.B, req) {
+				err = fmt.Errorf("echo differs: sent %q, got %q", req, resp.B)
 			}
 			if err != nil {
 				atomic.AddInt64(&failed, 1)
-				note(fmt.Sprintf("connection %d: echo: %s", i, describe(err)))
+				note(fmt.Sprintf("connection %d: echo: %s", i, interopkit.Describe(err).Error()))
 				c.Close()
 				return
 			}
@@ -205,15 +157,15 @@ func main() {
 					defer sw.Done()
 					ctx, cancel := guarded()
 					defer cancel()
-					var resp rawBytes
-					err := c.Call(ctx, *service, *method, &rawBytes{b: []byte(*payload)}, &resp)
+					var resp interopkit.RawBytes
+					err := c.Call(ctx, *service, *method, &interopkit.RawBytes{B: []byte(*payload)}, &resp)
 					if err == nil {
 						atomic.AddInt64(&ok, 1)
 						return
 					}
 					atomic.AddInt64(&bad, 1)
 					codesMu.Lock()
-					codes[describe(err)]++
+					codes[interopkit.Describe(err).Error()]++
 					codesMu.Unlock()
 				}(open[i%len(open)])
 			}

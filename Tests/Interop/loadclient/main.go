@@ -59,7 +59,6 @@ import (
 	"math"
 	"math/bits"
 	"math/rand"
-	"net"
 	"os"
 	"sort"
 	"strings"
@@ -67,29 +66,10 @@ import (
 	"time"
 
 	"github.com/containerd/ttrpc"
+
+	"../interopkit"
 	"google.golang.org/grpc/status"
 )
-
-// rawBytes is a payload the ttrpc codec passes through untouched (see
-// ../server/main.go). Unlike the interop programs it reuses its buffer:
-// Reset keeps the capacity, so a caller's answer buffer is allocated once.
-type rawBytes struct{ b []byte }
-
-func (m *rawBytes) Reset()         { m.b = m.b[:0] }
-func (m *rawBytes) String() string { return fmt.Sprintf("rawBytes(%d)", len(m.b)) }
-func (*rawBytes) ProtoMessage()    {}
-
-func (m *rawBytes) Marshal() ([]byte, error) {
-	if m.b == nil {
-		return []byte{}, nil
-	}
-	return m.b, nil
-}
-
-func (m *rawBytes) Unmarshal(p []byte) error {
-	m.b = append(m.b[:0], p...)
-	return nil
-}
 
 // ---- histogram -------------------------------------------------------------
 
@@ -218,24 +198,6 @@ func round(x float64, places int) float64 {
 	return math.Round(x*p) / p
 }
 
-func parseAddress(a string) (network, addr string, err error) {
-	switch {
-	case strings.HasPrefix(a, "unix://"):
-		addr = strings.TrimPrefix(a, "unix://")
-		if addr == "" {
-			return "", "", fmt.Errorf("empty unix socket path in %q", a)
-		}
-		return "unix", addr, nil
-	case strings.HasPrefix(a, "tcp://"):
-		addr = strings.TrimPrefix(a, "tcp://")
-		if _, _, err := net.SplitHostPort(addr); err != nil {
-			return "", "", fmt.Errorf("bad tcp address %q: %v", a, err)
-		}
-		return "tcp", addr, nil
-	}
-	return "", "", fmt.Errorf("address must start with unix:// or tcp://, got %q", a)
-}
-
 func usage(msg string) {
 	if msg != "" {
 		fmt.Fprintf(os.Stderr, "interop-load: %s\n", msg)
@@ -245,13 +207,13 @@ func usage(msg string) {
 }
 
 func main() {
-	address := flag.String("address", "", "unix:///path.sock or tcp://HOST:PORT (required)")
+	address := interopkit.AddressFlag(" (required)")
 	connections := flag.Int("connections", 1, "connections to open")
 	concurrency := flag.Int("concurrency", 1, "callers (calls in flight), spread over the connections")
 	duration := flag.Duration("duration", 10*time.Second, "measured time")
 	warmup := flag.Duration("warmup", 2*time.Second, "time before the measurement, not measured")
 	payloadSize := flag.Int("payload-size", 64, "request payload bytes")
-	service := flag.String("service", "jiefen.v1.Diagnostics", "ttrpc service")
+	service := flag.String("service", interopkit.DiagnosticsService, "ttrpc service")
 	method := flag.String("method", "Echo", "ttrpc method; answers are compared to requests only for Echo")
 	guard := flag.Duration("call-guard", 10*time.Second, "calls still running this long after the window ends are cancelled (transport errors)")
 	flag.Parse()
@@ -267,7 +229,7 @@ func main() {
 	if *duration <= 0 || *warmup < 0 || *payloadSize < 0 {
 		usage("-duration must be positive, -warmup and -payload-size not negative")
 	}
-	network, addr, err := parseAddress(*address)
+	server, err := interopkit.ParseAddress(*address)
 	if err != nil {
 		usage(err.Error())
 	}
@@ -275,12 +237,12 @@ func main() {
 
 	clients := make([]*ttrpc.Client, *connections)
 	for i := range clients {
-		conn, err := net.DialTimeout(network, addr, 5*time.Second)
+		c, err := server.Dial(5 * time.Second)
 		if err != nil {
 			fmt.Fprintf(os.Stderr, "interop-load: connection %d: %v\n", i, err)
 			os.Exit(1)
 		}
-		clients[i] = ttrpc.NewClient(conn)
+		clients[i] = c
 	}
 	defer func() {
 		for _, c := range clients {
@@ -309,8 +271,8 @@ func main() {
 			defer wg.Done()
 			req := make([]byte, *payloadSize)
 			rand.New(rand.NewSource(int64(id) + 1)).Read(req)
-			reqMsg := &rawBytes{b: req}
-			respMsg := &rawBytes{b: make([]byte, 0, *payloadSize)}
+			reqMsg := &interopkit.RawBytes{B: req}
+			respMsg := &interopkit.RawBytes{B: make([]byte, 0, *payloadSize)}
 			var seq uint32
 			for {
 				t0 := time.Now()
@@ -344,10 +306,10 @@ func main() {
 				switch {
 				case err == nil:
 					st.status["OK"]++
-					if verify && !bytes.Equal(respMsg.b, req) {
+					if verify && !bytes.Equal(respMsg.B, req) {
 						st.mismatches++
 						if st.firstErr == "" {
-							st.firstErr = fmt.Sprintf("echo differs: sent %d bytes, got %d", len(req), len(respMsg.b))
+							st.firstErr = fmt.Sprintf("echo differs: sent %d bytes, got %d", len(req), len(respMsg.B))
 						}
 					}
 				case isStatus:

@@ -36,42 +36,16 @@ import (
 	"time"
 
 	"github.com/containerd/ttrpc"
+
+	"../interopkit"
 	"google.golang.org/grpc/codes"
 	"google.golang.org/grpc/status"
 )
 
-const serviceName = "jiefen.v1.Diagnostics"
-
-// rawBytes is a payload that the ttrpc codec passes through untouched.
-//
-// The codec calls gogo's proto.Marshal / proto.Unmarshal. gogo 1.3.2 checks
-// first for the generated XXX_Size/XXX_Marshal/XXX_Unmarshal methods (which
-// rawBytes deliberately lacks), then for the Marshaler / Unmarshaler
-// interfaces (Marshal() ([]byte, error) / Unmarshal([]byte) error), and uses
-// those directly: see Marshal in gogo/protobuf/proto/table_marshal.go and
-// Unmarshal in decode.go (Unmarshal calls Reset() first). So the bytes are
-// the whole payload, with no protobuf framing added or removed.
-type rawBytes struct{ b []byte }
-
-func (m *rawBytes) Reset()         { m.b = nil }
-func (m *rawBytes) String() string { return fmt.Sprintf("rawBytes(%d)", len(m.b)) }
-func (*rawBytes) ProtoMessage()    {}
-
-func (m *rawBytes) Marshal() ([]byte, error) {
-	if m.b == nil {
-		return []byte{}, nil
-	}
-	return m.b, nil
-}
-
-func (m *rawBytes) Unmarshal(p []byte) error {
-	// Copy: the caller's buffer may be reused.
-	m.b = append([]byte{}, p...)
-	return nil
-}
+const serviceName = interopkit.DiagnosticsService
 
 func echo(ctx context.Context, unmarshal func(interface{}) error) (interface{}, error) {
-	var req rawBytes
+	var req interopkit.RawBytes
 	if err := unmarshal(&req); err != nil {
 		return nil, err
 	}
@@ -79,19 +53,19 @@ func echo(ctx context.Context, unmarshal func(interface{}) error) (interface{}, 
 }
 
 func sleep(ctx context.Context, unmarshal func(interface{}) error) (interface{}, error) {
-	var req rawBytes
+	var req interopkit.RawBytes
 	if err := unmarshal(&req); err != nil {
 		return nil, err
 	}
-	ms, err := strconv.ParseUint(strings.TrimSpace(string(req.b)), 10, 32)
+	ms, err := strconv.ParseUint(strings.TrimSpace(string(req.B)), 10, 32)
 	if err != nil {
-		return nil, status.Errorf(codes.InvalidArgument, "sleep: payload must be a decimal number of milliseconds: %q", req.b)
+		return nil, status.Errorf(codes.InvalidArgument, "sleep: payload must be a decimal number of milliseconds: %q", req.B)
 	}
 	t := time.NewTimer(time.Duration(ms) * time.Millisecond)
 	defer t.Stop()
 	select {
 	case <-t.C:
-		return &rawBytes{}, nil
+		return &interopkit.RawBytes{}, nil
 	case <-ctx.Done():
 		// context.DeadlineExceeded -> codes.DeadlineExceeded,
 		// context.Canceled -> codes.Canceled (services.go convertCode).
@@ -100,7 +74,7 @@ func sleep(ctx context.Context, unmarshal func(interface{}) error) (interface{},
 }
 
 func metadata(ctx context.Context, unmarshal func(interface{}) error) (interface{}, error) {
-	var req rawBytes
+	var req interopkit.RawBytes
 	if err := unmarshal(&req); err != nil {
 		return nil, err
 	}
@@ -129,7 +103,7 @@ func metadata(ctx context.Context, unmarshal func(interface{}) error) (interface
 		b.WriteString(p.v)
 		b.WriteByte('\n')
 	}
-	return &rawBytes{b: []byte(b.String())}, nil
+	return &interopkit.RawBytes{B: []byte(b.String())}, nil
 }
 
 func main() {
