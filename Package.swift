@@ -90,12 +90,23 @@ let package = Package(
             dependencies: ["TTRPCCore", "JiefenAPI", "JiefenDomain", "JiefenStore", nio, logging],
             swiftSettings: swiftSettings
         ),
+        // The dispute kinds compiled into jiefend (and its tests): one list.
+        .target(
+            name: "JiefenBuiltInPlugins",
+            dependencies: ["JiefenDomain"] + disputePlugins.map { .target(name: "\($0)Plugin") },
+            swiftSettings: swiftSettings
+        ),
+        // A jiefend-equivalent server on a temporary directory and Unix socket, for the test targets.
+        .target(
+            name: "JiefenServerTesting",
+            dependencies: ["JiefenServices", "JiefenSQLiteStore", "JiefenBuiltInPlugins", "TTRPCCore", logging],
+            swiftSettings: swiftSettings
+        ),
         // L5: executables, thin composition roots.
         .executableTarget(
             name: "jiefend",
             dependencies: [
-                "TTRPCCore", "JiefenWire", "JiefenServices", "JiefenSQLiteStore", "JiefenDomain",
-                "HousingDeliveryPlugin", "LandLeaseArrearsPlugin", "AgriculturalClaimPlugin", "GeneralMatterPlugin",
+                "TTRPCCore", "JiefenWire", "JiefenServices", "JiefenSQLiteStore", "JiefenDomain", "JiefenBuiltInPlugins",
                 nio, nioPosix, logging, lifecycle, argumentParser,
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),
             ],
@@ -125,7 +136,7 @@ let package = Package(
         ),
         .testTarget(
             name: "InteropTests",
-            dependencies: ["TTRPCCore", "JiefenWire", nio, logging],
+            dependencies: ["TTRPCCore", "JiefenWire", "JiefenServerTesting", nio, logging],
             swiftSettings: swiftSettings
         ),
         .testTarget(
@@ -137,14 +148,14 @@ let package = Package(
         // Valid requests of every method: the fuzzers' seeds and the extreme-value tests' base requests.
         .target(
             name: "JiefenRequestSamples",
-            dependencies: ["JiefenAPI", "JiefenWire", "JiefenDomain", "JiefenDomainTesting", "JiefenServices", nio] + disputePlugins.map { .target(name: "\($0)Plugin") },
+            dependencies: ["JiefenAPI", "JiefenWire", "JiefenDomain", "JiefenDomainTesting", "JiefenServices", "JiefenBuiltInPlugins", nio],
             path: "Tests/Fuzz/RequestSamples",
             swiftSettings: swiftSettings
         ),
         .testTarget(
             name: "JiefenServicesTests",
             dependencies: ["JiefenServices", "JiefenSQLiteStore", "JiefenAPI", "JiefenDomain", "TTRPCCore", "JiefenWireTesting",
-                           "JiefenRequestSamples", "JiefenWire",
+                           "JiefenRequestSamples", "JiefenWire", "JiefenServerTesting",
                            "HousingDeliveryPlugin", "LandLeaseArrearsPlugin", "AgriculturalClaimPlugin", "GeneralMatterPlugin", nio, logging,
                            .product(name: "SQLiteNIO", package: "sqlite-nio")],
             swiftSettings: swiftSettings
@@ -158,7 +169,7 @@ let package = Package(
         ),
         .testTarget(
             name: "JiefenCLITests",
-            dependencies: ["jiefen", "JiefenAPI", "JiefenDomain", "TTRPCCore", nio, logging, argumentParser, .product(name: "Histogram", package: "hdrhistogram-swift")],
+            dependencies: ["jiefen", "JiefenAPI", "JiefenDomain", "TTRPCCore", "JiefenServerTesting", nio, logging, argumentParser, .product(name: "Histogram", package: "hdrhistogram-swift")],
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "JiefenDomainTests", dependencies: ["JiefenDomain", "JiefenDomainTesting"],

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import JiefenBuiltInPlugins
 import JiefenServices
 import JiefenSQLiteStore
 import Logging
@@ -74,12 +75,7 @@ struct Serve: AsyncParsableCommand {
         }
 
         var router = TTRPCRouter()
-        router.register(DiagnosticsService())
-        router.register(CasesService(environment: environment))
-        router.register(KindsService(plugins: environment.plugins))
-        router.register(ContactsService(environment: environment))
-        router.register(StatsService(environment: environment))
-        router.registerDiscoveryServices()
+        router.registerJiefendServices(environment)
 
         let eventLoopGroup = MultiThreadedEventLoopGroup(numberOfThreads: settings.eventLoops)
         let startup = StartupFailure()

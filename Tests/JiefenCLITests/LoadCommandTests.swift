@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Histogram
+import JiefenServerTesting
 import Logging
 import NIOCore
 import TTRPCCore
@@ -40,27 +41,9 @@ struct LoadCommandParsingTests {
 
 @Suite("jiefen load: runs against a real server")
 struct LoadRunnerTests {
+    /// Runs `body` with the address of a jiefend-equivalent test server (its Diagnostics service echoes).
     private func withEchoServer<R: Sendable>(_ body: @Sendable (TTRPCAddress) async throws -> R) async throws -> R {
-        let path = "/tmp/jiefen-load-\(UInt32.random(in: 0...UInt32.max)).sock"
-        var configuration = TTRPCServerConfiguration.defaults
-        configuration.listen = [.unixDomainSocket(path: path)]
-        var router = TTRPCRouter()
-        router.register(DiagnosticsService())
-        let (ready, continuation) = AsyncStream<Void>.makeStream()
-        let server = TTRPCServer(router: router, configuration: configuration, logger: Logger(label: "t", factory: { _ in SwiftLogNoOpLogHandler() })) { _ in
-            continuation.yield()
-        }
-        return try await withThrowingTaskGroup(of: R?.self) { group in
-            group.addTask {
-                try await server.run()
-                return nil
-            }
-            var iterator = ready.makeAsyncIterator()
-            await iterator.next()
-            let result = try await body(.unixDomainSocket(path: path))
-            group.cancelAll()
-            return result
-        }
+        try await JiefendUnderTest.with { server in try await body(server.address) }
     }
 
     @Test func closedLoopMakesExactlyTheCountedCallsAndChecksEchoes() async throws {
@@ -104,37 +87,24 @@ struct LoadRunnerTests {
     /// The connection is cut under a running load (here from the client side, which the runner sees exactly as a
     /// server going away: every connection inactive); the run stops early and keeps what it measured.
     @Test func aLostConnectionEndsTheRunWithPartialResults() async throws {
-        let path = "/tmp/jiefen-load-gone-\(UInt32.random(in: 0...UInt32.max)).sock"
-        var configuration = TTRPCServerConfiguration.defaults
-        configuration.listen = [.unixDomainSocket(path: path)]
-        var router = TTRPCRouter()
-        router.register(DiagnosticsService())
-        let (ready, continuation) = AsyncStream<Void>.makeStream()
-        let server = TTRPCServer(router: router, configuration: configuration, logger: Logger(label: "t", factory: { _ in SwiftLogNoOpLogHandler() })) { _ in
-            continuation.yield()
-        }
-        let result = try await withThrowingTaskGroup(of: PhaseResult?.self) { group in
-            group.addTask {
-                try await server.run()
-                return nil
+        let result = try await JiefendUnderTest.with { server in
+            let client = try await server.connect()
+            return try await withThrowingTaskGroup(of: PhaseResult?.self) { group in
+                group.addTask {
+                    let runner = LoadRunner(
+                        clients: [client], workload: RawWorkload(service: "jiefen.v1.Diagnostics", method: "Echo", payload: ByteBuffer(string: "x")),
+                        metadata: [], timeout: .seconds(5), progress: LoadProgress(enabled: false)
+                    )
+                    return await runner.run(LoadPhase(mode: .closed(concurrency: 4), duration: .seconds(20), count: nil, warmup: .zero))
+                }
+                try await Task.sleep(for: .milliseconds(300))
+                await client.close()
+                var outcome: PhaseResult?
+                while let next = try await group.next() {
+                    if let next { outcome = next }
+                }
+                return outcome
             }
-            var iterator = ready.makeAsyncIterator()
-            await iterator.next()
-            let client = try await TTRPCClient.connect(to: .unixDomainSocket(path: path))
-            group.addTask {
-                let runner = LoadRunner(
-                    clients: [client], workload: RawWorkload(service: "jiefen.v1.Diagnostics", method: "Echo", payload: ByteBuffer(string: "x")),
-                    metadata: [], timeout: .seconds(5), progress: LoadProgress(enabled: false)
-                )
-                return await runner.run(LoadPhase(mode: .closed(concurrency: 4), duration: .seconds(20), count: nil, warmup: .zero))
-            }
-            try await Task.sleep(for: .milliseconds(300))
-            await client.close()
-            var outcome: PhaseResult?
-            while let next = try await group.next() {
-                if let next { outcome = next; group.cancelAll() }
-            }
-            return outcome
         }
         let phase = try #require(result)
         #expect(phase.connectionsLost)

@@ -1,17 +1,13 @@
 import Foundation
 import JiefenAPI
 import JiefenDomain
+import JiefenServerTesting
 import JiefenServices
 import JiefenSQLiteStore
-import Logging
-import NIOCore
 import TTRPCCore
 import HousingDeliveryPlugin
-import LandLeaseArrearsPlugin
-import AgriculturalClaimPlugin
-import GeneralMatterPlugin
 
-/// A real server with the case services over a temporary SQLite database, and a real client connected to it.
+/// A real server composed as jiefend composes it (``JiefendUnderTest``), and a real client connected to it.
 struct CaseServer {
     let client: TTRPCClient
     /// The store behind the server, for tests that reach below the API.
@@ -19,39 +15,14 @@ struct CaseServer {
     /// The services' environment.
     let environment: CaseServiceEnvironment
 
+    /// Runs `body` against a fresh ``JiefendUnderTest`` with a client connected to it.
     static func with<R: Sendable>(_ body: @Sendable (CaseServer) async throws -> R) async throws -> R {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("jiefen-cases-\(UUID().uuidString.prefix(8))")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: directory) }
-        let logger = Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() })
-        let store = try await SQLiteCaseStore.open(path: directory.appendingPathComponent("jiefen.sqlite").path, logger: logger)
-        let plugins = try PluginRegistry([HousingDeliveryPlugin(), LandLeaseArrearsPlugin(), AgriculturalClaimPlugin(), GeneralMatterPlugin()])
-        let environment = CaseServiceEnvironment(store: store, plugins: plugins)
-        var router = TTRPCRouter()
-        router.register(CasesService(environment: environment))
-        router.register(KindsService(plugins: plugins))
-        router.register(ContactsService(environment: environment))
-        router.register(StatsService(environment: environment))
-        var configuration = TTRPCServerConfiguration.defaults
-        configuration.listen = [.unixDomainSocket(path: directory.appendingPathComponent("s.sock").path)]
-        let (ready, continuation) = AsyncStream<[TTRPCAddress]>.makeStream()
-        let server = TTRPCServer(router: router, configuration: configuration, logger: logger) { continuation.yield($0) }
-        let outcome = await Result(catching: { try await withThrowingTaskGroup(of: R?.self) { group in
-            group.addTask {
-                try await server.run()
-                return nil
-            }
-            var iterator = ready.makeAsyncIterator()
-            guard let address = await iterator.next()?.first else { throw RPCError(code: .internal, message: "no address") }
-            let client = try await TTRPCClient.connect(to: address)
-            let result = try await body(CaseServer(client: client, store: store, environment: environment))
+        try await JiefendUnderTest.with { server in
+            let client = try await server.connect()
+            let outcome = await Result(catching: { try await body(CaseServer(client: client, store: server.store, environment: server.environment)) })
             await client.close()
-            group.cancelAll()
-            return result
-        } })
-        // sqlite-nio requires every connection closed before it is released, whatever the test did.
-        try await store.close()
-        return try outcome.get()
+            return try outcome.get()
+        }
     }
 
     func call<Response: APIMessage>(_ service: String, _ method: String, _ request: some APIMessage, as: Response.Type) async throws -> Response {

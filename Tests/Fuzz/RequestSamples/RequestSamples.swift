@@ -2,19 +2,14 @@ public import JiefenAPI
 public import JiefenDomain
 import JiefenServices
 import JiefenWire
-import AgriculturalClaimPlugin
-import GeneralMatterPlugin
-import HousingDeliveryPlugin
-import LandLeaseArrearsPlugin
+import JiefenBuiltInPlugins
 
 /// Valid requests of every method of the case services, built from the built-in plugins' own sample details.
 ///
 /// Used as the fuzzers' seed corpus and as the base that the extreme-value tests change one field at a time.
 public enum RequestSamples {
-    /// The built-in dispute plugins, as `jiefend` registers them.
-    public static let plugins: [any DisputePlugin] = [
-        HousingDeliveryPlugin(), LandLeaseArrearsPlugin(), AgriculturalClaimPlugin(), GeneralMatterPlugin(),
-    ]
+    /// The built-in dispute plugins, as `jiefend` registers them (``JiefenBuiltInPlugins/BuiltInPlugins``).
+    public static var plugins: [any DisputePlugin] { BuiltInPlugins.all }
 
     /// A date well in the past (cases received then may have events applied now).
     public static let receivedOn = "2023-02-12"

@@ -10,7 +10,7 @@ import NIOCore
 import Synchronization
 import TTRPCCore
 
-/// The case services as `CaseServer` composes them (Cases, Kinds, Contacts/Sessions/Meetings, Stats over a
+/// The case services as jiefend composes them (`TTRPCRouter.registerCaseServices`) (Cases, Kinds, Contacts/Sessions/Meetings, Stats over a
 /// temporary SQLite store and the four built-in plugins), called in-process through the router.
 ///
 /// Built once per fuzzing process, with one case of each kind (`JF-000001`…) and one reception session, so that
@@ -40,10 +40,7 @@ struct ServiceHarness: Sendable {
             let plugins = try PluginRegistry(RequestSamples.plugins)
             let environment = CaseServiceEnvironment(store: store, plugins: plugins)
             var router = TTRPCRouter()
-            router.register(CasesService(environment: environment))
-            router.register(KindsService(plugins: plugins))
-            router.register(ContactsService(environment: environment))
-            router.register(StatsService(environment: environment))
+            router.registerCaseServices(environment)
             let harness = ServiceHarness(router: router, logger: logger)
             for sample in RequestSamples.all() where sample.method == ServiceMethod.all[0] || sample.method == ServiceMethod.all[9] {
                 if case .failure(let error) = await harness.call(sample.method, try sample.payload()) {
