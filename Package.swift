@@ -102,6 +102,8 @@ let package = Package(
             dependencies: ["JiefenServices", "JiefenSQLiteStore", "JiefenBuiltInPlugins", "TTRPCCore", logging],
             swiftSettings: swiftSettings
         ),
+        // The statistics report as terminal table, CSV and offline HTML (the `jiefen report` renderers).
+        .target(name: "JiefenReportRendering", dependencies: ["JiefenAPI", "JiefenDomain"], swiftSettings: swiftSettings),
         // L5: executables, thin composition roots.
         .executableTarget(
             name: "jiefend",
@@ -115,7 +117,8 @@ let package = Package(
         .executableTarget(
             name: "jiefen",
             dependencies: [
-                "TTRPCCore", "JiefenWire", "JiefenAPI", "JiefenDomain", nio, nioPosix, logging, argumentParser,
+                "TTRPCCore", "JiefenWire", "JiefenAPI", "JiefenDomain", "JiefenReportRendering",
+                nio, nioPosix, logging, argumentParser,
                 .product(name: "Histogram", package: "hdrhistogram-swift"),
             ],
             swiftSettings: swiftSettings
@@ -172,6 +175,8 @@ let package = Package(
             dependencies: ["jiefen", "JiefenAPI", "JiefenDomain", "TTRPCCore", "JiefenServerTesting", nio, logging, argumentParser, .product(name: "Histogram", package: "hdrhistogram-swift")],
             swiftSettings: swiftSettings
         ),
+        .testTarget(name: "JiefenReportRenderingTests", dependencies: ["JiefenReportRendering", "JiefenAPI"],
+                    swiftSettings: swiftSettings),
         .testTarget(name: "JiefenDomainTests", dependencies: ["JiefenDomain", "JiefenDomainTesting"],
                     swiftSettings: swiftSettings),
     ] + disputePlugins.flatMap(disputePlugin)

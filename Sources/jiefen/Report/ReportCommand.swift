@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import JiefenAPI
+import JiefenReportRendering
 
 /// `jiefen report`: the office's figures for a period (`jiefen.v1.Stats/Report`) as a table, JSON, CSV or an HTML
 /// page with charts that opens offline.

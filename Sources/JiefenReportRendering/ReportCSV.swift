@@ -19,12 +19,12 @@ import JiefenAPI
 ///   `track`, `channel`, `unit` = the field (`kind`, `outcome`, `households`, `registered`, `closed` as local time
 ///   Asia/Shanghai `YYYY-MM-DD HH:MM`, `duration_minutes`, `jm_decisions`, `extended` `true`/`false`, `key_dates`
 ///   space-separated `name=YYYY-MM-DD`), `value` = the field's value.
-enum ReportCSV {
+public enum ReportCSV {
     /// The header line's columns.
     static let columns = ["section", "name", "track", "channel", "unit", "value", "numerator", "denominator", "previous", "yoy"]
 
     /// The whole report as CSV text ending in a newline.
-    static func render(_ report: StatsReport) -> String {
+    public static func render(_ report: StatsReport) -> String {
         var rows: [[String]] = [columns]
         for m in report.metrics {
             rows.append(["metric", m.name, m.track, m.channel, m.unit, raw(m.value), String(m.numerator),

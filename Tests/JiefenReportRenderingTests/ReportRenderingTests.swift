@@ -1,6 +1,6 @@
 import JiefenAPI
 import Testing
-@testable import jiefen
+@testable import JiefenReportRendering
 
 /// The report renderers (table, CSV, HTML) on a small hand-built report.
 @Suite("jiefen report: rendering")

@@ -2,10 +2,10 @@ import JiefenAPI
 import JiefenDomain
 
 /// The statistics report as readable terminal text: aligned columns, no colour, deterministic.
-enum ReportTable {
+public enum ReportTable {
     /// The whole report: header, headline figures, cases by channel and track, visits, rates, time to
     /// resolution, joint meetings, villages and notable cases.
-    static func render(_ report: StatsReport) -> String {
+    public static func render(_ report: StatsReport) -> String {
         let sections = [
             header(report), headline(report), caseGrid(report), visits(report), rates(report),
             durations(report), jointMeetings(report), villages(report), notable(report),

@@ -2,7 +2,7 @@ import JiefenAPI
 
 /// The statistics report as one self-contained HTML5 page: inline CSS and SVG, no JavaScript, no external
 /// fonts, scripts or images, so it renders offline; every text is escaped; the output is deterministic.
-enum ReportHTML {
+public enum ReportHTML {
     /// The page's style sheet (inline).
     private static let style = """
         body { font-family: system-ui, sans-serif; color: #222; margin: 2rem auto; max-width: 72rem; padding: 0 1rem; }
@@ -21,7 +21,7 @@ enum ReportHTML {
         """
 
     /// The whole page.
-    static func render(_ report: StatsReport) -> String {
+    public static func render(_ report: StatsReport) -> String {
         let title = escape("Jiefen report \(report.from) – \(report.to)")
         var page = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
         page += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
