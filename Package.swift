@@ -104,6 +104,19 @@ let package = Package(
         ),
         // The statistics report as terminal table, CSV and offline HTML (the `jiefen report` renderers).
         .target(name: "JiefenReportRendering", dependencies: ["JiefenAPI", "JiefenDomain"], swiftSettings: swiftSettings),
+        // The load generator behind `jiefen load`: closed-loop runner, workloads, latency statistics, reports.
+        .target(
+            name: "JiefenLoad",
+            dependencies: ["TTRPCCore", "JiefenWire", "JiefenAPI", nio, .product(name: "Histogram", package: "hdrhistogram-swift")],
+            swiftSettings: swiftSettings
+        ),
+        // The Tongyang year (domain.md E): its plan, the driver that sends it through the RPC API, its replay workload.
+        .target(
+            name: "JiefenScenario",
+            dependencies: ["JiefenLoad", "TTRPCCore", "JiefenWire", "JiefenAPI", "JiefenDomain", nio,
+                           .product(name: "Histogram", package: "hdrhistogram-swift")],
+            swiftSettings: swiftSettings
+        ),
         // L5: executables, thin composition roots.
         .executableTarget(
             name: "jiefend",
@@ -117,7 +130,7 @@ let package = Package(
         .executableTarget(
             name: "jiefen",
             dependencies: [
-                "TTRPCCore", "JiefenWire", "JiefenAPI", "JiefenDomain", "JiefenReportRendering",
+                "TTRPCCore", "JiefenWire", "JiefenAPI", "JiefenDomain", "JiefenReportRendering", "JiefenLoad", "JiefenScenario",
                 nio, nioPosix, logging, argumentParser,
                 .product(name: "Histogram", package: "hdrhistogram-swift"),
             ],
@@ -172,11 +185,21 @@ let package = Package(
         ),
         .testTarget(
             name: "JiefenCLITests",
-            dependencies: ["jiefen", "JiefenAPI", "JiefenDomain", "TTRPCCore", "JiefenServerTesting", nio, logging, argumentParser, .product(name: "Histogram", package: "hdrhistogram-swift")],
+            dependencies: ["jiefen", "JiefenAPI", "JiefenDomain", "TTRPCCore", nio, logging, argumentParser, .product(name: "Histogram", package: "hdrhistogram-swift")],
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "JiefenReportRenderingTests", dependencies: ["JiefenReportRendering", "JiefenAPI"],
                     swiftSettings: swiftSettings),
+        .testTarget(
+            name: "JiefenLoadTests",
+            dependencies: ["JiefenLoad", "JiefenServerTesting", "TTRPCCore", nio, .product(name: "Histogram", package: "hdrhistogram-swift")],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "JiefenScenarioTests",
+            dependencies: ["JiefenScenario", "JiefenLoad", "JiefenAPI", "JiefenDomain", nio],
+            swiftSettings: swiftSettings
+        ),
         .testTarget(name: "JiefenDomainTests", dependencies: ["JiefenDomain", "JiefenDomainTesting"],
                     swiftSettings: swiftSettings),
     ] + disputePlugins.flatMap(disputePlugin)

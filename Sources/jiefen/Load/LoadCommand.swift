@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
 import JiefenAPI
+import JiefenLoad
+import JiefenScenario
 import JiefenWire
 import NIOCore
 import NIOPosix

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import JiefenScenario
 import TTRPCCore
 
 /// `jiefen scenario`: synthetic workloads driven through the public RPC API.

@@ -3,7 +3,7 @@ import JiefenDomain
 
 extension TongyangPlanner {
     /// E.1 and the VR rows of E.2: 38 sessions, 86 batches of 110 person-times, 82 cases, 4 follow-ups.
-    mutating func villageReception() {
+    package mutating func villageReception() {
         var slots: [(session: Int, slot: Int)] = []
         for s in sessions.indices { for k in 0..<(s % 4 == 0 ? 3 : 2) { slots.append((s, k)) } }
         let lastSlot = { (s: Int) in s % 4 == 0 ? 2 : 1 }

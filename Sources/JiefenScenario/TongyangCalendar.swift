@@ -2,22 +2,22 @@ import JiefenDomain
 
 /// The dates of the Tongyang year (domain.md E.1, E.3): the window, the village-reception Sundays and the
 /// joint-meeting Fridays.
-enum TongyangCalendar {
+package enum TongyangCalendar {
     /// The first day of the window.
-    static let start = CivilDate(clampingYear: 2022, month: 7, day: 1)
+    package static let start = CivilDate(clampingYear: 2022, month: 7, day: 1)
     /// The last day of the window.
-    static let end = CivilDate(clampingYear: 2023, month: 6, day: 30)
+    package static let end = CivilDate(clampingYear: 2023, month: 6, day: 30)
     /// The seed of domain.md E.
-    static let seed: UInt64 = 20_230_118
+    package static let seed: UInt64 = 20_230_118
 
     /// Sundays without a village-reception session (E.1).
-    static let skippedSundays: Set<String> = [
+    package static let skippedSundays: Set<String> = [
         "2022-07-24", "2022-07-31", "2022-08-07", "2022-09-11", "2022-10-02", "2022-12-11", "2022-12-18", "2022-12-25",
         "2023-01-01", "2023-01-22", "2023-01-29", "2023-04-30", "2023-06-04", "2023-06-11",
     ]
 
     /// Every Sunday of the window, with whether a session was held.
-    static var sundays: [(date: CivilDate, held: Bool)] {
+    package static var sundays: [(date: CivilDate, held: Bool)] {
         var out: [(CivilDate, Bool)] = []
         var day = start
         while day.isoWeekday != 7 { day = day.adding(days: 1) }
@@ -29,10 +29,10 @@ enum TongyangCalendar {
     }
 
     /// The 38 session dates, in order (index 0 is 2022-07-03).
-    static var sessions: [CivilDate] { sundays.filter(\.held).map(\.date) }
+    package static var sessions: [CivilDate] { sundays.filter(\.held).map(\.date) }
 
     /// The 24 joint-meeting dates: the 2nd and 4th Friday of each month, 2023-01-27 moved to 2023-01-30.
-    static var meetings: [CivilDate] {
+    package static var meetings: [CivilDate] {
         var out: [CivilDate] = []
         var month = start
         while month <= end {
@@ -47,5 +47,5 @@ enum TongyangCalendar {
     }
 
     /// The villages and communities of the town (synthetic codes; the real count is not verified, domain.md G).
-    static let villages = (1...12).map { "TY-V\($0 < 10 ? "0" : "")\($0)" }
+    package static let villages = (1...12).map { "TY-V\($0 < 10 ? "0" : "")\($0)" }
 }

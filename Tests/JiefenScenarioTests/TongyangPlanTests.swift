@@ -1,6 +1,6 @@
 import JiefenDomain
 import Testing
-@testable import jiefen
+@testable import JiefenScenario
 
 /// The Tongyang plan without a server: the counts of domain.md E.1–E.3 and its determinism.
 @Suite("Tongyang scenario plan")

@@ -6,7 +6,7 @@ import Glibc
 #endif
 
 /// A live progress line on standard error (rate, errors, elapsed), only when standard error is a terminal.
-final class LoadProgress: Sendable {
+package final class LoadProgress: Sendable {
     private let enabled: Bool
     private let ok = Atomic<Int>(0)
     private let failed = Atomic<Int>(0)
@@ -14,17 +14,17 @@ final class LoadProgress: Sendable {
         ("", .now, .now)
     )
 
-    init(enabled: Bool = isatty(STDERR_FILENO) == 1) {
+    package init(enabled: Bool = isatty(STDERR_FILENO) == 1) {
         self.enabled = enabled
     }
 
-    func begin(_ label: String) {
+    package func begin(_ label: String) {
         ok.store(0, ordering: .relaxed)
         failed.store(0, ordering: .relaxed)
         state.withLock { $0 = (label, .now, .now) }
     }
 
-    func count(ok success: Bool) {
+    package func count(ok success: Bool) {
         if success { ok.add(1, ordering: .relaxed) } else { failed.add(1, ordering: .relaxed) }
         guard enabled else { return }
         let line: String? = state.withLock { s in
@@ -38,7 +38,7 @@ final class LoadProgress: Sendable {
         if let line { FileHandle.standardError.write(Data(line.utf8)) }
     }
 
-    func end() {
+    package func end() {
         if enabled { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
     }
 }

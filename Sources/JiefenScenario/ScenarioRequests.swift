@@ -2,8 +2,8 @@ import JiefenAPI
 import JiefenDomain
 
 /// The `Cases/Create` request of a planned case: the kind's sample details with the case's own variation.
-enum ScenarioRequests {
-    static func create(_ planned: PlannedCase, index: Int, sample: [APIField], sessionIDs: [String]) -> CreateCaseRequest {
+package enum ScenarioRequests {
+    package static func create(_ planned: PlannedCase, index: Int, sample: [APIField], sessionIDs: [String]) -> CreateCaseRequest {
         var request = CreateCaseRequest()
         request.requestID = "tongyang-\(TongyangCalendar.seed)-\(index + 1)"
         request.kind = planned.kind
@@ -28,7 +28,7 @@ enum ScenarioRequests {
     }
 
     /// The request of one timeline step.
-    enum StepRequest {
+    package enum StepRequest {
         /// `Cases/Apply`.
         case apply(ApplyEventRequest)
         /// `Contacts/Record`.
@@ -36,7 +36,7 @@ enum ScenarioRequests {
     }
 
     /// The request of `step` on case `caseID` at `at`; meeting and session indexes are turned into ids.
-    static func step(_ step: PlannedStep, caseID: String, at: Timestamp, meetingID: (Int) -> String,
+    package static func step(_ step: PlannedStep, caseID: String, at: Timestamp, meetingID: (Int) -> String,
                      sessionID: (Int) -> String?) -> StepRequest {
         func apply(_ type: String, _ arguments: [APIField]) -> StepRequest {
             var request = ApplyEventRequest()
@@ -70,7 +70,7 @@ enum ScenarioRequests {
         }
     }
 
-    static func demand(_ kind: String) -> String {
+    package static func demand(_ kind: String) -> String {
         switch kind {
         case TongyangPlanner.housing: "Asks for delivery of the flats and the agreed late-delivery penalty."
         case TongyangPlanner.land: "Asks the transferee to pay the land-transfer rent in arrears."
@@ -79,7 +79,7 @@ enum ScenarioRequests {
         }
     }
 
-    static func details(_ sample: [APIField], _ variant: DetailVariant) -> [APIField] {
+    package static func details(_ sample: [APIField], _ variant: DetailVariant) -> [APIField] {
         var fields = sample
         func set(_ name: String, _ value: APIValue) {
             if let i = fields.firstIndex(where: { $0.name == name }) { fields[i].value = value } else { fields.append(APIField(name, value)) }

@@ -1,7 +1,8 @@
 import JiefenAPI
+@testable import JiefenLoad
 import NIOCore
 import Testing
-@testable import jiefen
+@testable import JiefenScenario
 
 /// `jiefen load --workload tongyang` without a server: a case's steps go out one at a time, in order, each only
 /// after the previous one answered; meanwhile other cases start.

@@ -2,9 +2,9 @@ import JiefenAPI
 import JiefenDomain
 
 /// One step of a planned case, applied through the public RPC at its real date.
-struct PlannedStep: Sendable {
+package struct PlannedStep: Sendable {
     /// What the step does.
-    enum Action: Sendable {
+    package enum Action: Sendable {
         /// `Cases/Apply` with an event type and its arguments.
         case event(String, [APIField])
         /// `Contacts/Record`: a follow-up visit or item; `session` indexes ``TongyangCalendar/sessions``.
@@ -16,15 +16,15 @@ struct PlannedStep: Sendable {
     }
 
     /// The local date of the step.
-    var date: CivilDate
+    package var date: CivilDate
     /// A fixed local time (hour, minute), or `nil` for "after the previous step, from 09:00".
-    var time: (Int, Int)?
+    package var time: (Int, Int)?
     /// The action.
-    var action: Action
+    package var action: Action
 
     /// The instant of the step after a step at `previous`: its fixed time, else 09:00 or five minutes after the
     /// previous step, whichever is later; never before the previous step.
-    func timestamp(after previous: Timestamp) -> Timestamp {
+    package func timestamp(after previous: Timestamp) -> Timestamp {
         guard let (hour, minute) = time else { return max(Timestamp(date: date, hour: 9), previous.adding(seconds: 300)) }
         let fixed = Timestamp(date: date, hour: hour, minute: minute)
         return fixed > previous ? fixed : previous.adding(seconds: 60)
@@ -32,13 +32,13 @@ struct PlannedStep: Sendable {
 }
 
 /// How a planned case ends (domain.md E.2 outcome codes).
-enum PlannedOutcome: String, Sendable {
+package enum PlannedOutcome: String, Sendable {
     case resolvedTown = "RT", resolvedJointMeeting = "RJ", resolvedDepartment = "RD", resolvedOnline = "RO"
     case guidedLegal = "GL", notSupported = "NS", open = "OP", screenedOut = "NA"
 }
 
 /// The kind-specific variation of a case's details on top of the kind's sample (fetched from the server).
-enum DetailVariant: Sendable {
+package enum DetailVariant: Sendable {
     case housing(households: Int)
     case landRent(households: Int)
     case agricultural(applied: CivilDate, observed: CivilDate)
@@ -46,49 +46,49 @@ enum DetailVariant: Sendable {
 }
 
 /// One case of the scenario: its registration and its timeline.
-struct PlannedCase: Sendable {
+package struct PlannedCase: Sendable {
     /// The group and outcome, e.g. `VR land-lease-arrears RJ` or `anchor H`.
-    var label: String
+    package var label: String
     /// The dispute kind.
-    var kind: String
+    package var kind: String
     /// `petition`, `dispute` or `micro`.
-    var track: String
+    package var track: String
     /// The intake channel.
-    var channel: String
+    package var channel: String
     /// The village code.
-    var village: String
+    package var village: String
     /// The registration instant.
-    var registeredAt: Timestamp
+    package var registeredAt: Timestamp
     /// People at the first contact; 0 records no contact (intake only).
-    var headcount: Int
+    package var headcount: Int
     /// The village-reception session of the first contact (index into ``TongyangCalendar/sessions``).
-    var session: Int?
+    package var session: Int?
     /// Person keys of the first contact.
-    var personKeys: [String]
+    package var personKeys: [String]
     /// People involved.
-    var persons: Int
+    package var persons: Int
     /// Households involved.
-    var households: Int
+    package var households: Int
     /// The details' variation.
-    var details: DetailVariant
+    package var details: DetailVariant
     /// The outcome at the end of the window.
-    var outcome: PlannedOutcome
+    package var outcome: PlannedOutcome
     /// The department that handles the case.
-    var department: String
+    package var department: String
     /// The steps after registration, in order.
-    var steps: [PlannedStep] = []
+    package var steps: [PlannedStep] = []
     /// The closing date, once planned.
-    var closedOn: CivilDate?
+    package var closedOn: CivilDate?
 }
 
 /// The whole year: sessions, cases and the joint meetings that discussed them.
-struct TongyangPlan: Sendable {
+package struct TongyangPlan: Sendable {
     /// Every case, in creation order (by registration time).
-    var cases: [PlannedCase]
+    package var cases: [PlannedCase]
     /// For each meeting of ``TongyangCalendar/meetings``, the indexes of the cases it discussed.
-    var meetingCases: [[Int]]
+    package var meetingCases: [[Int]]
     /// The prior year's aggregates (domain.md E.5), the baseline for year-on-year.
-    static let baseline: [String: Double] = [
+    package static let baseline: [String: Double] = [
         "cases_registered/petition/": 402, "cases_by_channel/petition/VILLAGE_RECEPTION": 60,
         "cases_by_channel/petition/WALK_IN": 92, "cases_by_channel/petition/HOTLINE": 134,
         "cases_by_channel/petition/ONLINE_PETITION": 54, "cases_by_channel/petition/REFERRAL": 62,

@@ -4,18 +4,26 @@ import Synchronization
 import TTRPCCore
 
 /// One phase of a run: closed loop at a concurrency, or open loop at a (possibly ramping) rate.
-struct LoadPhase: Sendable {
-    enum Mode: Sendable {
+package struct LoadPhase: Sendable {
+    package enum Mode: Sendable {
         case closed(concurrency: Int)
         case open(rate: Double, rampTo: Double?, maxInFlight: Int)
     }
 
-    var mode: Mode
-    var duration: Duration?
-    var count: Int?
-    var warmup: Duration
+    package var mode: Mode
+    package var duration: Duration?
+    package var count: Int?
+    package var warmup: Duration
 
-    var label: String {
+    /// Creates a phase: `duration` or `count` bounds it, `warmup` is run first and not measured.
+    package init(mode: Mode, duration: Duration?, count: Int?, warmup: Duration) {
+        self.mode = mode
+        self.duration = duration
+        self.count = count
+        self.warmup = warmup
+    }
+
+    package var label: String {
         switch mode {
         case .closed(let c): "closed loop, \(c) callers"
         case .open(let r, let to, _): to.map { "open loop, \(Int(r))→\(Int($0)) calls/s" } ?? "open loop, \(Int(r)) calls/s"
@@ -24,23 +32,33 @@ struct LoadPhase: Sendable {
 }
 
 /// The outcome of one phase.
-struct PhaseResult: Sendable {
-    var phase: LoadPhase
-    var stats: WorkerStats
-    var measured: Duration
+package struct PhaseResult: Sendable {
+    package var phase: LoadPhase
+    package var stats: WorkerStats
+    package var measured: Duration
     /// True when every connection was lost and the phase stopped early.
-    var connectionsLost: Bool
+    package var connectionsLost: Bool
 }
 
 /// Drives calls over a set of connections and measures them.
-struct LoadRunner: Sendable {
-    let clients: [TTRPCClient]
-    let workload: any LoadWorkload
-    let metadata: [TTRPCKeyValue]
-    let timeout: Duration?
-    let progress: LoadProgress
+package struct LoadRunner: Sendable {
+    package let clients: [TTRPCClient]
+    package let workload: any LoadWorkload
+    package let metadata: [TTRPCKeyValue]
+    package let timeout: Duration?
+    package let progress: LoadProgress
 
-    func run(_ phase: LoadPhase) async -> PhaseResult {
+    /// Creates a runner over `clients` (callers are spread over them) sending `workload`'s calls.
+    package init(clients: [TTRPCClient], workload: any LoadWorkload, metadata: [TTRPCKeyValue], timeout: Duration?,
+                 progress: LoadProgress) {
+        self.clients = clients
+        self.workload = workload
+        self.metadata = metadata
+        self.timeout = timeout
+        self.progress = progress
+    }
+
+    package func run(_ phase: LoadPhase) async -> PhaseResult {
         let state = RunState()
         let clock = ContinuousClock()
         let start = clock.now
@@ -144,24 +162,24 @@ struct LoadRunner: Sendable {
 }
 
 /// Shared counters and the stop flag of one phase.
-final class RunState: Sendable {
-    let stopped = Atomic<Bool>(false)
-    let issued = Atomic<Int>(0)
-    let measured = Atomic<Int>(0)
-    let allConnectionsLost = Atomic<Bool>(false)
-    let inFlight = Atomic<Int>(0)
-    let stoppedAt = Mutex<ContinuousClock.Instant?>(nil)
+package final class RunState: Sendable {
+    package let stopped = Atomic<Bool>(false)
+    package let issued = Atomic<Int>(0)
+    package let measured = Atomic<Int>(0)
+    package let allConnectionsLost = Atomic<Bool>(false)
+    package let inFlight = Atomic<Int>(0)
+    package let stoppedAt = Mutex<ContinuousClock.Instant?>(nil)
 
-    func stop() {
+    package func stop() {
         if stopped.exchange(true, ordering: .relaxed) == false { stoppedAt.withLock { $0 = ContinuousClock.now } }
     }
 }
 
 /// Stats written by many open-loop call tasks.
-final class SharedStats: Sendable {
-    let stats = Mutex(WorkerStats())
+package final class SharedStats: Sendable {
+    package let stats = Mutex(WorkerStats())
 
-    func record(_ method: String, _ latency: UInt64, _ status: (name: String?, mismatch: Bool)) {
+    package func record(_ method: String, _ latency: UInt64, _ status: (name: String?, mismatch: Bool)) {
         stats.withLock {
             $0.record(method: method, latencyMicros: latency, status: status.name)
             if status.mismatch { $0.total.mismatches += 1 }
@@ -169,11 +187,11 @@ final class SharedStats: Sendable {
     }
 }
 
-func micros(_ duration: Duration) -> UInt64 {
+package func micros(_ duration: Duration) -> UInt64 {
     let (s, atto) = duration.components
     return UInt64(max(0, s)) * 1_000_000 + UInt64(max(0, atto)) / 1_000_000_000_000
 }
 
-func seconds(_ duration: Duration) -> Double {
+package func seconds(_ duration: Duration) -> Double {
     Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
 }

@@ -1,5 +1,6 @@
 import JiefenAPI
 import JiefenDomain
+import JiefenLoad
 import NIOCore
 import Synchronization
 
@@ -7,7 +8,7 @@ import Synchronization
 /// order and interleaved; each case's steps go out one at a time, the next only after the previous one answered
 /// OK, so every history stays in order. When the year runs out, the next copy of it starts (new request ids, so
 /// new cases). Joint-meeting ids are synthetic and contacts carry no session: the replay needs no setup calls.
-final class TongyangReplayWorkload: LoadWorkload {
+package final class TongyangReplayWorkload: LoadWorkload {
     private let cases: [PlannedCase]
     private let samples: [String: [APIField]]
     private let runID: String
@@ -28,7 +29,7 @@ final class TongyangReplayWorkload: LoadWorkload {
 
     private let state = Mutex(State())
 
-    init(plan: TongyangPlan, kinds: [APIKindSchema], runID: String) {
+    package init(plan: TongyangPlan, kinds: [APIKindSchema], runID: String) {
         cases = plan.cases
         var samples: [String: [APIField]] = [:]
         for kind in kinds { samples[kind.kind] = kind.sampleDetails }
@@ -36,7 +37,7 @@ final class TongyangReplayWorkload: LoadWorkload {
         self.runID = runID
     }
 
-    func next(_ index: Int) -> LoadCall {
+    package func next(_ index: Int) -> LoadCall {
         let (key, progress) = state.withLock { s -> (Int, Progress?) in
             if !s.ready.isEmpty {
                 let key = s.ready.removeFirst()

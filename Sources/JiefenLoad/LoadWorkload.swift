@@ -6,29 +6,47 @@ import Synchronization
 import TTRPCCore
 
 /// One call a workload wants made.
-struct LoadCall: Sendable {
-    var label: String
-    var service: String
-    var method: String
-    var payload: ByteBuffer
+package struct LoadCall: Sendable {
+    package var label: String
+    package var service: String
+    package var method: String
+    package var payload: ByteBuffer
     /// For Echo: the answer must equal the payload.
-    var expectEcho: Bool
+    package var expectEcho: Bool
     /// Called with the answer of a successful call (to learn created case ids).
-    var onSuccess: (@Sendable (ByteBuffer) -> Void)?
+    package var onSuccess: (@Sendable (ByteBuffer) -> Void)?
+
+    /// Creates a call. See the properties for the meaning of each parameter.
+    package init(label: String, service: String, method: String, payload: ByteBuffer, expectEcho: Bool,
+                 onSuccess: (@Sendable (ByteBuffer) -> Void)? = nil) {
+        self.label = label
+        self.service = service
+        self.method = method
+        self.payload = payload
+        self.expectEcho = expectEcho
+        self.onSuccess = onSuccess
+    }
 }
 
 /// Produces calls: a fixed raw call, or the built-in case mix.
-protocol LoadWorkload: Sendable {
+package protocol LoadWorkload: Sendable {
     func next(_ index: Int) -> LoadCall
 }
 
 /// The same raw call every time.
-struct RawWorkload: LoadWorkload {
-    let service: String
-    let method: String
-    let payload: ByteBuffer
+package struct RawWorkload: LoadWorkload {
+    package let service: String
+    package let method: String
+    package let payload: ByteBuffer
 
-    func next(_ index: Int) -> LoadCall {
+    /// Creates a workload that sends `payload` to `service`/`method` every time.
+    package init(service: String, method: String, payload: ByteBuffer) {
+        self.service = service
+        self.method = method
+        self.payload = payload
+    }
+
+    package func next(_ index: Int) -> LoadCall {
         LoadCall(
             label: "\(service)/\(method)", service: service, method: method, payload: payload,
             expectEcho: service == "jiefen.v1.Diagnostics" && method == "Echo", onSuccess: nil
@@ -38,22 +56,22 @@ struct RawWorkload: LoadWorkload {
 
 /// A realistic mix across every registered kind: 40% creates (with each kind's sample details), 30% gets,
 /// 20% lists, 10% lifecycle events (accepting cases this run created); or, with `createsOnly`, creates alone.
-final class CaseMixWorkload: LoadWorkload {
-    let kinds: [APIKindSchema]
-    let runID: String
+package final class CaseMixWorkload: LoadWorkload {
+    package let kinds: [APIKindSchema]
+    package let runID: String
     /// Every call a create (`--workload creates`).
-    let createsOnly: Bool
+    package let createsOnly: Bool
     /// Ids of cases this run created, and how many of them were accepted (guarded by their own Mutex).
     private let created = Mutex<[String]>([])
     private let accepted = Mutex<Int>(0)
 
-    init(kinds: [APIKindSchema], runID: String, createsOnly: Bool = false) {
+    package init(kinds: [APIKindSchema], runID: String, createsOnly: Bool = false) {
         self.kinds = kinds
         self.runID = runID
         self.createsOnly = createsOnly
     }
 
-    func next(_ index: Int) -> LoadCall {
+    package func next(_ index: Int) -> LoadCall {
         if createsOnly { return create(index) }
         let known = created.withLock { $0 }
         let slot = index % 10

@@ -2,8 +2,8 @@ import Foundation
 import Histogram
 
 /// Renders load results as a table for people, or stable JSON / CSV for scripts (see README, "Load testing").
-enum LoadReport {
-    static func summary(_ stats: LoadStats, seconds: Double) -> [String: Any] {
+package enum LoadReport {
+    package static func summary(_ stats: LoadStats, seconds: Double) -> [String: Any] {
         let h = stats.latency
         let latency: [String: Any] = h.totalCount == 0
             ? ["min": 0, "mean": 0, "p50": 0, "p90": 0, "p99": 0, "p999": 0, "max": 0]
@@ -17,7 +17,7 @@ enum LoadReport {
         ]
     }
 
-    static func phaseObject(_ result: PhaseResult) -> [String: Any] {
+    package static func phaseObject(_ result: PhaseResult) -> [String: Any] {
         let time = seconds(result.measured)
         var object = summary(result.stats.total, seconds: time)
         object["phase"] = result.phase.label
@@ -28,7 +28,7 @@ enum LoadReport {
         return object
     }
 
-    static func json(_ results: [PhaseResult]) -> String {
+    package static func json(_ results: [PhaseResult]) -> String {
         var object: [String: Any] = ["tool": "jiefen-load"]
         if results.count == 1 {
             object.merge(phaseObject(results[0])) { _, new in new }
@@ -42,9 +42,9 @@ enum LoadReport {
         return String(decoding: data, as: UTF8.self)
     }
 
-    static let csvHeader = "phase,method,calls,errors,transport_errors,duration_s,throughput,min_us,mean_us,p50_us,p90_us,p99_us,p999_us,max_us"
+    package static let csvHeader = "phase,method,calls,errors,transport_errors,duration_s,throughput,min_us,mean_us,p50_us,p90_us,p99_us,p999_us,max_us"
 
-    static func csv(_ results: [PhaseResult]) -> String {
+    package static func csv(_ results: [PhaseResult]) -> String {
         var lines = [csvHeader]
         for result in results {
             let time = seconds(result.measured)
@@ -66,7 +66,7 @@ enum LoadReport {
         return lines.joined(separator: "\n")
     }
 
-    static func table(_ results: [PhaseResult]) -> String {
+    package static func table(_ results: [PhaseResult]) -> String {
         var out: [String] = []
         for result in results {
             let time = seconds(result.measured)

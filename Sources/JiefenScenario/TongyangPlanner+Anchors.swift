@@ -2,11 +2,11 @@ import JiefenAPI
 import JiefenDomain
 
 extension TongyangPlanner {
-    static func day(_ iso: String) -> CivilDate { CivilDate(iso: iso)! }
+    package static func day(_ iso: String) -> CivilDate { CivilDate(iso: iso)! }
 
     /// Anchor H (E.4): the stalled housing project, through four joint meetings, an extension and two follow-up
     /// visits, to completion acceptance on 2023-01-17 and delivery on 2023-01-18.
-    mutating func anchorH() {
+    package mutating func anchorH() {
         let d = Self.day
         let i = register("anchor H", kind: Self.housing, track: "petition", channel: "WALK_IN",
                          at: Self.at(d("2022-10-20"), 9, 30), headcount: 5, outcome: .resolvedJointMeeting, households: 118)
@@ -39,7 +39,7 @@ extension TongyangPlanner {
 
     /// Anchor R (E.4): not supported, reviewed and re-reviewed (both upheld), then the same facts at walk-in on
     /// 2023-03-06 are not accepted again (Art. 36).
-    mutating func anchorR(headcount: Int) {
+    package mutating func anchorR(headcount: Int) {
         let d = Self.day
         let i = register("anchor R", kind: Self.general, track: "petition", channel: "WALK_IN",
                          at: Self.at(d("2022-07-18"), 10, 0), headcount: headcount, outcome: .notSupported, category: "social_security")
@@ -63,7 +63,7 @@ extension TongyangPlanner {
     }
 
     /// Anchor A (E.4): herbicide drift from the WeChat group, settled at the farmer's home in 7 h 50 min.
-    mutating func anchorA() {
+    package mutating func anchorA() {
         let d = Self.day("2022-07-12")
         let i = register("anchor A", kind: Self.agri, track: "dispute", channel: "WECHAT_GROUP", at: Self.at(d, 8, 40), headcount: 1,
                          outcome: .resolvedDepartment)
@@ -79,7 +79,7 @@ extension TongyangPlanner {
 extension TongyangPlanner {
     /// E.3 holds all 24 meetings. A meeting that no case was first discussed at takes up a joint-meeting case that is
     /// still under way: its earlier meeting decides "continue", this one decides "resolved".
-    mutating func fillEmptyMeetings() {
+    package mutating func fillEmptyMeetings() {
         for m in meetings.indices {
             let discussed = cases.contains { c in c.steps.contains { if case .refer(let r) = $0.action { r == m } else { false } } }
             if discussed { continue }

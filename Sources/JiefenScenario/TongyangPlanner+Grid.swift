@@ -3,7 +3,7 @@ import JiefenDomain
 
 extension TongyangPlanner {
     /// The GE rows of E.2: disputes escalated from the grid and the WeChat groups, anchor A among them.
-    mutating func gridDisputes() {
+    package mutating func gridDisputes() {
         anchorA()
         let rows: [(String, String, PlannedOutcome, Int)] = [
             (Self.agri, "WECHAT_GROUP", .resolvedDepartment, 7), (Self.agri, "GRID_ONLINE", .resolvedDepartment, 5),
@@ -19,7 +19,7 @@ extension TongyangPlanner {
         }
     }
 
-    mutating func dispute(kind: String, channel: String, outcome: PlannedOutcome) {
+    package mutating func dispute(kind: String, channel: String, outcome: PlannedOutcome) {
         let category = kind == Self.general ? ["neighbour_family", "roads_water_lighting", "other"][rng.int(0...2)] : nil
         var days = 0
         var day: CivilDate
@@ -60,7 +60,7 @@ extension TongyangPlanner {
     }
 
     /// The MG and MW rows of E.2: 612 micro-matters answered or mediated online in 0.5 to 72 hours.
-    mutating func microMatters() {
+    package mutating func microMatters() {
         let rows: [(String, String, Int)] = [
             (Self.general, "GRID_ONLINE", 424), (Self.agri, "GRID_ONLINE", 70), (Self.land, "GRID_ONLINE", 42),
             (Self.housing, "GRID_ONLINE", 12), (Self.general, "WECHAT_GROUP", 46), (Self.agri, "WECHAT_GROUP", 12),
@@ -84,7 +84,7 @@ extension TongyangPlanner {
 
     /// The NA row of E.2 (besides anchor R's repeat): 5 litigation-related not accepted, 3 outside competence
     /// transferred out. Intake only: no visit batch is counted.
-    mutating func screenedOut() {
+    package mutating func screenedOut() {
         let rows: [(String, Bool)] = [("WALK_IN", true), ("WALK_IN", true), ("HOTLINE", true), ("HOTLINE", true), ("HOTLINE", false),
                                       ("HOTLINE", false), ("ONLINE_PETITION", true), ("ONLINE_PETITION", false)]
         for (channel, litigation) in rows {
@@ -104,7 +104,7 @@ extension TongyangPlanner {
 
     /// E.3 evaluations: 282 of the 318 resolved petitions rated (274 / 7 / 1, the dissatisfied one overdue), 8 of
     /// the 10 not supported (2 / 1 / 5).
-    mutating func ratings() {
+    package mutating func ratings() {
         let resolved = cases.indices.filter {
             cases[$0].track == "petition" && [.resolvedTown, .resolvedJointMeeting].contains(cases[$0].outcome)
         }

@@ -4,37 +4,45 @@ import JiefenDomain
 import JiefenWire
 import NIOCore
 import Histogram
+import JiefenLoad
 import Synchronization
 import TTRPCCore
 
 /// Sends a ``TongyangPlan`` into a running server through the public RPC calls only, each step with its real
 /// date: sessions, cases (in registration order, so ids are the same on every run), joint meetings, then every
 /// case's timeline (cases in parallel, each case's steps in order), then the prior year's baseline.
-struct ScenarioDriver {
-    let client: TTRPCClient
-    let timeout: Duration?
-    let concurrency: Int
+package struct ScenarioDriver {
+    package let client: TTRPCClient
+    package let timeout: Duration?
+    package let concurrency: Int
     /// Latency of every call, per method (the scenario doubles as a replay workload).
-    let latency = ScenarioLatency()
-    static let actor = "tongyang-scenario"
+    package let latency = ScenarioLatency()
+    package static let actor = "tongyang-scenario"
+
+    /// Creates a driver over `client`; `concurrency` cases have their timelines applied at once.
+    package init(client: TTRPCClient, timeout: Duration?, concurrency: Int) {
+        self.client = client
+        self.timeout = timeout
+        self.concurrency = concurrency
+    }
 
     /// What a run did.
-    struct Summary: Sendable {
-        var sessions = 0, cases = 0, meetings = 0, steps = 0, calls = 0
-        var seconds = 0.0
+    package struct Summary: Sendable {
+        package var sessions = 0, cases = 0, meetings = 0, steps = 0, calls = 0
+        package var seconds = 0.0
     }
 
     /// A call that failed, with the case and step it belonged to.
-    struct Failure: Error, CustomStringConvertible {
-        var context: String
-        var error: any Error
-        var description: String {
+    package struct Failure: Error, CustomStringConvertible {
+        package var context: String
+        package var error: any Error
+        package var description: String {
             if let rpc = error as? RPCError { return "\(context): \(rpc.code): \(rpc.message)" }
             return "\(context): \(error)"
         }
     }
 
-    func call<Response: APIMessage>(_ service: String, _ method: String, _ request: some APIMessage, as: Response.Type,
+    package func call<Response: APIMessage>(_ service: String, _ method: String, _ request: some APIMessage, as: Response.Type,
                                     context: @autoclosure () -> String) async throws -> Response {
         let started = ContinuousClock.now
         do {
@@ -48,7 +56,7 @@ struct ScenarioDriver {
         }
     }
 
-    func run(_ plan: TongyangPlan, progress: @escaping @Sendable (String) -> Void) async throws -> Summary {
+    package func run(_ plan: TongyangPlan, progress: @escaping @Sendable (String) -> Void) async throws -> Summary {
         let started = ContinuousClock.now
         var summary = Summary()
         // Village-reception Sundays, held or not.
@@ -123,7 +131,7 @@ struct ScenarioDriver {
     }
 
     /// Applies one case's steps in order; returns how many calls it made.
-    func timeline(_ planned: PlannedCase, id: String, meetings: [Int: String], sessions: [String]) async throws -> Int {
+    package func timeline(_ planned: PlannedCase, id: String, meetings: [Int: String], sessions: [String]) async throws -> Int {
         var previous = planned.registeredAt
         for (n, step) in planned.steps.enumerated() {
             let at = step.timestamp(after: previous)
@@ -142,17 +150,17 @@ struct ScenarioDriver {
 }
 
 /// Call latencies of a scenario run, per method, in the load generator's histograms.
-final class ScenarioLatency: Sendable {
+package final class ScenarioLatency: Sendable {
     /// Guarded by its own lock: calls finish on several tasks.
     private let stats = Mutex(WorkerStats())
 
-    func record(_ method: String, since start: ContinuousClock.Instant, status: String?) {
+    package func record(_ method: String, since start: ContinuousClock.Instant, status: String?) {
         let latency = micros(ContinuousClock.now - start)
         stats.withLock { $0.record(method: method, latencyMicros: latency, status: status) }
     }
 
     /// One line per method (most calls first): calls, p50, p99 and max latency in milliseconds.
-    var table: String {
+    package var table: String {
         let snapshot = stats.withLock { $0 }
         func ms(_ micros: UInt64) -> String { String(format: "%.1f", Double(micros) / 1000) }
         var lines = ["  method                  calls   p50 ms   p99 ms   max ms"]

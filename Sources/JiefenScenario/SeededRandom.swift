@@ -1,13 +1,13 @@
 /// A small deterministic random generator (SplitMix64): the same seed gives the same scenario on every machine
 /// and every Swift version, which `SystemRandomNumberGenerator` cannot promise.
-struct SeededRandom {
+package struct SeededRandom {
     private var state: UInt64
 
     /// Starts the sequence of `seed`.
-    init(seed: UInt64) { state = seed }
+    package init(seed: UInt64) { state = seed }
 
     /// The next 64 random bits.
-    mutating func next() -> UInt64 {
+    package mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15
         var z = state
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
@@ -16,13 +16,13 @@ struct SeededRandom {
     }
 
     /// A uniform integer in `range` (`U[a,b]` of domain.md E).
-    mutating func int(_ range: ClosedRange<Int>) -> Int {
+    package mutating func int(_ range: ClosedRange<Int>) -> Int {
         let width = UInt64(range.upperBound - range.lowerBound) + 1
         return range.lowerBound + Int(next() % width)
     }
 
     /// The elements in a seeded random order (Fisher–Yates).
-    mutating func shuffled<T>(_ items: [T]) -> [T] {
+    package mutating func shuffled<T>(_ items: [T]) -> [T] {
         var items = items
         guard items.count > 1 else { return items }
         for i in stride(from: items.count - 1, to: 0, by: -1) {

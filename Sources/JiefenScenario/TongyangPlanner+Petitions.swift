@@ -3,17 +3,17 @@ import JiefenDomain
 
 extension TongyangPlanner {
     /// One row of E.2 for a non-VR petition channel: counts per outcome.
-    struct Row {
-        var kind: String
-        var rt = 0, rj = 0, gl = 0, ns = 0, open = 0
+    package struct Row {
+        package var kind: String
+        package var rt = 0, rj = 0, gl = 0, ns = 0, open = 0
         /// Joint-meeting cases that need an extension (E.3).
-        var extended = 0
+        package var extended = 0
         /// Open cases still under joint-meeting review (E.2 note 2).
-        var awaiting = 0
+        package var awaiting = 0
     }
 
     /// The walk-in rows of E.2 with anchor H and anchor R, and the walk-in batches (71 / 108 person-times).
-    mutating func walkIns() {
+    package mutating func walkIns() {
         anchorH()
         // Two more housing cases through the joint meeting, each with one batch of five.
         let rows = [
@@ -35,7 +35,7 @@ extension TongyangPlanner {
     }
 
     /// Hotline, online petition and referral rows of E.2.
-    mutating func otherPetitions() {
+    package mutating func otherPetitions() {
         let hotline = petitions(channel: "HOTLINE", [
             Row(kind: Self.land, rt: 8, rj: 2), Row(kind: Self.agri, rt: 11, gl: 1), Row(kind: Self.housing, rt: 3, rj: 3, extended: 1),
             Row(kind: Self.general, rt: 76, rj: 7, gl: 3, ns: 3, open: 3),
@@ -63,7 +63,7 @@ extension TongyangPlanner {
     }
 
     /// Registers and plans the cases of `rows`; `headcount` gives each first contact's people. Returns the indexes.
-    mutating func petitions(channel: String, _ rows: [Row],
+    package mutating func petitions(channel: String, _ rows: [Row],
                             headcount: (inout TongyangPlanner, Row, PlannedOutcome) -> Int) -> [Int] {
         var made: [Int] = []
         for row in rows {
@@ -105,7 +105,7 @@ extension TongyangPlanner {
     }
 
     /// E.4: the first not-supported case of a channel asks for review, which upholds the reply.
-    mutating func reviewAfterNotSupported(_ made: [Int]) {
+    package mutating func reviewAfterNotSupported(_ made: [Int]) {
         guard let i = made.first(where: { cases[$0].outcome == .notSupported }), let closed = cases[i].closedOn else { return }
         let requested = closed.adding(days: rng.int(5...20))
         let decided = requested.adding(days: rng.int(10...25))

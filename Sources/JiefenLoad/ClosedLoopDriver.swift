@@ -6,7 +6,7 @@ import TTRPCCore
 /// Runs closed-loop callers on their connections' event loops: each answer, as it arrives on the loop, records
 /// its latency and sends that caller's next call, with no hop into Swift concurrency. This keeps the load
 /// generator's own cost per call low enough to drive a fast server.
-final class ClosedLoopDriver: Sendable {
+package final class ClosedLoopDriver: Sendable {
     private let clients: [TTRPCClient]
     private let workload: any LoadWorkload
     private let metadata: [TTRPCKeyValue]
@@ -22,7 +22,7 @@ final class ClosedLoopDriver: Sendable {
     private let outstanding = Atomic<Int>(0)
     private let (drained, drainedContinuation) = AsyncStream<Void>.makeStream()
 
-    init(
+    package init(
         clients: [TTRPCClient], workload: any LoadWorkload, metadata: [TTRPCKeyValue], timeout: Duration?,
         progress: LoadProgress, state: RunState, phase: LoadPhase, measureFrom: ContinuousClock.Instant
     ) {
@@ -40,7 +40,7 @@ final class ClosedLoopDriver: Sendable {
 
     /// Starts `concurrency` callers, waits until the run stops and every call in flight has answered, and
     /// returns the merged stats.
-    func run(concurrency: Int) async -> WorkerStats {
+    package func run(concurrency: Int) async -> WorkerStats {
         outstanding.store(concurrency, ordering: .relaxed)
         for caller in 0..<concurrency {
             let connection = caller % clients.count
@@ -100,12 +100,12 @@ final class ClosedLoopDriver: Sendable {
 }
 
 /// The last request a connection sent, and its encoding.
-final class EnvelopeCache: Sendable {
+package final class EnvelopeCache: Sendable {
     private let last = Mutex<(TTRPCRequest, ByteBuffer)?>(nil)
 
     /// The encoding of `request`, reused when it equals the previous one; `nil` if it cannot be encoded (the
     /// client then reports the error for the call).
-    func encoding(of request: TTRPCRequest) -> ByteBuffer? {
+    package func encoding(of request: TTRPCRequest) -> ByteBuffer? {
         last.withLock { cached in
             if let cached, cached.0 == request { return cached.1 }
             var out = ByteBuffer()

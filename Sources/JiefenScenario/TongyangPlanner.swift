@@ -3,16 +3,16 @@ import JiefenDomain
 
 /// Builds the Tongyang year of domain.md E from its seed: every group of E.2 with the dates and durations of E.3
 /// and the anchors of E.4. Pure and deterministic; ``ScenarioDriver`` sends the result through the RPC API.
-struct TongyangPlanner {
-    var rng = SeededRandom(seed: TongyangCalendar.seed)
-    let sessions = TongyangCalendar.sessions
-    let meetings = TongyangCalendar.meetings
-    var cases: [PlannedCase] = []
+package struct TongyangPlanner {
+    package var rng = SeededRandom(seed: TongyangCalendar.seed)
+    package let sessions = TongyangCalendar.sessions
+    package let meetings = TongyangCalendar.meetings
+    package var cases: [PlannedCase] = []
 
-    static let housing = "housing-delivery", land = "land-lease-arrears", agri = "agricultural-claim", general = "general-matter"
+    package static let housing = "housing-delivery", land = "land-lease-arrears", agri = "agricultural-claim", general = "general-matter"
 
     /// The plan.
-    static func plan() -> TongyangPlan {
+    package static func plan() -> TongyangPlan {
         var planner = TongyangPlanner()
         planner.villageReception()
         planner.walkIns()
@@ -27,19 +27,19 @@ struct TongyangPlanner {
 
     // MARK: Building blocks
 
-    static func at(_ date: CivilDate, _ hour: Int, _ minute: Int) -> Timestamp {
+    package static func at(_ date: CivilDate, _ hour: Int, _ minute: Int) -> Timestamp {
         Timestamp(date: date, hour: hour, minute: minute)
     }
 
-    mutating func randomTime(_ date: CivilDate, from: Int = 8 * 60 + 30, to: Int = 16 * 60 + 30) -> Timestamp {
+    package mutating func randomTime(_ date: CivilDate, from: Int = 8 * 60 + 30, to: Int = 16 * 60 + 30) -> Timestamp {
         let minute = rng.int(from...to)
         return Self.at(date, minute / 60, minute % 60)
     }
 
     /// The first joint meeting on or after `day`.
-    func meeting(onOrAfter day: CivilDate) -> Int? { meetings.firstIndex { $0 >= day } }
+    package func meeting(onOrAfter day: CivilDate) -> Int? { meetings.firstIndex { $0 >= day } }
 
-    static func department(kind: String, category: String?) -> String {
+    package static func department(kind: String, category: String?) -> String {
         switch kind {
         case land: "rural-economy-office"
         case agri: "agricultural-service-station"
@@ -53,7 +53,7 @@ struct TongyangPlanner {
         }
     }
 
-    mutating func variant(kind: String, registered: CivilDate, households: Int, category: String?) -> DetailVariant {
+    package mutating func variant(kind: String, registered: CivilDate, households: Int, category: String?) -> DetailVariant {
         switch kind {
         case Self.housing: .housing(households: households)
         case Self.land: .landRent(households: households)
@@ -64,7 +64,7 @@ struct TongyangPlanner {
 
     /// A new case registered at `at` with its first contact; returns its index.
     @discardableResult
-    mutating func register(_ label: String, kind: String, track: String, channel: String, village: String? = nil,
+    package mutating func register(_ label: String, kind: String, track: String, channel: String, village: String? = nil,
                            at: Timestamp, headcount: Int, session: Int? = nil, outcome: PlannedOutcome,
                            category: String? = nil, households: Int? = nil) -> Int {
         let index = cases.count
@@ -86,11 +86,11 @@ struct TongyangPlanner {
         return index
     }
 
-    mutating func step(_ index: Int, _ date: CivilDate, _ action: PlannedStep.Action, time: (Int, Int)? = nil) {
+    package mutating func step(_ index: Int, _ date: CivilDate, _ action: PlannedStep.Action, time: (Int, Int)? = nil) {
         cases[index].steps.append(PlannedStep(date: date, time: time, action: action))
     }
 
-    mutating func event(_ index: Int, _ date: CivilDate, _ type: String, _ args: [APIField] = [], time: (Int, Int)? = nil) {
+    package mutating func event(_ index: Int, _ date: CivilDate, _ type: String, _ args: [APIField] = [], time: (Int, Int)? = nil) {
         step(index, date, .event(type, args), time: time)
     }
 
@@ -98,7 +98,7 @@ struct TongyangPlanner {
 
     /// Accepts a petition `lag` days after registration and runs it to `outcome`; `handling` is the days from
     /// acceptance to closure (drawn by the caller), `extended` approves a 30-day extension before day 60.
-    mutating func petition(_ i: Int, lag: Int, handling: Int, extended: Bool = false, awaitingMeeting: Bool = false) {
+    package mutating func petition(_ i: Int, lag: Int, handling: Int, extended: Bool = false, awaitingMeeting: Bool = false) {
         let accepted = cases[i].registeredAt.civilDate().adding(days: lag)
         event(i, accepted, "accepted", [APIField("notice_on", .date(accepted.description))])
         event(i, accepted, "assigned", [APIField("department", .text(cases[i].department))])
@@ -137,7 +137,7 @@ struct TongyangPlanner {
         cases[i].closedOn = closed
     }
 
-    mutating func reply(_ i: Int, _ date: CivilDate, decision: String, receivedOn: CivilDate? = nil) {
+    package mutating func reply(_ i: Int, _ date: CivilDate, decision: String, receivedOn: CivilDate? = nil) {
         var args = [APIField("decision", .choice(decision)), APIField("document_ref", .text("TY-REPLY-\(i + 1)"))]
         if let receivedOn { args.append(APIField("received_on", .date(receivedOn.description))) }
         event(i, date, "replied", args)
@@ -145,19 +145,19 @@ struct TongyangPlanner {
 
     /// A registration date so that a case accepted `lag` days later and closed `handling` days after that closes
     /// inside the window.
-    mutating func registrationDay(lag: Int, handling: Int) -> CivilDate {
+    package mutating func registrationDay(lag: Int, handling: Int) -> CivilDate {
         let latest = TongyangCalendar.end.adding(days: -(lag + handling))
         return TongyangCalendar.start.adding(days: rng.int(0...TongyangCalendar.start.days(until: latest)))
     }
 
     /// A registration day for an open case (E.3: 2023-05-22 … 2023-06-25; before 06-14 if it must reach a meeting).
-    mutating func openRegistrationDay(awaitingMeeting: Bool) -> CivilDate {
+    package mutating func openRegistrationDay(awaitingMeeting: Bool) -> CivilDate {
         CivilDate(clampingYear: 2023, month: 5, day: 22).adding(days: rng.int(0...(awaitingMeeting ? 22 : 34)))
     }
 
     /// A land-lease case resolves only with a repayment plan on file (the plugin's rule): the plan is recorded
     /// just before the step that resolves the case.
-    mutating func recordRepaymentPlans() {
+    package mutating func recordRepaymentPlans() {
         for i in cases.indices where cases[i].kind == Self.land {
             guard let n = cases[i].steps.firstIndex(where: { step in
                 guard case .event(let type, let args) = step.action else { return false }
@@ -170,7 +170,7 @@ struct TongyangPlanner {
         }
     }
 
-    mutating func finish() -> TongyangPlan {
+    package mutating func finish() -> TongyangPlan {
         recordRepaymentPlans()
         let order = cases.indices.sorted { (cases[$0].registeredAt, $0) < (cases[$1].registeredAt, $1) }
         let sorted = order.map { index in
