@@ -9,9 +9,9 @@ struct ServerConnectionStateMachineTests {
     typealias Machine = ServerConnectionStateMachine
     static let start = NIODeadline.uptimeNanoseconds(1_000_000_000)
 
-    private func machine(streams: Int = 4, idle: TimeAmount? = nil, overHighWater: Int = 2) -> Machine {
+    private func machine(streams: Int = 4, idle: TimeAmount? = nil, overHighWater: Int = 20) -> Machine {
         var configuration = Machine.Configuration(maximumConcurrentStreams: streams, idleTimeout: idle)
-        configuration.maximumMessagesOverHighWater = overHighWater
+        configuration.maximumBytesOverHighWater = overHighWater
         return Machine(configuration: configuration, now: Self.start)
     }
 
@@ -58,7 +58,7 @@ struct ServerConnectionStateMachineTests {
 
     @Test func dataForAnUnknownStreamIsRejectedWithoutEndingAnything() {
         var machine = machine()
-        #expect(machine.receivedData(streamID: 9, flags: [], isEmpty: false)
+        #expect(machine.receivedData(streamID: 9, flags: [], length: 10)
             == .reject(RPCError(code: .invalidArgument, message: "StreamID is no longer active")))
     }
 
@@ -66,12 +66,12 @@ struct ServerConnectionStateMachineTests {
         var machine = machine()
         _ = machine.receivedRequest(streamID: 1)
         machine.streamOpened(streamID: 1, kind: .serverStreaming)
-        #expect(machine.receivedData(streamID: 1, flags: [.remoteClosed, .noData], isEmpty: true) == .ignore)
-        #expect(machine.receivedData(streamID: 1, flags: [], isEmpty: false)
+        #expect(machine.receivedData(streamID: 1, flags: [.remoteClosed, .noData], length: 0) == .ignore)
+        #expect(machine.receivedData(streamID: 1, flags: [], length: 10)
             == .failStream(RPCError(code: .invalidArgument, message: "data frames are not accepted on a server-streaming call")))
         _ = machine.receivedRequest(streamID: 3)
         machine.streamOpened(streamID: 3, kind: .unary)
-        #expect(machine.receivedData(streamID: 3, flags: [], isEmpty: true)
+        #expect(machine.receivedData(streamID: 3, flags: [], length: 0)
             == .failStream(RPCError(code: .invalidArgument, message: "data frames are not accepted on a unary call")))
     }
 
@@ -79,10 +79,10 @@ struct ServerConnectionStateMachineTests {
         var machine = machine()
         _ = machine.receivedRequest(streamID: 1)
         machine.streamOpened(streamID: 1, kind: .clientStreaming)
-        #expect(machine.receivedData(streamID: 1, flags: [], isEmpty: false) == .deliver(endOfInput: false))
-        #expect(machine.receivedData(streamID: 1, flags: [], isEmpty: true) == .deliver(endOfInput: false))
-        #expect(machine.receivedData(streamID: 1, flags: [.remoteClosed, .noData], isEmpty: true) == .deliver(endOfInput: true))
-        guard case .failStream(let error) = machine.receivedData(streamID: 1, flags: [], isEmpty: false) else {
+        #expect(machine.receivedData(streamID: 1, flags: [], length: 10) == .deliver(endOfInput: false))
+        #expect(machine.receivedData(streamID: 1, flags: [], length: 0) == .deliver(endOfInput: false))
+        #expect(machine.receivedData(streamID: 1, flags: [.remoteClosed, .noData], length: 0) == .deliver(endOfInput: true))
+        guard case .failStream(let error) = machine.receivedData(streamID: 1, flags: [], length: 10) else {
             Issue.record("data after remote closed was accepted")
             return
         }
@@ -90,7 +90,7 @@ struct ServerConnectionStateMachineTests {
         // A request flagged remote-closed opens a stream whose input has already ended.
         _ = machine.receivedRequest(streamID: 3)
         machine.streamOpened(streamID: 3, kind: .bidirectionalStreaming, remoteClosed: true)
-        #expect(machine.receivedData(streamID: 3, flags: [], isEmpty: false) != .deliver(endOfInput: false))
+        #expect(machine.receivedData(streamID: 3, flags: [], length: 10) != .deliver(endOfInput: false))
     }
 
     // MARK: Backpressure
@@ -120,13 +120,13 @@ struct ServerConnectionStateMachineTests {
     }
 
     @Test func aStreamFarOverItsBufferFailsWithResourceExhausted() {
-        var machine = machine(overHighWater: 2)
+        var machine = machine(overHighWater: 20)
         _ = machine.receivedRequest(streamID: 1)
         machine.streamOpened(streamID: 1, kind: .bidirectionalStreaming)
         machine.inboundBufferFull(streamID: 1)
-        #expect(machine.receivedData(streamID: 1, flags: [], isEmpty: false) == .deliver(endOfInput: false))
-        #expect(machine.receivedData(streamID: 1, flags: [], isEmpty: false) == .deliver(endOfInput: false))
-        guard case .failStream(let error) = machine.receivedData(streamID: 1, flags: [], isEmpty: false) else {
+        #expect(machine.receivedData(streamID: 1, flags: [], length: 10) == .deliver(endOfInput: false))
+        #expect(machine.receivedData(streamID: 1, flags: [], length: 10) == .deliver(endOfInput: false))
+        guard case .failStream(let error) = machine.receivedData(streamID: 1, flags: [], length: 10) else {
             Issue.record("the stream buffered without bound")
             return
         }

@@ -5,8 +5,10 @@ import TTRPCFraming
 /// One call handed to a client connection: the request and where its answer goes.
 struct ClientCall: Sendable {
     enum Receiver: Sendable {
+        /// One response (unary and client-streaming calls).
         case unary(EventLoopPromise<TTRPCResponse>)
-        case serverStreaming(AsyncThrowingStream<ByteBuffer, any Error>.Continuation)
+        /// Data frames, then the end (server-streaming and bidirectional calls).
+        case streaming(AsyncThrowingStream<ByteBuffer, any Error>.Continuation)
     }
 
     let request: TTRPCRequest
@@ -15,6 +17,21 @@ struct ClientCall: Sendable {
     let enforceDeadline: Bool
     /// `request` already encoded (an envelope holds no stream id, so identical calls can share one encoding).
     var encoded: ByteBuffer? = nil
+    /// The request frame's flags: none (unary), `remote closed` (server streaming), `remote open` (the client
+    /// sends data frames).
+    var flags: TTRPCFlags = []
+    /// Learns the stream id once the request is written, for calls that send data frames.
+    var opened: EventLoopPromise<UInt32>? = nil
+}
+
+/// What a client hands its connection handler.
+enum ClientOutbound: Sendable {
+    /// Start a call.
+    case call(ClientCall)
+    /// Send a message on a call's stream (`nil`: none), closing the client's side when `last`.
+    case data(streamID: UInt32, message: ByteBuffer?, last: Bool)
+    /// Forget a call (the caller gave up); its receiver fails with Cancelled.
+    case cancel(streamID: UInt32)
 }
 
 /// The client side of a ttrpc connection, on its event loop: assigns odd, increasing stream ids, writes requests,
@@ -23,7 +40,7 @@ struct ClientCall: Sendable {
 final class ClientConnectionHandler: ChannelDuplexHandler {
     typealias InboundIn = TTRPCFrameEvent
     typealias InboundOut = Never
-    typealias OutboundIn = ClientCall
+    typealias OutboundIn = ClientOutbound
     typealias OutboundOut = ByteBuffer
 
     private struct Pending {
@@ -43,19 +60,37 @@ final class ClientConnectionHandler: ChannelDuplexHandler {
     }
 
     func write(context: ChannelHandlerContext, data: NIOAny, promise: EventLoopPromise<Void>?) {
-        let call = unwrapOutboundIn(data)
+        switch unwrapOutboundIn(data) {
+        case .call(let call):
+            write(call, context: context, promise: promise)
+        case .data(let streamID, let message, let last):
+            guard pending[streamID] != nil else {
+                promise?.fail(RPCError(code: .cancelled, message: "stream \(streamID) has ended"))
+                return
+            }
+            var flags: TTRPCFlags = last ? .remoteClosed : []
+            if message == nil { flags.insert(.noData) }
+            var buffer = context.channel.allocator.buffer(capacity: TTRPCFrame.headerLength + (message?.readableBytes ?? 0))
+            buffer.writeTTRPCFrame(TTRPCFrame(streamID: streamID, type: .data, flags: flags, data: message ?? ByteBuffer()))
+            context.write(wrapOutboundOut(buffer), promise: promise)
+        case .cancel(let streamID):
+            complete(streamID: streamID, .failure(RPCError(code: .cancelled, message: "the call was cancelled")))
+            promise?.succeed()
+        }
+    }
+
+    private func write(_ call: ClientCall, context: ChannelHandlerContext, promise: EventLoopPromise<Void>?) {
         if let closedError {
             Self.fail(call.receiver, closedError)
+            call.opened?.fail(closedError)
             promise?.succeed()
             return
         }
         let streamID = nextStreamID
         nextStreamID &+= 2
         var buffer = context.channel.allocator.buffer(capacity: 64 + call.request.payload.readableBytes)
-        let flags: TTRPCFlags
-        if case .serverStreaming = call.receiver { flags = .remoteClosed } else { flags = [] }
         do {
-            try buffer.writeTTRPCFrame(streamID: streamID, type: .request, flags: flags) { (out) throws(WireError) in
+            try buffer.writeTTRPCFrame(streamID: streamID, type: .request, flags: call.flags) { (out) throws(WireError) in
                 if let encoded = call.encoded {
                     out.writeImmutableBuffer(encoded)
                 } else {
@@ -63,7 +98,9 @@ final class ClientConnectionHandler: ChannelDuplexHandler {
                 }
             }
         } catch {
-            Self.fail(call.receiver, RPCError(code: .invalidArgument, message: "request cannot be encoded: \(error.message)"))
+            let failure = RPCError(code: .invalidArgument, message: "request cannot be encoded: \(error.message)")
+            Self.fail(call.receiver, failure)
+            call.opened?.fail(failure)
             promise?.succeed()
             return
         }
@@ -74,7 +111,8 @@ final class ClientConnectionHandler: ChannelDuplexHandler {
             }
         }
         pending[streamID] = entry
-        if case .serverStreaming(let continuation) = call.receiver {
+        call.opened?.succeed(streamID)
+        if case .streaming(let continuation) = call.receiver {
             let loop = context.eventLoop
             let bound = NIOLoopBound(self, eventLoop: loop)
             continuation.onTermination = { _ in
@@ -128,7 +166,7 @@ final class ClientConnectionHandler: ChannelDuplexHandler {
                 complete(streamID: frame.streamID, .failure(RPCError(code: .internal, message: "undecodable response: \(error.message)")))
             }
         case .data:
-            guard case .serverStreaming(let continuation) = entry.receiver else {
+            guard case .streaming(let continuation) = entry.receiver else {
                 complete(streamID: frame.streamID, .failure(RPCError(code: .internal, message: "data frame on a unary call")))
                 return
             }
@@ -147,7 +185,7 @@ final class ClientConnectionHandler: ChannelDuplexHandler {
         switch (entry.receiver, result) {
         case (.unary(let promise), .success(let response)):
             promise.succeed(response)
-        case (.serverStreaming(let continuation), .success(let response)):
+        case (.streaming(let continuation), .success(let response)):
             if let status = response.status, !status.isOK {
                 continuation.finish(throwing: RPCError(status: status))
             } else {
@@ -161,7 +199,7 @@ final class ClientConnectionHandler: ChannelDuplexHandler {
     private static func fail(_ receiver: ClientCall.Receiver, _ error: RPCError) {
         switch receiver {
         case .unary(let promise): promise.fail(error)
-        case .serverStreaming(let continuation): continuation.finish(throwing: error)
+        case .streaming(let continuation): continuation.finish(throwing: error)
         }
     }
 

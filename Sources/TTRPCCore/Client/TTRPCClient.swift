@@ -14,7 +14,7 @@ import TTRPCFraming
 /// Every non-OK status is thrown as ``RPCError``; a lost or refused connection is ``RPCError`` with code
 /// `Unavailable` and a message naming the address.
 public final class TTRPCClient: Sendable {
-    private let channel: any Channel
+    let channel: any Channel
     /// The address this client is connected to.
     public let address: TTRPCAddress
 
@@ -120,7 +120,7 @@ public final class TTRPCClient: Sendable {
     private func dispatchUnary(_ request: TTRPCRequest, enforceDeadline: Bool, encoded: ByteBuffer?) -> EventLoopFuture<TTRPCResponse> {
         let promise = channel.eventLoop.makePromise(of: TTRPCResponse.self)
         let call = ClientCall(request: request, receiver: .unary(promise), enforceDeadline: enforceDeadline, encoded: encoded)
-        channel.writeAndFlush(call).whenFailure { [address] error in
+        channel.writeAndFlush(ClientOutbound.call(call)).whenFailure { [address] error in
             promise.fail(RPCError(code: .unavailable, message: "connection to \(address) is closed: \(error)"))
         }
         return promise.futureResult
@@ -155,7 +155,8 @@ public final class TTRPCClient: Sendable {
         let (stream, continuation) = AsyncThrowingStream<ByteBuffer, any Error>.makeStream()
         let request = TTRPCRequest(service: service, method: method, payload: payload, metadata: metadata)
         let address = self.address
-        channel.writeAndFlush(ClientCall(request: request, receiver: .serverStreaming(continuation), enforceDeadline: true)).whenFailure { error in
+        let call = ClientCall(request: request, receiver: .streaming(continuation), enforceDeadline: true, flags: .remoteClosed)
+        channel.writeAndFlush(ClientOutbound.call(call)).whenFailure { error in
             continuation.finish(throwing: RPCError(code: .unavailable, message: "connection to \(address) is closed: \(error)"))
         }
         return stream

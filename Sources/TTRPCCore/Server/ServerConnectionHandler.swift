@@ -22,6 +22,8 @@ final class ServerConnectionHandler: ChannelDuplexHandler {
     private var context: ChannelHandlerContext?
     private var state: ServerConnectionStateMachine
     private var idleTimer: Scheduled<Void>?
+    /// Where the messages of client-streaming and bidirectional streams go, until the client closes its side.
+    private var inbound: [UInt32: TTRPCRequestStream.Producer.Source] = [:]
     /// The clock for the idle timeout; `nil` reads the event loop's (a testing event loop's in tests).
     private let clock: (@Sendable () -> NIODeadline)?
 
@@ -70,6 +72,11 @@ final class ServerConnectionHandler: ChannelDuplexHandler {
 
     func channelInactive(context: ChannelHandlerContext) {
         _ = state.channelClosed()
+        let sources = inbound
+        inbound.removeAll()
+        for source in sources.values {
+            source.finish(RPCError(code: .cancelled, message: "the connection closed"))
+        }
         idleTimer?.cancel()
         work.finish()
         context.fireChannelInactive()
@@ -217,21 +224,77 @@ final class ServerConnectionHandler: ChannelDuplexHandler {
                 StreamWork(context: context, payload: request.payload, body: .serverStreaming(body), sink: sink),
                 kind: .serverStreaming
             )
+        case .clientStreaming(let body):
+            guard let sink = makeSink() else { return }
+            let requests = openInbound(streamID: streamID, request: request, flags: frame.flags, sink: sink)
+            dispatch(
+                StreamWork(context: context, payload: ByteBuffer(), body: .clientStreaming(body, requests), sink: sink),
+                kind: .clientStreaming,
+                remoteClosed: frame.flags.contains(.remoteClosed)
+            )
+        case .bidirectionalStreaming(let body):
+            guard let sink = makeSink() else { return }
+            let requests = openInbound(streamID: streamID, request: request, flags: frame.flags, sink: sink)
+            dispatch(
+                StreamWork(context: context, payload: ByteBuffer(), body: .bidirectionalStreaming(body, requests), sink: sink),
+                kind: .bidirectionalStreaming,
+                remoteClosed: frame.flags.contains(.remoteClosed)
+            )
         }
+    }
+
+    /// The request sequence of a stream the client sends on. A request payload, when there is one, is its first
+    /// message; a request flagged `remote closed` has no more.
+    private func openInbound(streamID: UInt32, request: TTRPCRequest, flags: TTRPCFlags, sink: StreamSink) -> TTRPCRequestStream {
+        let made = TTRPCRequestStream.Producer.makeSequence(
+            backPressureStrategy: .init(lowWatermark: Self.inboundLowWater, highWatermark: Self.inboundHighWater),
+            finishOnDeinit: true,
+            delegate: InboundStreamDelegate(handler: sink.handler, streamID: streamID)
+        )
+        if request.payload.readableBytes > 0 { _ = made.source.yield(request.payload) }
+        if flags.contains(.remoteClosed) {
+            made.source.finish()
+        } else {
+            inbound[streamID] = made.source
+        }
+        return TTRPCRequestStream(producer: made.sequence)
+    }
+
+    /// Unread messages a stream's handler may have before the connection stops reading, and below which it reads
+    /// again.
+    static let inboundHighWater = 16
+    static let inboundLowWater = 4
+
+    /// A stream's reader is below its low-water mark.
+    func inboundWantsMore(streamID: UInt32) {
+        if state.inboundWantsMore(streamID: streamID) == .read { context?.read() }
+    }
+
+    /// A stream's reader has gone (finished iterating or dropped the sequence): later messages are dropped, and
+    /// the stream no longer holds reading back.
+    func inboundTerminated(streamID: UInt32) {
+        inbound[streamID] = nil
+        inboundWantsMore(streamID: streamID)
     }
 
     private func handleData(_ frame: TTRPCFrame) {
         let streamID = frame.streamID
-        switch state.receivedData(streamID: streamID, flags: frame.flags, isEmpty: frame.data.readableBytes == 0) {
+        switch state.receivedData(streamID: streamID, flags: frame.flags, length: frame.data.readableBytes) {
         case .ignore:
             break
         case .reject(let error):
             reject(streamID: streamID, error)
         case .failStream(let error):
             finishStream(streamID: streamID, .failure(error))
-        case .deliver:
-            // No stream kind that takes data is served yet; the state machine only opens such streams for them.
-            finishStream(streamID: streamID, .failure(RPCError(code: .internal, message: "stream does not take data")))
+        case .deliver(let endOfInput):
+            guard let source = inbound[streamID] else { return }
+            if !frame.flags.contains(.noData), source.yield(frame.data) == .stopProducing {
+                state.inboundBufferFull(streamID: streamID)
+            }
+            if endOfInput {
+                inbound[streamID] = nil
+                source.finish()
+            }
         }
     }
 
@@ -242,9 +305,9 @@ final class ServerConnectionHandler: ChannelDuplexHandler {
         context.map { StreamSink(handler: NIOLoopBound(self, eventLoop: $0.eventLoop)) }
     }
 
-    private func dispatch(_ item: StreamWork, kind: ServerConnectionStateMachine.StreamKind) {
+    private func dispatch(_ item: StreamWork, kind: ServerConnectionStateMachine.StreamKind, remoteClosed: Bool = false) {
         let streamID = item.context.streamID
-        state.streamOpened(streamID: streamID, kind: kind)
+        state.streamOpened(streamID: streamID, kind: kind, remoteClosed: remoteClosed)
         if case .dropped = work.yield(item) {
             _ = state.streamFinished(streamID: streamID)
             respond(streamID: streamID, .failure(RPCError(code: .unavailable, message: "connection is closing")))
@@ -256,6 +319,13 @@ final class ServerConnectionHandler: ChannelDuplexHandler {
         guard case .writeEnd(let kind, let closeConnection, let resumeReading) = state.streamFinished(streamID: streamID) else {
             return
         }
+        if let source = inbound.removeValue(forKey: streamID) {
+            // The handler may still be reading: it learns why the stream ended.
+            switch result {
+            case .failure(let error): source.finish(error)
+            case .success: source.finish(RPCError(code: .cancelled, message: "the stream has ended"))
+            }
+        }
         if kind.sendsData, case .success = result {
             writeFrame(streamID: streamID, type: .data, flags: [.remoteClosed, .noData]) { _ in }
         } else {
@@ -265,7 +335,7 @@ final class ServerConnectionHandler: ChannelDuplexHandler {
         if closeConnection { perform(ServerConnectionStateMachine.CloseAction.close) }
     }
 
-    /// Writes one message of a server-streaming call; `nil` when the stream has already ended.
+    /// Writes one message of a server-streaming or bidirectional call; `nil` when the stream has already ended.
     func sendData(streamID: UInt32, _ message: ByteBuffer) -> EventLoopFuture<Void>? {
         guard let context, state.canSendData(streamID: streamID) else { return nil }
         guard message.readableBytes <= configuration.maximumFrameLength else {

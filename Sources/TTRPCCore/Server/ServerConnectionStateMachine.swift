@@ -16,9 +16,10 @@ struct ServerConnectionStateMachine {
         var idleTimeout: TimeAmount?
         /// Answers written during a read burst before they are flushed without waiting for its end.
         var framesPerFlush: Int = 16
-        /// Messages a stream whose consumer asked for no more may still receive (one read burst can carry many
-        /// frames) before the stream fails with ResourceExhausted.
-        var maximumMessagesOverHighWater: Int = 64
+        /// Message bytes a stream whose consumer asked for no more may still receive before the stream fails with
+        /// ResourceExhausted. Reading stops at once, but the read burst under way is still decoded (up to a few
+        /// hundred KiB of frames), so a client that waits for its writes never comes near this.
+        var maximumBytesOverHighWater: Int = 8 << 20
 
         init(maximumConcurrentStreams: Int, idleTimeout: TimeAmount?) {
             self.maximumConcurrentStreams = maximumConcurrentStreams
@@ -40,7 +41,7 @@ struct ServerConnectionStateMachine {
         var kind: StreamKind
         /// The client sent its last message.
         var remoteClosed: Bool
-        /// The stream's consumer has enough buffered; counts messages received since.
+        /// The stream's consumer has enough buffered; counts message bytes received since.
         var overHighWater: Int?
     }
 
@@ -127,7 +128,7 @@ struct ServerConnectionStateMachine {
     }
 
     /// A data frame arrived for `streamID`.
-    mutating func receivedData(streamID: UInt32, flags: TTRPCFlags, isEmpty: Bool) -> DataAction {
+    mutating func receivedData(streamID: UInt32, flags: TTRPCFlags, length: Int) -> DataAction {
         guard var stream = streams[streamID] else {
             return .reject(RPCError(code: .invalidArgument, message: "StreamID is no longer active"))
         }
@@ -135,7 +136,7 @@ struct ServerConnectionStateMachine {
         if !stream.kind.receivesData {
             // The upstream client closes its sending side of a server-streaming call with an empty data frame
             // flagged remote-closed + no-data; that is expected. Any message data on these calls is not.
-            if noData && isEmpty { return .ignore }
+            if noData && length == 0 { return .ignore }
             let what = stream.kind == .unary ? "a unary call" : "a server-streaming call"
             return .failStream(RPCError(code: .invalidArgument, message: "data frames are not accepted on \(what)"))
         }
@@ -144,13 +145,13 @@ struct ServerConnectionStateMachine {
         }
         if flags.contains(.remoteClosed) { stream.remoteClosed = true }
         if !noData, let over = stream.overHighWater {
-            guard over < configuration.maximumMessagesOverHighWater else {
+            guard over + length <= configuration.maximumBytesOverHighWater else {
                 return .failStream(RPCError(
                     code: .resourceExhausted,
                     message: "the client sent more stream messages than the server buffers (the handler reads slower)"
                 ))
             }
-            stream.overHighWater = over + 1
+            stream.overHighWater = over + length
         }
         streams[streamID] = stream
         return .deliver(endOfInput: stream.remoteClosed)
