@@ -181,4 +181,61 @@ struct ServerConnectionHandlerTests {
         await harness.channel.testingEventLoop.advanceTime(by: .seconds(30))
         #expect(!harness.channel.isActive)
     }
+
+    @Test func clientStreamingDataReachesTheHandlerAndItsResultIsTheResponse() async throws {
+        let harness = try await HandlerHarness(register: { StreamMethods.register(&$0) })
+        try await harness.request(1, "test.Stream", "Sum", flags: .remoteOpen)
+        try await harness.data(1, "20")
+        try await harness.data(1, "22")
+        try await harness.data(1, nil, flags: .remoteClosed)
+        var items = harness.work.makeAsyncIterator()
+        await items.next()?.run()
+        await harness.tick()
+        let answers = try await harness.responses()
+        #expect(answers.map { "\($0.0) \($0.1) \($0.2)" } == ["1 0 42"])
+        // The stream has ended: more data is for an unknown stream.
+        try await harness.data(1, "late")
+        #expect(try await harness.responses().map { "\($0.0) \($0.1)" } == ["1 3"])
+        _ = try await harness.channel.finish(acceptAlreadyClosed: true)
+    }
+
+    @Test func readsStopWhileAStreamHandlerIsBehindAndResumeWhenItCatchesUp() async throws {
+        let gate = Gate()
+        let harness = try await HandlerHarness(register: { StreamMethods.register(&$0, gate: gate) })
+        try await harness.request(1, "test.Stream", "Gate", flags: .remoteOpen)
+        var items = harness.work.makeAsyncIterator()
+        let item = try #require(await items.next())
+        let running = Task { await item.run() }
+        for _ in 0..<ServerConnectionHandler.inboundHighWater { try await harness.data(1, "x") }
+        let before = harness.reads.count.withLock { $0 }
+        harness.channel.read()
+        await harness.tick()
+        #expect(harness.reads.count.withLock { $0 } == before)
+        gate.open()
+        // The handler reads; below the low-water mark the held read goes through.
+        for _ in 0..<200 where harness.reads.count.withLock({ $0 }) == before {
+            await harness.tick()
+            try await Task.sleep(for: .milliseconds(5))
+        }
+        #expect(harness.reads.count.withLock { $0 } == before + 1)
+        try await harness.data(1, nil, flags: .remoteClosed)
+        await running.value
+        await harness.tick()
+        #expect(try await harness.responses().map { "\($0.0) \($0.1) \($0.2)" } == ["1 0 \(ServerConnectionHandler.inboundHighWater)"])
+        _ = try await harness.channel.finish(acceptAlreadyClosed: true)
+    }
+
+    @Test func closingTheConnectionFailsAStreamHandlersRequestsWithCancelled() async throws {
+        let probe = CancellationProbe()
+        let harness = try await HandlerHarness(register: { StreamMethods.register(&$0, probe: probe) })
+        try await harness.request(1, "test.Stream", "Sum", flags: .remoteOpen)
+        try await harness.data(1, "1")
+        var items = harness.work.makeAsyncIterator()
+        let item = try #require(await items.next())
+        let running = Task { await item.run() }
+        try await harness.channel.close()
+        var events = probe.events.makeAsyncIterator()
+        #expect(await events.next() == "cancelled")
+        await running.value
+    }
 }

@@ -42,6 +42,9 @@ extension TTRPCClient {
                             break
                         }
                     }
+                    // A cancelled task's request sequence may just end: that must not close the stream as if
+                    // every message had been sent.
+                    try Task.checkCancellation()
                     if sending {
                         try? await channel.writeAndFlush(ClientOutbound.data(streamID: streamID, message: nil, last: true))
                     }

@@ -19,11 +19,12 @@ final class ServerConnectionHandler: ChannelDuplexHandler {
     private let configuration: TTRPCServerConfiguration
     private let work: AsyncStream<StreamWork>.Continuation
     private var logger: Logger
-    private var context: ChannelHandlerContext?
-    private var state: ServerConnectionStateMachine
+    private(set) var context: ChannelHandlerContext?
+    /// The connection's rules; only this handler and its extensions touch it, on the event loop.
+    var state: ServerConnectionStateMachine
     private var idleTimer: Scheduled<Void>?
     /// Where the messages of client-streaming and bidirectional streams go, until the client closes its side.
-    private var inbound: [UInt32: TTRPCRequestStream.Producer.Source] = [:]
+    var inbound: [UInt32: TTRPCRequestStream.Producer.Source] = [:]
     /// The clock for the idle timeout; `nil` reads the event loop's (a testing event loop's in tests).
     private let clock: (@Sendable () -> NIODeadline)?
 
@@ -166,6 +167,7 @@ final class ServerConnectionHandler: ChannelDuplexHandler {
             }
         }
     }
+
     // MARK: Frames
 
     private func handle(frame: TTRPCFrame) {
@@ -243,40 +245,6 @@ final class ServerConnectionHandler: ChannelDuplexHandler {
         }
     }
 
-    /// The request sequence of a stream the client sends on. A request payload, when there is one, is its first
-    /// message; a request flagged `remote closed` has no more.
-    private func openInbound(streamID: UInt32, request: TTRPCRequest, flags: TTRPCFlags, sink: StreamSink) -> TTRPCRequestStream {
-        let made = TTRPCRequestStream.Producer.makeSequence(
-            backPressureStrategy: .init(lowWatermark: Self.inboundLowWater, highWatermark: Self.inboundHighWater),
-            finishOnDeinit: true,
-            delegate: InboundStreamDelegate(handler: sink.handler, streamID: streamID)
-        )
-        if request.payload.readableBytes > 0 { _ = made.source.yield(request.payload) }
-        if flags.contains(.remoteClosed) {
-            made.source.finish()
-        } else {
-            inbound[streamID] = made.source
-        }
-        return TTRPCRequestStream(producer: made.sequence)
-    }
-
-    /// Unread messages a stream's handler may have before the connection stops reading, and below which it reads
-    /// again.
-    static let inboundHighWater = 16
-    static let inboundLowWater = 4
-
-    /// A stream's reader is below its low-water mark.
-    func inboundWantsMore(streamID: UInt32) {
-        if state.inboundWantsMore(streamID: streamID) == .read { context?.read() }
-    }
-
-    /// A stream's reader has gone (finished iterating or dropped the sequence): later messages are dropped, and
-    /// the stream no longer holds reading back.
-    func inboundTerminated(streamID: UInt32) {
-        inbound[streamID] = nil
-        inboundWantsMore(streamID: streamID)
-    }
-
     private func handleData(_ frame: TTRPCFrame) {
         let streamID = frame.streamID
         switch state.receivedData(streamID: streamID, flags: frame.flags, length: frame.data.readableBytes) {
@@ -287,14 +255,7 @@ final class ServerConnectionHandler: ChannelDuplexHandler {
         case .failStream(let error):
             finishStream(streamID: streamID, .failure(error))
         case .deliver(let endOfInput):
-            guard let source = inbound[streamID] else { return }
-            if !frame.flags.contains(.noData), source.yield(frame.data) == .stopProducing {
-                state.inboundBufferFull(streamID: streamID)
-            }
-            if endOfInput {
-                inbound[streamID] = nil
-                source.finish()
-            }
+            deliver(frame, endOfInput: endOfInput)
         }
     }
 
@@ -347,7 +308,8 @@ final class ServerConnectionHandler: ChannelDuplexHandler {
         var buffer = context.channel.allocator.buffer(capacity: TTRPCFrame.headerLength + message.readableBytes)
         buffer.writeTTRPCFrame(TTRPCFrame(streamID: streamID, type: .data, data: message))
         let promise = context.eventLoop.makePromise(of: Void.self)
-        context.writeAndFlush(wrapOutboundOut(buffer), promise: promise)
+        context.write(wrapOutboundOut(buffer), promise: promise)
+        perform(state.frameWritten())
         return promise.futureResult
     }
 
