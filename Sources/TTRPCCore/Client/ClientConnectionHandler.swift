@@ -8,7 +8,7 @@ struct ClientCall: Sendable {
         /// One response (unary and client-streaming calls).
         case unary(EventLoopPromise<TTRPCResponse>)
         /// Data frames, then the end (server-streaming and bidirectional calls).
-        case streaming(AsyncThrowingStream<ByteBuffer, any Error>.Continuation)
+        case streaming(ResponseStreamSource)
     }
 
     let request: TTRPCRequest
@@ -36,7 +36,7 @@ enum ClientOutbound: Sendable {
 
 /// The client side of a ttrpc connection, on its event loop: assigns odd, increasing stream ids, writes requests,
 /// matches responses and data frames to calls, enforces deadlines locally, and fails every pending call with
-/// Unavailable when the connection ends.
+/// Unavailable when the connection ends. It stops reading while a streaming call's reader is behind.
 final class ClientConnectionHandler: ChannelDuplexHandler {
     typealias InboundIn = TTRPCFrameEvent
     typealias InboundOut = Never
@@ -54,6 +54,47 @@ final class ClientConnectionHandler: ChannelDuplexHandler {
     private var unflushedCalls = 0
     private var closedError: RPCError?
     private let description: String
+    private var context: ChannelHandlerContext?
+    /// Streaming calls whose readers have enough unread, with the message bytes received for each since.
+    private var pausedStreams: [UInt32: Int] = [:]
+    private var readHeld = false
+
+    /// Message bytes a paused stream may still receive (the read burst under way) before the call fails with
+    /// ResourceExhausted.
+    static let maximumBytesOverHighWater = 8 << 20
+
+    func handlerAdded(context: ChannelHandlerContext) {
+        self.context = context
+    }
+
+    func handlerRemoved(context: ChannelHandlerContext) {
+        self.context = nil
+    }
+
+    func read(context: ChannelHandlerContext) {
+        if pausedStreams.isEmpty {
+            context.read()
+        } else {
+            readHeld = true
+        }
+    }
+
+    /// A streaming call's reader is below its low-water mark.
+    func responsesWanted(streamID: UInt32) {
+        guard pausedStreams.removeValue(forKey: streamID) != nil else { return }
+        resumeReadingIfPossible()
+    }
+
+    /// A streaming call's reader has gone: the call is forgotten.
+    func responsesAbandoned(streamID: UInt32) {
+        complete(streamID: streamID, .failure(RPCError(code: .cancelled, message: "the responses are no longer read")))
+    }
+
+    private func resumeReadingIfPossible() {
+        guard pausedStreams.isEmpty, readHeld, let context else { return }
+        readHeld = false
+        context.read()
+    }
 
     init(description: String) {
         self.description = description
@@ -112,12 +153,8 @@ final class ClientConnectionHandler: ChannelDuplexHandler {
         }
         pending[streamID] = entry
         call.opened?.succeed(streamID)
-        if case .streaming(let continuation) = call.receiver {
-            let loop = context.eventLoop
-            let bound = NIOLoopBound(self, eventLoop: loop)
-            continuation.onTermination = { _ in
-                loop.execute { bound.value.pending[streamID] = nil }
-            }
+        if case .streaming(let stream) = call.receiver {
+            stream.token.assign(streamID: streamID)
         }
         context.write(wrapOutboundOut(buffer), promise: promise)
     }
@@ -166,11 +203,13 @@ final class ClientConnectionHandler: ChannelDuplexHandler {
                 complete(streamID: frame.streamID, .failure(RPCError(code: .internal, message: "undecodable response: \(error.message)")))
             }
         case .data:
-            guard case .streaming(let continuation) = entry.receiver else {
+            guard case .streaming(let stream) = entry.receiver else {
                 complete(streamID: frame.streamID, .failure(RPCError(code: .internal, message: "data frame on a unary call")))
                 return
             }
-            if !frame.flags.contains(.noData) { continuation.yield(frame.data) }
+            if !frame.flags.contains(.noData) {
+                guard deliver(frame, to: stream) else { return }
+            }
             if frame.flags.contains(.remoteClosed) {
                 complete(streamID: frame.streamID, .success(TTRPCResponse()))
             }
@@ -179,17 +218,43 @@ final class ClientConnectionHandler: ChannelDuplexHandler {
         }
     }
 
+    /// Hands a data frame's message to its call's reader; `false` when the call ended instead.
+    private func deliver(_ frame: TTRPCFrame, to stream: ResponseStreamSource) -> Bool {
+        let streamID = frame.streamID
+        if let over = pausedStreams[streamID] {
+            guard over + frame.data.readableBytes <= Self.maximumBytesOverHighWater else {
+                complete(streamID: streamID, .failure(RPCError(
+                    code: .resourceExhausted,
+                    message: "the server sent more stream messages than the client buffers (the caller reads slower)"
+                )))
+                return false
+            }
+            pausedStreams[streamID] = over + frame.data.readableBytes
+        }
+        switch stream.source.yield(frame.data) {
+        case .produceMore:
+            return true
+        case .stopProducing:
+            if pausedStreams[streamID] == nil { pausedStreams[streamID] = 0 }
+            return true
+        case .dropped:
+            responsesAbandoned(streamID: streamID)
+            return false
+        }
+    }
+
     private func complete(streamID: UInt32, _ result: Result<TTRPCResponse, RPCError>) {
         guard let entry = pending.removeValue(forKey: streamID) else { return }
+        if pausedStreams.removeValue(forKey: streamID) != nil { resumeReadingIfPossible() }
         entry.timer?.cancel()
         switch (entry.receiver, result) {
         case (.unary(let promise), .success(let response)):
             promise.succeed(response)
-        case (.streaming(let continuation), .success(let response)):
+        case (.streaming(let stream), .success(let response)):
             if let status = response.status, !status.isOK {
-                continuation.finish(throwing: RPCError(status: status))
+                stream.source.finish(RPCError(status: status))
             } else {
-                continuation.finish()
+                stream.source.finish()
             }
         case (let receiver, .failure(let error)):
             Self.fail(receiver, error)
@@ -199,7 +264,7 @@ final class ClientConnectionHandler: ChannelDuplexHandler {
     private static func fail(_ receiver: ClientCall.Receiver, _ error: RPCError) {
         switch receiver {
         case .unary(let promise): promise.fail(error)
-        case .streaming(let continuation): continuation.finish(throwing: error)
+        case .streaming(let stream): stream.source.finish(error)
         }
     }
 
@@ -217,6 +282,7 @@ final class ClientConnectionHandler: ChannelDuplexHandler {
         if closedError == nil { closedError = error }
         let calls = pending
         pending.removeAll()
+        pausedStreams.removeAll()
         for (_, entry) in calls {
             entry.timer?.cancel()
             Self.fail(entry.receiver, error)

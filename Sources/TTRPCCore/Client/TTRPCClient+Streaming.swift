@@ -86,14 +86,14 @@ extension TTRPCClient {
         method: String,
         metadata: [TTRPCKeyValue] = [],
         _ body: (
-            _ responses: AsyncThrowingStream<ByteBuffer, any Error>, _ requests: TTRPCRequestStreamWriter
+            _ responses: TTRPCResponseStream, _ requests: TTRPCRequestStreamWriter
         ) async throws -> Result
     ) async throws -> Result {
-        let (responses, continuation) = AsyncThrowingStream<ByteBuffer, any Error>.makeStream()
+        let (responses, source) = TTRPCResponseStream.make(on: channel)
         let streamID = try await open(
             TTRPCRequest(service: service, method: method, metadata: metadata),
-            receiver: .streaming(continuation),
-            onFailure: { continuation.finish(throwing: $0) }
+            receiver: .streaming(source),
+            onFailure: { source.source.finish($0) }
         )
         let writer = TTRPCRequestStreamWriter(channel: channel, streamID: streamID)
         let channel = self.channel

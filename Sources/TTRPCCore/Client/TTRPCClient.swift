@@ -144,20 +144,20 @@ public final class TTRPCClient: Sendable {
     }
 
     /// Starts a server-streaming call.
-    /// - Returns: The streamed messages; the sequence throws ``RPCError`` when the call ends with an error status
-    ///   or the connection is lost.
+    /// - Returns: The streamed messages (buffering bounded, see ``TTRPCResponseStream``); the sequence throws
+    ///   ``RPCError`` when the call ends with an error status or the connection is lost.
     public func serverStreamingCall(
         service: String,
         method: String,
         payload: ByteBuffer = ByteBuffer(),
         metadata: [TTRPCKeyValue] = []
-    ) -> AsyncThrowingStream<ByteBuffer, any Error> {
-        let (stream, continuation) = AsyncThrowingStream<ByteBuffer, any Error>.makeStream()
+    ) -> TTRPCResponseStream {
+        let (stream, source) = TTRPCResponseStream.make(on: channel)
         let request = TTRPCRequest(service: service, method: method, payload: payload, metadata: metadata)
         let address = self.address
-        let call = ClientCall(request: request, receiver: .streaming(continuation), enforceDeadline: true, flags: .remoteClosed)
+        let call = ClientCall(request: request, receiver: .streaming(source), enforceDeadline: true, flags: .remoteClosed)
         channel.writeAndFlush(ClientOutbound.call(call)).whenFailure { error in
-            continuation.finish(throwing: RPCError(code: .unavailable, message: "connection to \(address) is closed: \(error)"))
+            source.source.finish(RPCError(code: .unavailable, message: "connection to \(address) is closed: \(error)"))
         }
         return stream
     }

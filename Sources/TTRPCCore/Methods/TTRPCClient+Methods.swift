@@ -24,7 +24,7 @@ extension TTRPCClient {
         _ method: TTRPCMethod<Request, Response>,
         _ request: Request,
         metadata: [TTRPCKeyValue] = []
-    ) throws(RPCError) -> AsyncThrowingMapSequence<AsyncThrowingStream<ByteBuffer, any Error>, Response> {
+    ) throws(RPCError) -> AsyncThrowingMapSequence<TTRPCResponseStream, Response> {
         let payload = try Self.encode(request, for: method)
         return serverStreamingCall(service: method.service, method: method.method, payload: payload, metadata: metadata)
             .map { buffer throws in try Self.decode(buffer, for: method) }
@@ -52,7 +52,7 @@ extension TTRPCClient {
         _ method: TTRPCMethod<Request, Response>,
         metadata: [TTRPCKeyValue] = [],
         _ body: (
-            _ responses: AsyncThrowingMapSequence<AsyncThrowingStream<ByteBuffer, any Error>, Response>,
+            _ responses: AsyncThrowingMapSequence<TTRPCResponseStream, Response>,
             _ requests: TTRPCClientMessageWriter<Request>
         ) async throws -> Result
     ) async throws -> Result {
