@@ -147,6 +147,7 @@ let package = Package(
         .testTarget(
             name: "TTRPCCoreTests",
             dependencies: ["TTRPCCore", "TTRPCFraming", "JiefenWire", nio, nioPosix, logging,
+                           .product(name: "NIOEmbedded", package: "swift-nio"),
                            .product(name: "ServiceLifecycleTestKit", package: "swift-service-lifecycle")],
             swiftSettings: swiftSettings
         ),

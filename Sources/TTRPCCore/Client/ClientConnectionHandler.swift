@@ -5,8 +5,10 @@ import TTRPCFraming
 /// One call handed to a client connection: the request and where its answer goes.
 struct ClientCall: Sendable {
     enum Receiver: Sendable {
+        /// One response (unary and client-streaming calls).
         case unary(EventLoopPromise<TTRPCResponse>)
-        case serverStreaming(AsyncThrowingStream<ByteBuffer, any Error>.Continuation)
+        /// Data frames, then the end (server-streaming and bidirectional calls).
+        case streaming(ResponseStreamSource)
     }
 
     let request: TTRPCRequest
@@ -15,15 +17,30 @@ struct ClientCall: Sendable {
     let enforceDeadline: Bool
     /// `request` already encoded (an envelope holds no stream id, so identical calls can share one encoding).
     var encoded: ByteBuffer? = nil
+    /// The request frame's flags: none (unary), `remote closed` (server streaming), `remote open` (the client
+    /// sends data frames).
+    var flags: TTRPCFlags = []
+    /// Learns the stream id once the request is written, for calls that send data frames.
+    var opened: EventLoopPromise<UInt32>? = nil
+}
+
+/// What a client hands its connection handler.
+enum ClientOutbound: Sendable {
+    /// Start a call.
+    case call(ClientCall)
+    /// Send a message on a call's stream (`nil`: none), closing the client's side when `last`.
+    case data(streamID: UInt32, message: ByteBuffer?, last: Bool)
+    /// Forget a call (the caller gave up); its receiver fails with Cancelled.
+    case cancel(streamID: UInt32)
 }
 
 /// The client side of a ttrpc connection, on its event loop: assigns odd, increasing stream ids, writes requests,
 /// matches responses and data frames to calls, enforces deadlines locally, and fails every pending call with
-/// Unavailable when the connection ends.
+/// Unavailable when the connection ends. It stops reading while a streaming call's reader is behind.
 final class ClientConnectionHandler: ChannelDuplexHandler {
     typealias InboundIn = TTRPCFrameEvent
     typealias InboundOut = Never
-    typealias OutboundIn = ClientCall
+    typealias OutboundIn = ClientOutbound
     typealias OutboundOut = ByteBuffer
 
     private struct Pending {
@@ -37,25 +54,84 @@ final class ClientConnectionHandler: ChannelDuplexHandler {
     private var unflushedCalls = 0
     private var closedError: RPCError?
     private let description: String
+    private var context: ChannelHandlerContext?
+    /// Streaming calls whose readers have enough unread, with the message bytes received for each since.
+    private var pausedStreams: [UInt32: Int] = [:]
+    private var readHeld = false
+
+    /// Message bytes a paused stream may still receive (the read burst under way) before the call fails with
+    /// ResourceExhausted.
+    static let maximumBytesOverHighWater = 8 << 20
+
+    func handlerAdded(context: ChannelHandlerContext) {
+        self.context = context
+    }
+
+    func handlerRemoved(context: ChannelHandlerContext) {
+        self.context = nil
+    }
+
+    func read(context: ChannelHandlerContext) {
+        if pausedStreams.isEmpty {
+            context.read()
+        } else {
+            readHeld = true
+        }
+    }
+
+    /// A streaming call's reader is below its low-water mark.
+    func responsesWanted(streamID: UInt32) {
+        guard pausedStreams.removeValue(forKey: streamID) != nil else { return }
+        resumeReadingIfPossible()
+    }
+
+    /// A streaming call's reader has gone: the call is forgotten.
+    func responsesAbandoned(streamID: UInt32) {
+        complete(streamID: streamID, .failure(RPCError(code: .cancelled, message: "the responses are no longer read")))
+    }
+
+    private func resumeReadingIfPossible() {
+        guard pausedStreams.isEmpty, readHeld, let context else { return }
+        readHeld = false
+        context.read()
+    }
 
     init(description: String) {
         self.description = description
     }
 
     func write(context: ChannelHandlerContext, data: NIOAny, promise: EventLoopPromise<Void>?) {
-        let call = unwrapOutboundIn(data)
+        switch unwrapOutboundIn(data) {
+        case .call(let call):
+            write(call, context: context, promise: promise)
+        case .data(let streamID, let message, let last):
+            guard pending[streamID] != nil else {
+                promise?.fail(RPCError(code: .cancelled, message: "stream \(streamID) has ended"))
+                return
+            }
+            var flags: TTRPCFlags = last ? .remoteClosed : []
+            if message == nil { flags.insert(.noData) }
+            var buffer = context.channel.allocator.buffer(capacity: TTRPCFrame.headerLength + (message?.readableBytes ?? 0))
+            buffer.writeTTRPCFrame(TTRPCFrame(streamID: streamID, type: .data, flags: flags, data: message ?? ByteBuffer()))
+            context.write(wrapOutboundOut(buffer), promise: promise)
+        case .cancel(let streamID):
+            complete(streamID: streamID, .failure(RPCError(code: .cancelled, message: "the call was cancelled")))
+            promise?.succeed()
+        }
+    }
+
+    private func write(_ call: ClientCall, context: ChannelHandlerContext, promise: EventLoopPromise<Void>?) {
         if let closedError {
             Self.fail(call.receiver, closedError)
+            call.opened?.fail(closedError)
             promise?.succeed()
             return
         }
         let streamID = nextStreamID
         nextStreamID &+= 2
         var buffer = context.channel.allocator.buffer(capacity: 64 + call.request.payload.readableBytes)
-        let flags: TTRPCFlags
-        if case .serverStreaming = call.receiver { flags = .remoteClosed } else { flags = [] }
         do {
-            try buffer.writeTTRPCFrame(streamID: streamID, type: .request, flags: flags) { (out) throws(WireError) in
+            try buffer.writeTTRPCFrame(streamID: streamID, type: .request, flags: call.flags) { (out) throws(WireError) in
                 if let encoded = call.encoded {
                     out.writeImmutableBuffer(encoded)
                 } else {
@@ -63,7 +139,9 @@ final class ClientConnectionHandler: ChannelDuplexHandler {
                 }
             }
         } catch {
-            Self.fail(call.receiver, RPCError(code: .invalidArgument, message: "request cannot be encoded: \(error.message)"))
+            let failure = RPCError(code: .invalidArgument, message: "request cannot be encoded: \(error.message)")
+            Self.fail(call.receiver, failure)
+            call.opened?.fail(failure)
             promise?.succeed()
             return
         }
@@ -74,12 +152,9 @@ final class ClientConnectionHandler: ChannelDuplexHandler {
             }
         }
         pending[streamID] = entry
-        if case .serverStreaming(let continuation) = call.receiver {
-            let loop = context.eventLoop
-            let bound = NIOLoopBound(self, eventLoop: loop)
-            continuation.onTermination = { _ in
-                loop.execute { bound.value.pending[streamID] = nil }
-            }
+        call.opened?.succeed(streamID)
+        if case .streaming(let stream) = call.receiver {
+            stream.token.assign(streamID: streamID)
         }
         context.write(wrapOutboundOut(buffer), promise: promise)
     }
@@ -128,11 +203,13 @@ final class ClientConnectionHandler: ChannelDuplexHandler {
                 complete(streamID: frame.streamID, .failure(RPCError(code: .internal, message: "undecodable response: \(error.message)")))
             }
         case .data:
-            guard case .serverStreaming(let continuation) = entry.receiver else {
+            guard case .streaming(let stream) = entry.receiver else {
                 complete(streamID: frame.streamID, .failure(RPCError(code: .internal, message: "data frame on a unary call")))
                 return
             }
-            if !frame.flags.contains(.noData) { continuation.yield(frame.data) }
+            if !frame.flags.contains(.noData) {
+                guard deliver(frame, to: stream) else { return }
+            }
             if frame.flags.contains(.remoteClosed) {
                 complete(streamID: frame.streamID, .success(TTRPCResponse()))
             }
@@ -141,17 +218,43 @@ final class ClientConnectionHandler: ChannelDuplexHandler {
         }
     }
 
+    /// Hands a data frame's message to its call's reader; `false` when the call ended instead.
+    private func deliver(_ frame: TTRPCFrame, to stream: ResponseStreamSource) -> Bool {
+        let streamID = frame.streamID
+        if let over = pausedStreams[streamID] {
+            guard over + frame.data.readableBytes <= Self.maximumBytesOverHighWater else {
+                complete(streamID: streamID, .failure(RPCError(
+                    code: .resourceExhausted,
+                    message: "the server sent more stream messages than the client buffers (the caller reads slower)"
+                )))
+                return false
+            }
+            pausedStreams[streamID] = over + frame.data.readableBytes
+        }
+        switch stream.source.yield(frame.data) {
+        case .produceMore:
+            return true
+        case .stopProducing:
+            if pausedStreams[streamID] == nil { pausedStreams[streamID] = 0 }
+            return true
+        case .dropped:
+            responsesAbandoned(streamID: streamID)
+            return false
+        }
+    }
+
     private func complete(streamID: UInt32, _ result: Result<TTRPCResponse, RPCError>) {
         guard let entry = pending.removeValue(forKey: streamID) else { return }
+        if pausedStreams.removeValue(forKey: streamID) != nil { resumeReadingIfPossible() }
         entry.timer?.cancel()
         switch (entry.receiver, result) {
         case (.unary(let promise), .success(let response)):
             promise.succeed(response)
-        case (.serverStreaming(let continuation), .success(let response)):
+        case (.streaming(let stream), .success(let response)):
             if let status = response.status, !status.isOK {
-                continuation.finish(throwing: RPCError(status: status))
+                stream.source.finish(RPCError(status: status))
             } else {
-                continuation.finish()
+                stream.source.finish()
             }
         case (let receiver, .failure(let error)):
             Self.fail(receiver, error)
@@ -161,7 +264,7 @@ final class ClientConnectionHandler: ChannelDuplexHandler {
     private static func fail(_ receiver: ClientCall.Receiver, _ error: RPCError) {
         switch receiver {
         case .unary(let promise): promise.fail(error)
-        case .serverStreaming(let continuation): continuation.finish(throwing: error)
+        case .streaming(let stream): stream.source.finish(error)
         }
     }
 
@@ -179,6 +282,7 @@ final class ClientConnectionHandler: ChannelDuplexHandler {
         if closedError == nil { closedError = error }
         let calls = pending
         pending.removeAll()
+        pausedStreams.removeAll()
         for (_, entry) in calls {
             entry.timer?.cancel()
             Self.fail(entry.receiver, error)

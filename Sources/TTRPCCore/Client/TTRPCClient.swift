@@ -14,7 +14,7 @@ import TTRPCFraming
 /// Every non-OK status is thrown as ``RPCError``; a lost or refused connection is ``RPCError`` with code
 /// `Unavailable` and a message naming the address.
 public final class TTRPCClient: Sendable {
-    private let channel: any Channel
+    let channel: any Channel
     /// The address this client is connected to.
     public let address: TTRPCAddress
 
@@ -120,7 +120,7 @@ public final class TTRPCClient: Sendable {
     private func dispatchUnary(_ request: TTRPCRequest, enforceDeadline: Bool, encoded: ByteBuffer?) -> EventLoopFuture<TTRPCResponse> {
         let promise = channel.eventLoop.makePromise(of: TTRPCResponse.self)
         let call = ClientCall(request: request, receiver: .unary(promise), enforceDeadline: enforceDeadline, encoded: encoded)
-        channel.writeAndFlush(call).whenFailure { [address] error in
+        channel.writeAndFlush(ClientOutbound.call(call)).whenFailure { [address] error in
             promise.fail(RPCError(code: .unavailable, message: "connection to \(address) is closed: \(error)"))
         }
         return promise.futureResult
@@ -144,19 +144,20 @@ public final class TTRPCClient: Sendable {
     }
 
     /// Starts a server-streaming call.
-    /// - Returns: The streamed messages; the sequence throws ``RPCError`` when the call ends with an error status
-    ///   or the connection is lost.
+    /// - Returns: The streamed messages (buffering bounded, see ``TTRPCResponseStream``); the sequence throws
+    ///   ``RPCError`` when the call ends with an error status or the connection is lost.
     public func serverStreamingCall(
         service: String,
         method: String,
         payload: ByteBuffer = ByteBuffer(),
         metadata: [TTRPCKeyValue] = []
-    ) -> AsyncThrowingStream<ByteBuffer, any Error> {
-        let (stream, continuation) = AsyncThrowingStream<ByteBuffer, any Error>.makeStream()
+    ) -> TTRPCResponseStream {
+        let (stream, source) = TTRPCResponseStream.make(on: channel)
         let request = TTRPCRequest(service: service, method: method, payload: payload, metadata: metadata)
         let address = self.address
-        channel.writeAndFlush(ClientCall(request: request, receiver: .serverStreaming(continuation), enforceDeadline: true)).whenFailure { error in
-            continuation.finish(throwing: RPCError(code: .unavailable, message: "connection to \(address) is closed: \(error)"))
+        let call = ClientCall(request: request, receiver: .streaming(source), enforceDeadline: true, flags: .remoteClosed)
+        channel.writeAndFlush(ClientOutbound.call(call)).whenFailure { error in
+            source.source.finish(RPCError(code: .unavailable, message: "connection to \(address) is closed: \(error)"))
         }
         return stream
     }

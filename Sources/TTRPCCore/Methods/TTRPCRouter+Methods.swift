@@ -34,6 +34,31 @@ extension TTRPCRouter {
             try await handler(Request(ttrpcPayload: payload), context, TTRPCMessageWriter(writer: writer))
         })
     }
+    /// Registers a client-streaming method: the handler reads the client's messages and returns the one response.
+    /// A message that does not decode makes the sequence throw InvalidArgument.
+    public mutating func register<Request, Response>(
+        _ method: TTRPCMethod<Request, Response>,
+        clientStreaming handler: @escaping @Sendable (TTRPCMessageStream<Request>, TTRPCServerContext) async throws -> Response
+    ) {
+        precondition(method.kind == .clientStreaming, "\(method) is \(method.kind.rawValue), not client-streaming")
+        register(service: method.service, method: method.method, .clientStreaming { context, requests in
+            try await handler(TTRPCMessageStream(base: requests), context).ttrpcPayload()
+        })
+    }
+
+    /// Registers a bidirectional-streaming method: the handler reads the client's messages and sends its own
+    /// through the writer, in any order.
+    public mutating func register<Request, Response>(
+        _ method: TTRPCMethod<Request, Response>,
+        bidirectionalStreaming handler: @escaping @Sendable (
+            TTRPCMessageStream<Request>, TTRPCServerContext, TTRPCMessageWriter<Response>
+        ) async throws -> Void
+    ) {
+        precondition(method.kind == .bidirectionalStreaming, "\(method) is \(method.kind.rawValue), not bidirectional-streaming")
+        register(service: method.service, method: method.method, .bidirectionalStreaming { context, requests, writer in
+            try await handler(TTRPCMessageStream(base: requests), context, TTRPCMessageWriter(writer: writer))
+        })
+    }
 }
 
 /// Sends the typed messages of a streaming response; each `send` completes once the frame is written.

@@ -18,6 +18,8 @@ public struct TTRPCMethodHandler: Sendable {
         case onEventLoop(@Sendable (TTRPCServerContext, ByteBuffer) throws -> ByteBuffer)
         case unary(@Sendable (TTRPCServerContext, ByteBuffer) async throws -> ByteBuffer)
         case serverStreaming(@Sendable (TTRPCServerContext, ByteBuffer, TTRPCResponseStreamWriter) async throws -> Void)
+        case clientStreaming(@Sendable (TTRPCServerContext, TTRPCRequestStream) async throws -> ByteBuffer)
+        case bidirectionalStreaming(@Sendable (TTRPCServerContext, TTRPCRequestStream, TTRPCResponseStreamWriter) async throws -> Void)
     }
 
     let body: Body
@@ -46,11 +48,33 @@ public struct TTRPCMethodHandler: Sendable {
         TTRPCMethodHandler(body: .serverStreaming(handler))
     }
 
-    /// `unary` or `server-streaming`, as listed by the service listing.
-    public var kindName: String {
+    /// A client-streaming method: the client sends any number of messages, then the handler's result is the one
+    /// response. Throwing ends the call with an error status, whether or not the client has finished sending.
+    public static func clientStreaming(
+        _ handler: @escaping @Sendable (TTRPCServerContext, TTRPCRequestStream) async throws -> ByteBuffer
+    ) -> TTRPCMethodHandler {
+        TTRPCMethodHandler(body: .clientStreaming(handler))
+    }
+
+    /// A bidirectional-streaming method: both sides send any number of messages, in any order. Returning ends the
+    /// stream with an empty data frame flagged `remote closed`; throwing ends it with an error status.
+    public static func bidirectionalStreaming(
+        _ handler: @escaping @Sendable (TTRPCServerContext, TTRPCRequestStream, TTRPCResponseStreamWriter) async throws -> Void
+    ) -> TTRPCMethodHandler {
+        TTRPCMethodHandler(body: .bidirectionalStreaming(handler))
+    }
+
+    /// How the method exchanges messages.
+    public var kind: TTRPCMethodKind {
         switch body {
-        case .onEventLoop, .unary: "unary"
-        case .serverStreaming: "server-streaming"
+        case .onEventLoop, .unary: .unary
+        case .serverStreaming: .serverStreaming
+        case .clientStreaming: .clientStreaming
+        case .bidirectionalStreaming: .bidirectionalStreaming
         }
     }
+
+    /// `unary`, `server-streaming`, `client-streaming` or `bidirectional-streaming`, as listed by the service
+    /// listing.
+    public var kindName: String { kind.rawValue }
 }

@@ -9,8 +9,9 @@ extension TTRPCRouter {
     /// errors as they say, cancellation as Cancelled, anything else as Internal).
     ///
     /// For fuzzing and tests that need the real handlers without a socket.
-    /// - Returns: The response messages (one for a unary method, any number for a server-streaming one), or the
-    ///   error status.
+    /// A client-streaming or bidirectional method gets `payload` as the one message the client sends.
+    /// - Returns: The response messages (one for a unary or client-streaming method, any number for a server-streaming
+    ///   or bidirectional one), or the error status.
     public func callInProcess(
         service: String,
         method: String,
@@ -33,6 +34,14 @@ extension TTRPCRouter {
             case .serverStreaming(let body):
                 let sent = Mutex<[ByteBuffer]>([])
                 try await body(context, payload, TTRPCResponseStreamWriter { message in
+                    sent.withLock { $0.append(message) }
+                })
+                return .success(sent.withLock { $0 })
+            case .clientStreaming(let body):
+                return .success([try await body(context, TTRPCRequestStream(messages: [payload]))])
+            case .bidirectionalStreaming(let body):
+                let sent = Mutex<[ByteBuffer]>([])
+                try await body(context, TTRPCRequestStream(messages: [payload]), TTRPCResponseStreamWriter { message in
                     sent.withLock { $0.append(message) }
                 })
                 return .success(sent.withLock { $0 })

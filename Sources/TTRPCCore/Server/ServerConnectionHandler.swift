@@ -5,63 +5,86 @@ import TTRPCFraming
 
 /// Serves the ttrpc streams of one connection, on its event loop.
 ///
-/// Framing has already split bytes into frames. This handler checks stream ids, decodes envelopes, routes calls,
-/// runs cheap handlers inline, hands the rest to the connection's task group as ``StreamWork``, and writes every
-/// answer. Answers written while reading are flushed once per read burst. It stops reading while the channel is
-/// not writable, so a client that sends without reading cannot make the server buffer without bound.
+/// Framing has already split bytes into frames. The rules (stream ids, limits, draining, flushing, reading,
+/// idle timeout) live in ``ServerConnectionStateMachine``; this handler feeds it events and performs its actions:
+/// it decodes envelopes, routes calls, runs cheap handlers inline, hands the rest to the connection's task group as
+/// ``StreamWork``, and writes every answer.
 final class ServerConnectionHandler: ChannelDuplexHandler {
     typealias InboundIn = TTRPCFrameEvent
     typealias InboundOut = Never
     typealias OutboundIn = ByteBuffer
     typealias OutboundOut = ByteBuffer
 
-    private enum StreamKind { case unary, serverStreaming }
-
     private let router: TTRPCRouter
     private let configuration: TTRPCServerConfiguration
     private let work: AsyncStream<StreamWork>.Continuation
     private var logger: Logger
-    private var context: ChannelHandlerContext?
-    private var streams: [UInt32: StreamKind] = [:]
-    private var lastStreamID: UInt32 = 0
-    private var draining = false
-    private var inReadBurst = false
-    private var needsFlush = false
-    private var flushScheduled = false
-    private var unflushedFrames = 0
-    private var readHeld = false
+    private(set) var context: ChannelHandlerContext?
+    /// The connection's rules; only this handler and its extensions touch it, on the event loop.
+    var state: ServerConnectionStateMachine
+    private var idleTimer: Scheduled<Void>?
+    /// Where the messages of client-streaming and bidirectional streams go, until the client closes its side.
+    var inbound: [UInt32: TTRPCRequestStream.Producer.Source] = [:]
+    /// The clock for the idle timeout; `nil` reads the event loop's (a testing event loop's in tests).
+    private let clock: (@Sendable () -> NIODeadline)?
 
     init(
         router: TTRPCRouter,
         configuration: TTRPCServerConfiguration,
         work: AsyncStream<StreamWork>.Continuation,
-        logger: Logger
+        logger: Logger,
+        clock: (@Sendable () -> NIODeadline)? = nil
     ) {
         self.router = router
         self.configuration = configuration
         self.work = work
         self.logger = logger
+        self.clock = clock
+        self.state = ServerConnectionStateMachine(
+            configuration: .init(
+                maximumConcurrentStreams: configuration.maximumConcurrentStreams,
+                idleTimeout: configuration.idleTimeout.map { .nanoseconds($0.nanoseconds) }
+            ),
+            now: clock?() ?? .now()
+        )
+    }
+
+    private func now(_ context: ChannelHandlerContext) -> NIODeadline {
+        clock?() ?? context.eventLoop.now
     }
 
     // MARK: Channel events
 
     func handlerAdded(context: ChannelHandlerContext) {
         self.context = context
+        if context.channel.isActive { perform(state.channelActive(now: now(context)), context: context) }
     }
 
     func handlerRemoved(context: ChannelHandlerContext) {
         self.context = nil
+        idleTimer?.cancel()
         work.finish()
     }
 
+    func channelActive(context: ChannelHandlerContext) {
+        perform(state.channelActive(now: now(context)), context: context)
+        context.fireChannelActive()
+    }
+
     func channelInactive(context: ChannelHandlerContext) {
-        streams.removeAll()
+        _ = state.channelClosed()
+        let sources = inbound
+        inbound.removeAll()
+        for source in sources.values {
+            source.finish(RPCError(code: .cancelled, message: "the connection closed"))
+        }
+        idleTimer?.cancel()
         work.finish()
         context.fireChannelInactive()
     }
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
-        inReadBurst = true
+        state.readBurstStarted()
         switch unwrapInboundIn(data) {
         case .frame(let frame):
             handle(frame: frame)
@@ -77,34 +100,22 @@ final class ServerConnectionHandler: ChannelDuplexHandler {
     }
 
     func channelReadComplete(context: ChannelHandlerContext) {
-        inReadBurst = false
-        flushIfNeeded()
+        perform(state.readBurstEnded(now: now(context)))
         context.fireChannelReadComplete()
     }
 
     func read(context: ChannelHandlerContext) {
-        if context.channel.isWritable {
-            context.read()
-        } else {
-            readHeld = true
-        }
+        if state.readRequested() == .read { context.read() }
     }
 
     func channelWritabilityChanged(context: ChannelHandlerContext) {
-        if context.channel.isWritable && readHeld {
-            readHeld = false
-            context.read()
-        }
+        if state.writabilityChanged(isWritable: context.channel.isWritable) == .read { context.read() }
         context.fireChannelWritabilityChanged()
     }
 
     func userInboundEventTriggered(context: ChannelHandlerContext, event: Any) {
         if event is ChannelShouldQuiesceEvent {
-            draining = true
-            closeIfDrained()
-        } else if let idle = event as? IdleStateHandler.IdleStateEvent, idle == .all, streams.isEmpty {
-            logger.debug("closing idle connection")
-            context.close(promise: nil)
+            perform(state.beginDraining())
         } else {
             context.fireUserInboundEventTriggered(event)
         }
@@ -113,6 +124,48 @@ final class ServerConnectionHandler: ChannelDuplexHandler {
     func errorCaught(context: ChannelHandlerContext, error: any Error) {
         logger.info("closing connection after error", metadata: ["error": .client("\(error)")])
         context.close(promise: nil)
+    }
+
+    // MARK: Performing actions
+
+    private func perform(_ action: ServerConnectionStateMachine.FlushAction) {
+        guard let context else { return }
+        switch action {
+        case .none:
+            break
+        case .flush:
+            context.flush()
+        case .scheduleFlush:
+            let bound = NIOLoopBound(self, eventLoop: context.eventLoop)
+            context.eventLoop.execute {
+                let handler = bound.value
+                guard let context = handler.context else { return }
+                handler.perform(handler.state.scheduledFlushRan(now: handler.now(context)))
+            }
+        }
+    }
+
+    private func perform(_ action: ServerConnectionStateMachine.CloseAction) {
+        guard case .close = action, let context else { return }
+        context.flush()
+        context.close(promise: nil)
+    }
+
+    private func perform(_ action: ServerConnectionStateMachine.IdleAction, context: ChannelHandlerContext) {
+        switch action {
+        case .none:
+            break
+        case .close:
+            logger.debug("closing idle connection")
+            context.close(promise: nil)
+        case .scheduleTimer(let delay):
+            let bound = NIOLoopBound(self, eventLoop: context.eventLoop)
+            idleTimer = context.eventLoop.scheduleTask(in: delay) {
+                let handler = bound.value
+                guard let context = handler.context else { return }
+                handler.perform(handler.state.idleTimerFired(now: handler.now(context)), context: context)
+            }
+        }
     }
 
     // MARK: Frames
@@ -133,30 +186,10 @@ final class ServerConnectionHandler: ChannelDuplexHandler {
 
     private func handleRequest(_ frame: TTRPCFrame) {
         let streamID = frame.streamID
-        guard streamID % 2 == 1 else {
-            return reject(
-                streamID: streamID,
-                RPCError(code: .invalidArgument, message: "StreamID must be odd for client initiated streams")
-            )
-        }
-        guard streamID > lastStreamID else {
-            return reject(
-                streamID: streamID,
-                RPCError(code: .invalidArgument, message: "StreamID cannot be re-used and must increment")
-            )
-        }
-        lastStreamID = streamID
-        if draining {
-            return respond(streamID: streamID, .failure(RPCError(code: .unavailable, message: "server is shutting down")))
-        }
-        guard streams.count < configuration.maximumConcurrentStreams else {
-            return reject(
-                streamID: streamID,
-                RPCError(
-                    code: .resourceExhausted,
-                    message: "too many concurrent streams on this connection (limit \(configuration.maximumConcurrentStreams))"
-                )
-            )
+        switch state.receivedRequest(streamID: streamID) {
+        case .open: break
+        case .reject(let error): return reject(streamID: streamID, error)
+        case .refuse(let error): return respond(streamID: streamID, .failure(error))
         }
         let request: TTRPCRequest
         do {
@@ -193,21 +226,37 @@ final class ServerConnectionHandler: ChannelDuplexHandler {
                 StreamWork(context: context, payload: request.payload, body: .serverStreaming(body), sink: sink),
                 kind: .serverStreaming
             )
+        case .clientStreaming(let body):
+            guard let sink = makeSink() else { return }
+            let requests = openInbound(streamID: streamID, request: request, flags: frame.flags, sink: sink)
+            dispatch(
+                StreamWork(context: context, payload: ByteBuffer(), body: .clientStreaming(body, requests), sink: sink),
+                kind: .clientStreaming,
+                remoteClosed: frame.flags.contains(.remoteClosed)
+            )
+        case .bidirectionalStreaming(let body):
+            guard let sink = makeSink() else { return }
+            let requests = openInbound(streamID: streamID, request: request, flags: frame.flags, sink: sink)
+            dispatch(
+                StreamWork(context: context, payload: ByteBuffer(), body: .bidirectionalStreaming(body, requests), sink: sink),
+                kind: .bidirectionalStreaming,
+                remoteClosed: frame.flags.contains(.remoteClosed)
+            )
         }
     }
 
     private func handleData(_ frame: TTRPCFrame) {
-        guard let kind = streams[frame.streamID] else {
-            return reject(streamID: frame.streamID, RPCError(code: .invalidArgument, message: "StreamID is no longer active"))
+        let streamID = frame.streamID
+        switch state.receivedData(streamID: streamID, flags: frame.flags, length: frame.data.readableBytes) {
+        case .ignore:
+            break
+        case .reject(let error):
+            reject(streamID: streamID, error)
+        case .failStream(let error):
+            finishStream(streamID: streamID, .failure(error))
+        case .deliver(let endOfInput):
+            deliver(frame, endOfInput: endOfInput)
         }
-        // The upstream client closes its sending side of a server-streaming call with an empty data frame
-        // flagged remote-closed + no-data; that is expected. Any message data on these calls is not.
-        if frame.flags.contains(.noData) && frame.data.readableBytes == 0 { return }
-        let what = kind == .unary ? "a unary call" : "a server-streaming call"
-        finishStream(
-            streamID: frame.streamID,
-            .failure(RPCError(code: .invalidArgument, message: "data frames are not accepted on \(what)"))
-        )
     }
 
     // MARK: Streams
@@ -217,28 +266,39 @@ final class ServerConnectionHandler: ChannelDuplexHandler {
         context.map { StreamSink(handler: NIOLoopBound(self, eventLoop: $0.eventLoop)) }
     }
 
-    private func dispatch(_ item: StreamWork, kind: StreamKind) {
-        streams[item.context.streamID] = kind
+    private func dispatch(_ item: StreamWork, kind: ServerConnectionStateMachine.StreamKind, remoteClosed: Bool = false) {
+        let streamID = item.context.streamID
+        state.streamOpened(streamID: streamID, kind: kind, remoteClosed: remoteClosed)
         if case .dropped = work.yield(item) {
-            streams[item.context.streamID] = nil
-            respond(streamID: item.context.streamID, .failure(RPCError(code: .unavailable, message: "connection is closing")))
+            _ = state.streamFinished(streamID: streamID)
+            respond(streamID: streamID, .failure(RPCError(code: .unavailable, message: "connection is closing")))
         }
     }
 
     /// Ends a dispatched stream; ignored when the stream already ended.
     func finishStream(streamID: UInt32, _ result: Result<ByteBuffer?, any Error>) {
-        guard let kind = streams.removeValue(forKey: streamID) else { return }
-        if kind == .serverStreaming, case .success = result {
+        guard case .writeEnd(let kind, let closeConnection, let resumeReading) = state.streamFinished(streamID: streamID) else {
+            return
+        }
+        if let source = inbound.removeValue(forKey: streamID) {
+            // The handler may still be reading: it learns why the stream ended.
+            switch result {
+            case .failure(let error): source.finish(error)
+            case .success: source.finish(RPCError(code: .cancelled, message: "the stream has ended"))
+            }
+        }
+        if kind.sendsData, case .success = result {
             writeFrame(streamID: streamID, type: .data, flags: [.remoteClosed, .noData]) { _ in }
         } else {
             respond(streamID: streamID, result)
         }
-        closeIfDrained()
+        if resumeReading { context?.read() }
+        if closeConnection { perform(ServerConnectionStateMachine.CloseAction.close) }
     }
 
-    /// Writes one message of a server-streaming call; `nil` when the stream has already ended.
+    /// Writes one message of a server-streaming or bidirectional call; `nil` when the stream has already ended.
     func sendData(streamID: UInt32, _ message: ByteBuffer) -> EventLoopFuture<Void>? {
-        guard let context, streams[streamID] == .serverStreaming else { return nil }
+        guard let context, state.canSendData(streamID: streamID) else { return nil }
         guard message.readableBytes <= configuration.maximumFrameLength else {
             return context.eventLoop.makeFailedFuture(RPCError(
                 code: .resourceExhausted,
@@ -248,7 +308,8 @@ final class ServerConnectionHandler: ChannelDuplexHandler {
         var buffer = context.channel.allocator.buffer(capacity: TTRPCFrame.headerLength + message.readableBytes)
         buffer.writeTTRPCFrame(TTRPCFrame(streamID: streamID, type: .data, data: message))
         let promise = context.eventLoop.makePromise(of: Void.self)
-        context.writeAndFlush(wrapOutboundOut(buffer), promise: promise)
+        context.write(wrapOutboundOut(buffer), promise: promise)
+        perform(state.frameWritten())
         return promise.futureResult
     }
 
@@ -309,41 +370,6 @@ final class ServerConnectionHandler: ChannelDuplexHandler {
         var buffer = context.channel.allocator.buffer(capacity: 64)
         buffer.writeTTRPCFrame(streamID: streamID, type: type, flags: flags, body: body)
         context.write(wrapOutboundOut(buffer), promise: nil)
-        needsFlush = true
-        unflushedFrames += 1
-        if !inReadBurst {
-            scheduleFlush(context)
-        } else if unflushedFrames >= Self.framesPerFlush {
-            // A long read burst flushes as it goes, so the client can work on early answers while later requests
-            // are still being served (on a single connection the two sides otherwise take turns).
-            flushIfNeeded()
-        }
-    }
-
-    /// Answers written in a read burst before they are flushed without waiting for the burst to end.
-    static let framesPerFlush = 16
-
-    /// Answers finished by call tasks arrive one by one; one flush at the end of the loop tick covers them all.
-    private func scheduleFlush(_ context: ChannelHandlerContext) {
-        guard !flushScheduled else { return }
-        flushScheduled = true
-        let bound = NIOLoopBound(self, eventLoop: context.eventLoop)
-        context.eventLoop.execute {
-            bound.value.flushScheduled = false
-            bound.value.flushIfNeeded()
-        }
-    }
-
-    private func flushIfNeeded() {
-        guard needsFlush, let context else { return }
-        needsFlush = false
-        unflushedFrames = 0
-        context.flush()
-    }
-
-    private func closeIfDrained() {
-        guard draining, streams.isEmpty, let context else { return }
-        flushIfNeeded()
-        context.close(promise: nil)
+        perform(state.frameWritten())
     }
 }

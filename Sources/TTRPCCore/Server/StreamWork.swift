@@ -9,6 +9,11 @@ struct StreamWork: Sendable {
     enum Body: Sendable {
         case unary(@Sendable (TTRPCServerContext, ByteBuffer) async throws -> ByteBuffer)
         case serverStreaming(@Sendable (TTRPCServerContext, ByteBuffer, TTRPCResponseStreamWriter) async throws -> Void)
+        case clientStreaming(@Sendable (TTRPCServerContext, TTRPCRequestStream) async throws -> ByteBuffer, TTRPCRequestStream)
+        case bidirectionalStreaming(
+            @Sendable (TTRPCServerContext, TTRPCRequestStream, TTRPCResponseStreamWriter) async throws -> Void,
+            TTRPCRequestStream
+        )
     }
 
     let context: TTRPCServerContext
@@ -51,6 +56,15 @@ struct StreamWork: Sendable {
                     try await sink.sendData(streamID: streamID, message)
                 }
                 try await handler(context, payload, writer)
+                sink.finish(streamID: streamID, .success(nil))
+            case .clientStreaming(let handler, let requests):
+                let response = try await handler(context, requests)
+                sink.finish(streamID: streamID, .success(response))
+            case .bidirectionalStreaming(let handler, let requests):
+                let writer = TTRPCResponseStreamWriter { message in
+                    try await sink.sendData(streamID: streamID, message)
+                }
+                try await handler(context, requests, writer)
                 sink.finish(streamID: streamID, .success(nil))
             }
         } catch {

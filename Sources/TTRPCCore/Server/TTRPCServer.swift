@@ -137,9 +137,6 @@ public final class TTRPCServer: Service, Sendable {
                 maximumBufferSize: configuration.maximumFrameLength + 2 * TTRPCFrame.headerLength
             )
         )
-        if let idle = configuration.idleTimeout {
-            try pipeline.addHandler(IdleStateHandler(allTimeout: .nanoseconds(Int64(idle.nanoseconds))))
-        }
         try pipeline.addHandler(
             ServerConnectionHandler(
                 router: router,
