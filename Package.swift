@@ -59,9 +59,11 @@ let package = Package(
             pkgConfig: "libprotobuf-c",
             providers: [.apt(["libprotobuf-c-dev"])]
         ),
+        // The protobuf-c output of proto/ttrpc (ttrpc envelope, grpc.health.v1) and of proto/jiefen (jiefen.v1).
+        .target(name: "CTTRPCProto", dependencies: ["CProtobufC"]),
         .target(name: "CJiefenProto", dependencies: ["CProtobufC"]),
         // L2: wire types (the only Swift module that touches protobuf-c structs) and framing.
-        .target(name: "JiefenWire", dependencies: ["CJiefenProto", "CProtobufC", nio], swiftSettings: swiftSettings),
+        .target(name: "JiefenWire", dependencies: ["CJiefenProto", "CTTRPCProto", "CProtobufC", nio], swiftSettings: swiftSettings),
         .target(name: "TTRPCFraming", dependencies: [nio], swiftSettings: swiftSettings),
         // Hand-built hostile protobuf bytes for tests and fuzz seeds (no dependencies).
         .target(name: "JiefenWireTesting", swiftSettings: swiftSettings),

@@ -1,14 +1,14 @@
 #!/usr/bin/env bash
 # Fails when committed generated code differs from what proto/ generates: the protobuf-c code in
-# Sources/CJiefenProto (scripts/generate-protos.sh) and the Go stubs in Clients/go/src/jiefen.example/jiefen/v1
-# (scripts/generate-go-stubs.sh).
+# Sources/CTTRPCProto and Sources/CJiefenProto (scripts/generate-protos.sh) and the Go stubs in
+# Clients/go/src/jiefen.example/jiefen/v1 (scripts/generate-go-stubs.sh).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
 scripts/generate-protos.sh
 scripts/generate-go-stubs.sh
 status=0
-for dir in Sources/CJiefenProto Clients/go/src/jiefen.example/jiefen; do
+for dir in Sources/CTTRPCProto Sources/CJiefenProto Clients/go/src/jiefen.example/jiefen; do
   if ! git diff --exit-code -- "$dir" || [ -n "$(git status --porcelain -- "$dir")" ]; then
     echo "generated code drifted from proto/: run scripts/generate-protos.sh and scripts/generate-go-stubs.sh and commit $dir" >&2
     git status --porcelain -- "$dir" >&2

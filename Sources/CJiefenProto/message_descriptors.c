@@ -3,8 +3,6 @@
 #include <stddef.h>
 
 static const ProtobufCMessageDescriptor *const descriptors[] = {
-  &grpc__health__v1__health_check_request__descriptor,
-  &grpc__health__v1__health_check_response__descriptor,
   &jiefen__v1__apply_event_request__descriptor,
   &jiefen__v1__apply_event_response__descriptor,
   &jiefen__v1__assess_case_request__descriptor,
@@ -59,11 +57,6 @@ static const ProtobufCMessageDescriptor *const descriptors[] = {
   &jiefen__v1__value__descriptor,
   &jiefen__v1__value_list__descriptor,
   &jiefen__v1__village_row__descriptor,
-  &ttrpc__any__descriptor,
-  &ttrpc__key_value__descriptor,
-  &ttrpc__request__descriptor,
-  &ttrpc__response__descriptor,
-  &ttrpc__status__descriptor,
   NULL
 };
 

@@ -1,5 +1,5 @@
 public import NIOCore
-import CJiefenProto
+import CTTRPCProto
 import CProtobufC
 
 /// `grpc.health.v1.HealthCheckRequest`: which service to check; empty means the whole server.

@@ -1,5 +1,6 @@
 import CJiefenProto
 import CProtobufC
+import CTTRPCProto
 public import NIOCore
 
 /// Encodes and decodes any message generated from `proto/` with protobuf-c, by its full name.
@@ -80,14 +81,17 @@ struct MessageDescriptor: @unchecked Sendable {
 
     var fullName: String { String(cString: pointer.pointee.name) }
 
-    /// Every generated message, by full name (from the generated `jiefen_message_descriptors` table).
+    /// Every generated message, by full name: the jiefen.v1 messages (CJiefenProto's table) and the ttrpc envelope
+    /// and health messages (CTTRPCProto's table).
     static let byName: [String: MessageDescriptor] = {
         var table: [String: MessageDescriptor] = [:]
-        var index = 0
-        while let descriptor = jiefen_message_descriptor_at(index) {
-            let wrapped = MessageDescriptor(pointer: descriptor)
-            table[wrapped.fullName] = wrapped
-            index += 1
+        for lookup in [jiefen_message_descriptor_at, ttrpc_message_descriptor_at] {
+            var index = 0
+            while let descriptor = lookup(index) {
+                let wrapped = MessageDescriptor(pointer: descriptor)
+                table[wrapped.fullName] = wrapped
+                index += 1
+            }
         }
         return table
     }()

@@ -1,5 +1,5 @@
 public import NIOCore
-import CJiefenProto
+import CTTRPCProto
 import CProtobufC
 
 extension TTRPCRequest {

@@ -8,9 +8,6 @@
 #include "jiefen_v1_server.pb-c.h"
 #include "jiefen_v1_stats.pb-c.h"
 #include "jiefen_v1_values.pb-c.h"
-#include "ttrpc_health.pb-c.h"
-#include "ttrpc_request.pb-c.h"
-#include "ttrpc_status.pb-c.h"
 
 #include <stddef.h>
 /// The index-th generated message descriptor, or NULL past the last (message_descriptors.c).
