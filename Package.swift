@@ -73,8 +73,16 @@ let package = Package(
             dependencies: ["TTRPCFraming", "JiefenWire", nio, nioPosix, logging, lifecycle],
             swiftSettings: swiftSettings
         ),
-        // The jiefen.v1 API messages as Swift values, shared by server and client (no C: JiefenWire encodes).
-        .target(name: "JiefenAPI", dependencies: ["JiefenWire", nio], swiftSettings: swiftSettings),
+        // The jiefen.v1 API messages as Swift values, shared by server and client.
+        // Its message types and method descriptors are generated (Sources/JiefenAPI/Generated, by jiefen-codegen);
+        // they read and write the protobuf-c structs directly through JiefenWire's budgeted unpack and arena.
+        .target(
+            name: "JiefenAPI",
+            dependencies: ["JiefenWire", "CJiefenProto", "CProtobufC", "TTRPCCore", nio],
+            swiftSettings: swiftSettings
+        ),
+        // The generator of JiefenAPI/Generated: reads protoc's descriptor set (no dependencies; scripts/generate-protos.sh).
+        .executableTarget(name: "jiefen-codegen", swiftSettings: swiftSettings),
         // Domain: no NIO, no C, no database.
         .target(name: "JiefenDomain", swiftSettings: swiftSettings),
         .target(name: "JiefenDomainTesting", dependencies: ["JiefenDomain"], swiftSettings: swiftSettings),
@@ -249,6 +257,12 @@ if Context.environment["JIEFEN_BENCHMARKS"] != nil {
                 "HousingDeliveryPlugin", nio, logging,
             ],
             path: "Benchmarks/CreateThroughput",
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "jiefen-bench-codec",
+            dependencies: ["JiefenAPI", nio],
+            path: "Benchmarks/Codec",
             swiftSettings: swiftSettings
         ),
     ]

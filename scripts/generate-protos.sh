@@ -4,6 +4,8 @@
 #   Sources/CTTRPCProto   proto/ttrpc: the ttrpc envelope (Request, Response, Status, KeyValue) and grpc.health.v1,
 #                         the C side of the standalone ttrpc library (product TTRPC)
 #   Sources/CJiefenProto  proto/jiefen: the jiefen.v1 API
+# and the Swift API in Sources/JiefenAPI/Generated (message types that read and write the CJiefenProto structs
+# directly, and typed method descriptors), by jiefen-codegen from protoc's descriptor set (with the comments).
 # Needs protobuf-compiler and protobuf-c-compiler (Debian).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -71,3 +73,16 @@ generate() {
 
 generate CTTRPCProto ttrpc ttrpc
 generate CJiefenProto jiefen jiefen
+
+swift_out="$root/Sources/JiefenAPI/Generated"
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+(
+  cd "$root/proto"
+  mapfile -t api_protos < <(find jiefen -name '*.proto' | LC_ALL=C sort)
+  protoc --proto_path=. --include_source_info --descriptor_set_out="$tmp/jiefen.desc" "${api_protos[@]}"
+)
+(cd "$root" && swift build --product jiefen-codegen >/dev/null)
+rm -rf "$swift_out"
+"$(cd "$root" && swift build --show-bin-path)/jiefen-codegen" "$tmp/jiefen.desc" "$swift_out"
+echo "generated $(ls "$swift_out"/*.swift | wc -l) Swift sources into Sources/JiefenAPI/Generated"

@@ -11,7 +11,7 @@ import Darwin
 /// One arena serves one encode: C strings, message structs and pointer arrays are bump-allocated from a single
 /// block sized up front (a second block is taken only when the estimate was short), and everything is freed at
 /// once when ``withArena(capacity:_:)`` returns. Nothing allocated here outlives the call.
-struct EncodeArena: ~Copyable {
+package struct EncodeArena: ~Copyable {
     private var block: UnsafeMutableRawPointer
     private var capacity: Int
     private var used = 0
@@ -28,7 +28,7 @@ struct EncodeArena: ~Copyable {
     }
 
     /// Runs `body` with an arena of at least `capacity` bytes.
-    static func withArena<R, E: Error>(
+    package static func withArena<R, E: Error>(
         capacity: Int,
         _ body: (inout EncodeArena) throws(E) -> R
     ) throws(E) -> R {
@@ -37,7 +37,7 @@ struct EncodeArena: ~Copyable {
     }
 
     /// Allocates `count` bytes aligned to `alignment`.
-    mutating func allocate(byteCount count: Int, alignment: Int) -> UnsafeMutableRawPointer {
+    package mutating func allocate(byteCount count: Int, alignment: Int) -> UnsafeMutableRawPointer {
         let start = (used + alignment - 1) & ~(alignment - 1)
         if start + count <= capacity {
             used = start + count
@@ -49,7 +49,7 @@ struct EncodeArena: ~Copyable {
     }
 
     /// Allocates uninitialised storage for `count` values of `T`.
-    mutating func allocate<T>(_ type: T.Type, count: Int) -> UnsafeMutablePointer<T> {
+    package mutating func allocate<T>(_ type: T.Type, count: Int) -> UnsafeMutablePointer<T> {
         allocate(byteCount: MemoryLayout<T>.stride * max(count, 1), alignment: MemoryLayout<T>.alignment)
             .bindMemory(to: T.self, capacity: max(count, 1))
     }
@@ -57,7 +57,7 @@ struct EncodeArena: ~Copyable {
     /// Copies `string` as a NUL-terminated C string.
     ///
     /// - Throws: ``WireError`` `embeddedNUL` when the string holds a NUL, which protobuf-c would cut off on decode.
-    mutating func cString(_ string: String, field: String) throws(WireError) -> UnsafeMutablePointer<CChar> {
+    package mutating func cString(_ string: String, field: String) throws(WireError) -> UnsafeMutablePointer<CChar> {
         var string = string
         let pointer: UnsafeMutablePointer<CChar>? = string.withUTF8 { utf8 in
             if utf8.contains(0) { return nil }

@@ -24,7 +24,7 @@ extension ByteBuffer {
 
 extension Array where Element == UInt8 {
     /// Copies a protobuf-c `bytes` field; a zero length may come with a NULL pointer.
-    init(binaryData: ProtobufCBinaryData) {
+    package init(binaryData: ProtobufCBinaryData) {
         guard binaryData.len > 0, let data = binaryData.data else {
             self = []
             return
