@@ -1,4 +1,4 @@
-// jiefen-bench-codec: nanoseconds per CreateCaseRequest decode and per Case encode, the two codec calls every
+// jiefen-bench-codec: nanoseconds per JiefenV1.CreateCaseRequest decode and per Case encode, the two codec calls every
 // Cases/Create makes. Run: JIEFEN_BENCHMARKS=1 swift run -c release jiefen-bench-codec [ITERATIONS]
 // A second argument, `decode` or `encode`, runs only that half (for `valgrind --tool=callgrind` instruction counts).
 // The input bytes are printed (length and checksum) so runs before and after a codec change can be compared.
@@ -39,9 +39,9 @@ let encode = only == "decode" ? 0 : try measure {
     sink &+= try BenchMessages.encodeCase(caseMessage).readableBytes
 }
 let caseBytes = try BenchMessages.encodeCase(caseMessage)
-print("CreateCaseRequest: \(requestBytes.readableBytes) B, checksum \(checksum(requestBytes))")
+print("JiefenV1.CreateCaseRequest: \(requestBytes.readableBytes) B, checksum \(checksum(requestBytes))")
 print("Case: \(caseBytes.readableBytes) B, checksum \(checksum(caseBytes))")
-print("decode CreateCaseRequest: \(format2(decode)) ns/op")
+print("decode JiefenV1.CreateCaseRequest: \(format2(decode)) ns/op")
 print("encode Case: \(format2(encode)) ns/op")
 if sink == 42 { print("") }
 

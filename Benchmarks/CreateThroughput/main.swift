@@ -29,18 +29,18 @@ func perSecond(_ count: Int, _ elapsed: Duration) -> Double {
 }
 
 /// A valid housing-delivery create request (the plugin's own sample details).
-func createRequest(_ id: String) -> CreateCaseRequest {
-    var request = CreateCaseRequest()
+func createRequest(_ id: String) -> JiefenV1.CreateCaseRequest {
+    var request = JiefenV1.CreateCaseRequest()
     request.requestID = id
     request.kind = "housing-delivery"
     request.track = "petition"
     request.channel = "WALK_IN"
     request.villageCode = "340181-TY-02"
-    request.petitioners = [APIPerson(name: "张三", phone: "13800138000")]
+    request.petitioners = [JiefenV1.Person(name: "张三", phone: "13800138000")]
     request.personsInvolved = 3
     request.demandText = "逾期交房，要求支付违约金"
     let sample = HousingDeliveryPlugin().sampleDetails
-    request.details = sample.names.map { APIField($0, APIValue(sample[$0]!)) }
+    request.details = sample.names.map { JiefenV1.Field($0, APIValue(sample[$0]!)) }
     return request
 }
 

@@ -57,7 +57,7 @@ package struct RawWorkload: LoadWorkload {
 /// A realistic mix across every registered kind: 40% creates (with each kind's sample details), 30% gets,
 /// 20% lists, 10% lifecycle events (accepting cases this run created); or, with `createsOnly`, creates alone.
 package final class CaseMixWorkload: LoadWorkload {
-    package let kinds: [APIKindSchema]
+    package let kinds: [JiefenV1.KindSchema]
     package let runID: String
     /// Every call a create (`--workload creates`).
     package let createsOnly: Bool
@@ -65,7 +65,7 @@ package final class CaseMixWorkload: LoadWorkload {
     private let created = Mutex<[String]>([])
     private let accepted = Mutex<Int>(0)
 
-    package init(kinds: [APIKindSchema], runID: String, createsOnly: Bool = false) {
+    package init(kinds: [JiefenV1.KindSchema], runID: String, createsOnly: Bool = false) {
         self.kinds = kinds
         self.runID = runID
         self.createsOnly = createsOnly
@@ -79,50 +79,52 @@ package final class CaseMixWorkload: LoadWorkload {
         let id = known[(index * 7919) % known.count]
         switch slot {
         case 4, 5, 6:
-            return call("Get", CasesAPI.get, GetCaseRequest(id: id), nil)
+            return call(Cases.get, JiefenV1.GetCaseRequest(id: id), nil)
         case 7, 8:
-            var list = ListCasesRequest()
+            var list = JiefenV1.ListCasesRequest()
             list.kind = kinds[index % kinds.count].kind
             list.pageSize = 20
-            return call("List", CasesAPI.list, list, nil)
+            return call(Cases.list, list, nil)
         default:
             let target = accepted.withLock { next -> String? in
                 guard next < known.count else { return nil }
                 next += 1
                 return known[next - 1]
             }
-            guard let target else { return call("Get", CasesAPI.get, GetCaseRequest(id: id), nil) }
-            var apply = ApplyEventRequest()
+            guard let target else { return call(Cases.get, JiefenV1.GetCaseRequest(id: id), nil) }
+            var apply = JiefenV1.ApplyEventRequest()
             apply.caseID = target
             apply.type = "accepted"
-            return call("Apply", CasesAPI.apply, apply, nil)
+            return call(Cases.apply, apply, nil)
         }
     }
 
     private func create(_ index: Int) -> LoadCall {
         let kind = kinds[index % kinds.count]
-        var request = CreateCaseRequest()
+        var request = JiefenV1.CreateCaseRequest()
         request.requestID = "load-\(runID)-\(index)"
         request.kind = kind.kind
         request.track = "petition"
         request.channel = index % 3 == 0 ? "VILLAGE_RECEPTION" : "WALK_IN"
         request.villageCode = "340181-TY-\(String(format: "%02d", index % 17 + 1))"
-        request.petitioners = [APIPerson(name: "测试\(index % 100)")]
-        request.headcount = index % 3 == 0 ? index % 6 + 1 : 0
-        request.personsInvolved = max(request.headcount, index % 7 + 1)
+        request.petitioners = [JiefenV1.Person(name: "测试\(index % 100)")]
+        request.headcount = Int32(index % 3 == 0 ? index % 6 + 1 : 0)
+        request.personsInvolved = max(request.headcount, Int32(index % 7 + 1))
         request.householdsInvolved = 1
         request.demandText = "load test case"
         request.details = kind.sampleDetails
-        return call("Create", CasesAPI.create, request) { [self] answer in
-            if let response = try? CreateCaseResponse(decoding: answer) {
+        return call(Cases.create, request) { [self] answer in
+            if let response = try? JiefenV1.CreateCaseResponse(decoding: answer) {
                 self.created.withLock { if $0.count < 100_000 { $0.append(response.case.id) } }
             }
         }
     }
 
-    private func call(_ label: String, _ method: String, _ message: some APIMessage, _ onSuccess: (@Sendable (ByteBuffer) -> Void)?) -> LoadCall {
+    private func call<Request: GeneratedMessage, Response>(
+        _ method: TTRPCMethod<Request, Response>, _ message: Request, _ onSuccess: (@Sendable (ByteBuffer) -> Void)?
+    ) -> LoadCall {
         LoadCall(
-            label: "Cases/\(label)", service: CasesAPI.service, method: method,
+            label: "Cases/\(method.method)", service: method.service, method: method.method,
             payload: (try? message.encoded()) ?? ByteBuffer(), expectEcho: false, onSuccess: onSuccess
         )
     }

@@ -42,16 +42,16 @@ package struct ScenarioDriver {
         }
     }
 
-    package func call<Response: APIMessage>(_ service: String, _ method: String, _ request: some APIMessage, as: Response.Type,
-                                    context: @autoclosure () -> String) async throws -> Response {
+    package func call<Request, Response>(_ method: TTRPCMethod<Request, Response>, _ request: Request,
+                                         context: @autoclosure () -> String) async throws -> Response {
         let started = ContinuousClock.now
+        let label = "\(method.service.split(separator: ".").last ?? "")/\(method.method)"
         do {
-            let answer = try await client.call(service: service, method: method, payload: try request.encoded(), timeout: timeout)
-            latency.record("\(service.split(separator: ".").last ?? "")/\(method)", since: started, status: "OK")
-            return try Response(decoding: answer)
+            let response = try await client.call(method, request, timeout: timeout)
+            latency.record(label, since: started, status: "OK")
+            return response
         } catch {
-            latency.record("\(service.split(separator: ".").last ?? "")/\(method)", since: started,
-                           status: (error as? RPCError).map { "\($0.code)" })
+            latency.record(label, since: started, status: "\(error.code)")
             throw Failure(context: context(), error: error)
         }
     }
@@ -64,23 +64,23 @@ package struct ScenarioDriver {
         var held = 0
         for sunday in TongyangCalendar.sundays {
             let village = TongyangCalendar.villages[held % TongyangCalendar.villages.count]
-            let session = try await call(ContactsAPI.sessionsService, ContactsAPI.createSession,
-                                         APISession(villageCode: village, date: sunday.date.description,
+            let session = try await call(Sessions.create,
+                                         JiefenV1.Session(villageCode: village, date: sunday.date.description,
                                                     leadDepartment: "town-petition-office", held: sunday.held),
-                                         as: APISession.self, context: "session \(sunday.date)")
+                                         context: "session \(sunday.date)")
             if sunday.held { sessionIDs.append(session.id); held += 1 }
             summary.sessions += 1
         }
         progress("\(summary.sessions) Sundays recorded, \(sessionIDs.count) sessions held")
-        var samples: [String: [APIField]] = [:]
+        var samples: [String: [JiefenV1.Field]] = [:]
         for kind in Set(plan.cases.map(\.kind)).sorted() {
-            samples[kind] = try await call(KindsAPI.service, KindsAPI.describe, DescribeKindRequest(kind: kind), as: APIKindSchema.self,
+            samples[kind] = try await call(Kinds.describeKind, JiefenV1.DescribeKindRequest(kind: kind),
                                            context: "describe \(kind)").sampleDetails
         }
         var caseIDs: [String] = []
         for (index, planned) in plan.cases.enumerated() {
             let request = ScenarioRequests.create(planned, index: index, sample: samples[planned.kind] ?? [], sessionIDs: sessionIDs)
-            let created = try await call(CasesAPI.service, CasesAPI.create, request, as: CreateCaseResponse.self,
+            let created = try await call(Cases.create, request,
                                          context: "create \(planned.label) #\(index + 1)")
             if !created.created {
                 throw Failure(context: "create #\(index + 1)", error: RPCError(code: .alreadyExists,
@@ -92,7 +92,7 @@ package struct ScenarioDriver {
         summary.cases = caseIDs.count
         var meetingIDs: [Int: String] = [:]
         for (m, members) in plan.meetingCases.enumerated() where !members.isEmpty {
-            var request = RecordMeetingRequest()
+            var request = JiefenV1.RecordMeetingRequest()
             request.caseIDs = members.map { caseIDs[$0] }
             request.date = TongyangCalendar.meetings[m].description
             // The city housing centre attends when a housing case is on the agenda (anchor H).
@@ -101,7 +101,7 @@ package struct ScenarioDriver {
             request.decision = "\(members.count) matters discussed"
             request.resolved = true
             request.actor = Self.actor
-            meetingIDs[m] = try await call(ContactsAPI.meetingsService, ContactsAPI.recordMeeting, request, as: RecordMeetingResponse.self,
+            meetingIDs[m] = try await call(Meetings.record, request,
                                            context: "meeting \(request.date)").meetingID
         }
         summary.meetings = meetingIDs.count
@@ -121,9 +121,9 @@ package struct ScenarioDriver {
             return try await group.reduce(0, +)
         }
         summary.steps = steps
-        _ = try await call(StatsAPI.service, StatsAPI.putBaseline,
-                           PutBaselineRequest(from: "2021-07-01", to: "2022-06-30", figures: TongyangPlan.baseline),
-                           as: PutBaselineResponse.self, context: "baseline")
+        _ = try await call(Stats.putBaseline,
+                           JiefenV1.PutBaselineRequest(from: "2021-07-01", to: "2022-06-30", figures: TongyangPlan.baseline),
+                           context: "baseline")
         summary.calls = summary.sessions + samples.count + summary.cases + summary.meetings + summary.steps + 1
         let elapsed = (ContinuousClock.now - started).components
         summary.seconds = Double(elapsed.seconds) + Double(elapsed.attoseconds) / 1e18
@@ -140,9 +140,9 @@ package struct ScenarioDriver {
             switch ScenarioRequests.step(step, caseID: id, at: at, meetingID: { meetings[$0] ?? "" },
                                          sessionID: { sessions.indices.contains($0) ? sessions[$0] : nil }) {
             case .contact(let request):
-                _ = try await call(ContactsAPI.contactsService, ContactsAPI.record, request, as: RecordContactResponse.self, context: context)
+                _ = try await call(Contacts.record, request, context: context)
             case .apply(let request):
-                _ = try await call(CasesAPI.service, CasesAPI.apply, request, as: ApplyEventResponse.self, context: "\(context) (\(request.type))")
+                _ = try await call(Cases.apply, request, context: "\(context) (\(request.type))")
             }
         }
         return planned.steps.count

@@ -6,7 +6,7 @@ package struct PlannedStep: Sendable {
     /// What the step does.
     package enum Action: Sendable {
         /// `Cases/Apply` with an event type and its arguments.
-        case event(String, [APIField])
+        case event(String, [JiefenV1.Field])
         /// `Contacts/Record`: a follow-up visit or item; `session` indexes ``TongyangCalendar/sessions``.
         case contact(channel: String, headcount: Int, session: Int?, keys: [String])
         /// `referred_to_joint_meeting` to the meeting with this index in ``TongyangCalendar/meetings``.

@@ -10,8 +10,8 @@ extension TongyangPlanner {
         let d = Self.day
         let i = register("anchor H", kind: Self.housing, track: "petition", channel: "WALK_IN",
                          at: Self.at(d("2022-10-20"), 9, 30), headcount: 5, outcome: .resolvedJointMeeting, households: 118)
-        event(i, d("2022-10-24"), "accepted", [APIField("notice_on", .date("2022-10-24"))])
-        event(i, d("2022-10-24"), "assigned", [APIField("department", .text("planning-construction-office"))])
+        event(i, d("2022-10-24"), "accepted", [JiefenV1.Field("notice_on", .date("2022-10-24"))])
+        event(i, d("2022-10-24"), "assigned", [JiefenV1.Field("department", .text("planning-construction-office"))])
         event(i, d("2022-10-24"), "handling_started")
         let dates = ["2022-10-28", "2022-11-25", "2022-12-09", "2023-01-13"].map(d)
         for (n, date) in dates.enumerated() {
@@ -23,17 +23,17 @@ extension TongyangPlanner {
             }
         }
         event(i, d("2022-12-19"), "extension_approved",
-              [APIField("days", .integer(30)), APIField("reason", .text("completion acceptance is scheduled for mid-January"))])
+              [JiefenV1.Field("days", .integer(30)), JiefenV1.Field("reason", .text("completion acceptance is scheduled for mid-January"))])
         step(i, d("2022-12-20"), .contact(channel: "WALK_IN", headcount: 4, session: nil, keys: Array(cases[i].personKeys.prefix(4))))
         event(i, d("2023-01-17"), "details_updated", [
-            APIField("construction_status", .choice("completion_accepted")),
-            APIField("completion_acceptance_date", .date("2023-01-17")),
+            JiefenV1.Field("construction_status", .choice("completion_accepted")),
+            JiefenV1.Field("completion_acceptance_date", .date("2023-01-17")),
         ])
         event(i, d("2023-01-18"), "details_updated", [
-            APIField("construction_status", .choice("delivering")), APIField("delivery_start_date", .date("2023-01-18")),
+            JiefenV1.Field("construction_status", .choice("delivering")), JiefenV1.Field("delivery_start_date", .date("2023-01-18")),
         ])
         reply(i, d("2023-01-18"), decision: "support")
-        event(i, d("2023-01-18"), "closed", [APIField("outcome", .choice("resolved_jm"))])
+        event(i, d("2023-01-18"), "closed", [JiefenV1.Field("outcome", .choice("resolved_jm"))])
         cases[i].closedOn = d("2023-01-18")
     }
 
@@ -43,22 +43,22 @@ extension TongyangPlanner {
         let d = Self.day
         let i = register("anchor R", kind: Self.general, track: "petition", channel: "WALK_IN",
                          at: Self.at(d("2022-07-18"), 10, 0), headcount: headcount, outcome: .notSupported, category: "social_security")
-        event(i, d("2022-07-20"), "accepted", [APIField("notice_on", .date("2022-07-20"))])
-        event(i, d("2022-07-20"), "assigned", [APIField("department", .text(cases[i].department))])
+        event(i, d("2022-07-20"), "accepted", [JiefenV1.Field("notice_on", .date("2022-07-20"))])
+        event(i, d("2022-07-20"), "assigned", [JiefenV1.Field("department", .text(cases[i].department))])
         event(i, d("2022-07-20"), "handling_started")
         reply(i, d("2022-08-26"), decision: "not_support", receivedOn: d("2022-08-29"))
-        event(i, d("2022-08-26"), "closed", [APIField("outcome", .choice("not_supported"))])
+        event(i, d("2022-08-26"), "closed", [JiefenV1.Field("outcome", .choice("not_supported"))])
         cases[i].closedOn = d("2022-08-26")
-        event(i, d("2022-09-15"), "review_requested", [APIField("requested_on", .date("2022-09-15"))])
-        event(i, d("2022-10-12"), "review_decided", [APIField("result", .choice("upheld")), APIField("decided_on", .date("2022-10-12")),
-                                                      APIField("received_on", .date("2022-10-14"))])
-        event(i, d("2022-11-01"), "re_review_requested", [APIField("requested_on", .date("2022-11-01"))])
-        event(i, d("2022-11-28"), "re_review_decided", [APIField("result", .choice("upheld")), APIField("decided_on", .date("2022-11-28"))])
+        event(i, d("2022-09-15"), "review_requested", [JiefenV1.Field("requested_on", .date("2022-09-15"))])
+        event(i, d("2022-10-12"), "review_decided", [JiefenV1.Field("result", .choice("upheld")), JiefenV1.Field("decided_on", .date("2022-10-12")),
+                                                      JiefenV1.Field("received_on", .date("2022-10-14"))])
+        event(i, d("2022-11-01"), "re_review_requested", [JiefenV1.Field("requested_on", .date("2022-11-01"))])
+        event(i, d("2022-11-28"), "re_review_decided", [JiefenV1.Field("result", .choice("upheld")), JiefenV1.Field("decided_on", .date("2022-11-28"))])
         event(i, d("2022-11-28"), "finalized")
         let repeatCase = register("anchor R repeat", kind: Self.general, track: "petition", channel: "WALK_IN",
                                   village: cases[i].village, at: Self.at(d("2023-03-06"), 10, 0), headcount: 0, outcome: .screenedOut,
                                   category: "social_security")
-        event(repeatCase, d("2023-03-06"), "not_accepted", [APIField("reason", .text(
+        event(repeatCase, d("2023-03-06"), "not_accepted", [JiefenV1.Field("reason", .text(
             "the same facts and reasons finished re-review on 2022-11-28 and are not accepted again (Art. 36)"))])
     }
 
@@ -68,10 +68,10 @@ extension TongyangPlanner {
         let i = register("anchor A", kind: Self.agri, track: "dispute", channel: "WECHAT_GROUP", at: Self.at(d, 8, 40), headcount: 1,
                          outcome: .resolvedDepartment)
         cases[i].details = .agricultural(applied: Self.day("2022-07-10"), observed: d)
-        event(i, d, "assigned", [APIField("department", .text("agricultural-service-station"))], time: (9, 5))
+        event(i, d, "assigned", [JiefenV1.Field("department", .text("agricultural-service-station"))], time: (9, 5))
         event(i, d, "mediation_started", time: (10, 30))
-        event(i, d, "agreement_reached", [APIField("outcome", .choice("resolved_dept")), APIField("document_ref", .text("TY-MED-2022-0712")),
-                                          APIField("effective_on", .date(d.description))], time: (16, 30))
+        event(i, d, "agreement_reached", [JiefenV1.Field("outcome", .choice("resolved_dept")), JiefenV1.Field("document_ref", .text("TY-MED-2022-0712")),
+                                          JiefenV1.Field("effective_on", .date(d.description))], time: (16, 30))
         cases[i].closedOn = d
     }
 }

@@ -33,9 +33,9 @@ extension TongyangPlanner {
         let at = days == 0 && outcome == .resolvedDepartment ? randomTime(day, from: 8 * 60, to: 10 * 60) : randomTime(day)
         let i = register("GE \(channel) \(kind) \(outcome.rawValue)", kind: kind, track: "dispute", channel: channel, at: at,
                          headcount: 1, outcome: outcome, category: category)
-        event(i, day, "assigned", [APIField("department", .text(cases[i].department))])
+        event(i, day, "assigned", [JiefenV1.Field("department", .text(cases[i].department))])
         if outcome == .guidedLegal {
-            event(i, day.adding(days: days), "guided_legal", [APIField("procedure", .text("rural land arbitration or the court"))])
+            event(i, day.adding(days: days), "guided_legal", [JiefenV1.Field("procedure", .text("rural land arbitration or the court"))])
             cases[i].closedOn = day.adding(days: days)
             return
         }
@@ -53,8 +53,8 @@ extension TongyangPlanner {
         default: return
         }
         let minute = rng.int(18 * 60...20 * 60)
-        event(i, close, "agreement_reached", [APIField("outcome", .choice(result)), APIField("document_ref", .text("TY-MED-\(i + 1)")),
-                                             APIField("effective_on", .date(close.description))],
+        event(i, close, "agreement_reached", [JiefenV1.Field("outcome", .choice(result)), JiefenV1.Field("document_ref", .text("TY-MED-\(i + 1)")),
+                                             JiefenV1.Field("effective_on", .date(close.description))],
               time: days == 0 && outcome == .resolvedDepartment ? (minute / 60, minute % 60) : nil)
         cases[i].closedOn = close
     }
@@ -75,7 +75,7 @@ extension TongyangPlanner {
                                  outcome: .resolvedOnline, category: category)
                 let done = at.adding(seconds: Int64(rng.int(30...4_320)) * 60)
                 let minuteOfDay = Int(Timestamp(date: done.civilDate(), hour: 0).seconds(until: done) / 60)
-                event(i, done.civilDate(), "resolved_online", [APIField("summary", .text("answered in the grid group"))],
+                event(i, done.civilDate(), "resolved_online", [JiefenV1.Field("summary", .text("answered in the grid group"))],
                       time: (minuteOfDay / 60, minuteOfDay % 60))
                 cases[i].closedOn = done.civilDate()
             }
@@ -93,10 +93,10 @@ extension TongyangPlanner {
             let i = register("NA \(channel)", kind: Self.general, track: "petition", channel: channel, at: randomTime(day), headcount: 0,
                              outcome: .screenedOut, category: "other")
             if litigation {
-                event(i, day.adding(days: lag), "not_accepted", [APIField("reason", .text("litigation-related (涉法涉诉): a court case is pending"))])
+                event(i, day.adding(days: lag), "not_accepted", [JiefenV1.Field("reason", .text("litigation-related (涉法涉诉): a court case is pending"))])
             } else {
-                event(i, day.adding(days: lag), "transferred_out", [APIField("to", .text("city human-resources bureau")),
-                                                                     APIField("reason", .text("outside the town's competence"))])
+                event(i, day.adding(days: lag), "transferred_out", [JiefenV1.Field("to", .text("city human-resources bureau")),
+                                                                     JiefenV1.Field("reason", .text("outside the town's competence"))])
             }
             cases[i].closedOn = day.adding(days: lag)
         }
@@ -118,7 +118,7 @@ extension TongyangPlanner {
         for (i, level) in levels {
             let closed = cases[i].closedOn!
             let day = min(closed.adding(days: rng.int(0...3)), max(closed, TongyangCalendar.end))
-            event(i, day, "evaluated", [APIField("rating", .choice(level))])
+            event(i, day, "evaluated", [JiefenV1.Field("rating", .choice(level))])
         }
     }
 }

@@ -109,9 +109,9 @@ extension TongyangPlanner {
         guard let i = made.first(where: { cases[$0].outcome == .notSupported }), let closed = cases[i].closedOn else { return }
         let requested = closed.adding(days: rng.int(5...20))
         let decided = requested.adding(days: rng.int(10...25))
-        event(i, requested, "review_requested", [APIField("requested_on", .date(requested.description))])
-        event(i, decided, "review_decided", [APIField("result", .choice("upheld")), APIField("decided_on", .date(decided.description)),
-                                              APIField("received_on", .date(decided.adding(days: 2).description))])
+        event(i, requested, "review_requested", [JiefenV1.Field("requested_on", .date(requested.description))])
+        event(i, decided, "review_decided", [JiefenV1.Field("result", .choice("upheld")), JiefenV1.Field("decided_on", .date(decided.description)),
+                                              JiefenV1.Field("received_on", .date(decided.adding(days: 2).description))])
         cases[i].label += " reviewed"
     }
 }

@@ -90,7 +90,7 @@ package struct TongyangPlanner {
         cases[index].steps.append(PlannedStep(date: date, time: time, action: action))
     }
 
-    package mutating func event(_ index: Int, _ date: CivilDate, _ type: String, _ args: [APIField] = [], time: (Int, Int)? = nil) {
+    package mutating func event(_ index: Int, _ date: CivilDate, _ type: String, _ args: [JiefenV1.Field] = [], time: (Int, Int)? = nil) {
         step(index, date, .event(type, args), time: time)
     }
 
@@ -100,14 +100,14 @@ package struct TongyangPlanner {
     /// acceptance to closure (drawn by the caller), `extended` approves a 30-day extension before day 60.
     package mutating func petition(_ i: Int, lag: Int, handling: Int, extended: Bool = false, awaitingMeeting: Bool = false) {
         let accepted = cases[i].registeredAt.civilDate().adding(days: lag)
-        event(i, accepted, "accepted", [APIField("notice_on", .date(accepted.description))])
-        event(i, accepted, "assigned", [APIField("department", .text(cases[i].department))])
+        event(i, accepted, "accepted", [JiefenV1.Field("notice_on", .date(accepted.description))])
+        event(i, accepted, "assigned", [JiefenV1.Field("department", .text(cases[i].department))])
         event(i, accepted, "handling_started")
         let closed = accepted.adding(days: handling)
         switch cases[i].outcome {
         case .resolvedTown:
             reply(i, closed, decision: rng.int(0...3) == 0 ? "mediation_agreement" : "support")
-            event(i, closed, "closed", [APIField("outcome", .choice("resolved_town"))])
+            event(i, closed, "closed", [JiefenV1.Field("outcome", .choice("resolved_town"))])
         case .resolvedJointMeeting:
             let m = meeting(onOrAfter: accepted.adding(days: 3))!
             step(i, meetings[m].adding(days: -1), .refer(meeting: m))
@@ -115,17 +115,17 @@ package struct TongyangPlanner {
             let close = extended ? closed : accepted.adding(days: rng.int(max(15, accepted.days(until: meetings[m]) + 1)...58))
             if extended {
                 event(i, accepted.adding(days: rng.int(40...58)), "extension_approved",
-                      [APIField("days", .integer(30)), APIField("reason", .text("the joint meeting's plan needs the city departments"))])
+                      [JiefenV1.Field("days", .integer(30)), JiefenV1.Field("reason", .text("the joint meeting's plan needs the city departments"))])
             }
             reply(i, close, decision: "support")
-            event(i, close, "closed", [APIField("outcome", .choice("resolved_jm"))])
+            event(i, close, "closed", [JiefenV1.Field("outcome", .choice("resolved_jm"))])
             cases[i].closedOn = close
             return
         case .guidedLegal:
-            event(i, closed, "guided_legal", [APIField("procedure", .text("litigation: explained the law (释法明理) and referred to the court"))])
+            event(i, closed, "guided_legal", [JiefenV1.Field("procedure", .text("litigation: explained the law (释法明理) and referred to the court"))])
         case .notSupported:
             reply(i, closed, decision: "not_support")
-            event(i, closed, "closed", [APIField("outcome", .choice("not_supported"))])
+            event(i, closed, "closed", [JiefenV1.Field("outcome", .choice("not_supported"))])
         case .open:
             if awaitingMeeting, let m = meeting(onOrAfter: accepted.adding(days: 3)), meetings[m] <= TongyangCalendar.end {
                 step(i, meetings[m].adding(days: -1), .refer(meeting: m))
@@ -138,8 +138,8 @@ package struct TongyangPlanner {
     }
 
     package mutating func reply(_ i: Int, _ date: CivilDate, decision: String, receivedOn: CivilDate? = nil) {
-        var args = [APIField("decision", .choice(decision)), APIField("document_ref", .text("TY-REPLY-\(i + 1)"))]
-        if let receivedOn { args.append(APIField("received_on", .date(receivedOn.description))) }
+        var args = [JiefenV1.Field("decision", .choice(decision)), JiefenV1.Field("document_ref", .text("TY-REPLY-\(i + 1)"))]
+        if let receivedOn { args.append(JiefenV1.Field("received_on", .date(receivedOn.description))) }
         event(i, date, "replied", args)
     }
 
@@ -162,11 +162,11 @@ package struct TongyangPlanner {
             guard let n = cases[i].steps.firstIndex(where: { step in
                 guard case .event(let type, let args) = step.action else { return false }
                 if type == "agreement_reached" || type == "resolved_online" { return true }
-                return type == "closed" && args.contains { $0.name == "outcome" && $0.value != .choice("not_supported") }
+                return type == "closed" && args.contains { $0.name == "outcome" && $0.value.kind != .choice("not_supported") }
             }) else { continue }
             let resolving = cases[i].steps[n]
             cases[i].steps.insert(PlannedStep(date: resolving.date, time: resolving.time,
-                                              action: .event("details_updated", [APIField("repayment_plan_ref", .text("TY-PLAN-\(i + 1)"))])), at: n)
+                                              action: .event("details_updated", [JiefenV1.Field("repayment_plan_ref", .text("TY-PLAN-\(i + 1)"))])), at: n)
         }
     }
 

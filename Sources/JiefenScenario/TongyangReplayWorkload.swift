@@ -2,6 +2,7 @@ import JiefenAPI
 import JiefenDomain
 import JiefenLoad
 import NIOCore
+import TTRPCCore
 import Synchronization
 
 /// `jiefen load --workload tongyang`: the Tongyang year as a replay workload. Cases are started in registration
@@ -10,7 +11,7 @@ import Synchronization
 /// new cases). Joint-meeting ids are synthetic and contacts carry no session: the replay needs no setup calls.
 package final class TongyangReplayWorkload: LoadWorkload {
     private let cases: [PlannedCase]
-    private let samples: [String: [APIField]]
+    private let samples: [String: [JiefenV1.Field]]
     private let runID: String
 
     /// A started case: its id once created, the next step, and the time of the last one.
@@ -29,9 +30,9 @@ package final class TongyangReplayWorkload: LoadWorkload {
 
     private let state = Mutex(State())
 
-    package init(plan: TongyangPlan, kinds: [APIKindSchema], runID: String) {
+    package init(plan: TongyangPlan, kinds: [JiefenV1.KindSchema], runID: String) {
         cases = plan.cases
-        var samples: [String: [APIField]] = [:]
+        var samples: [String: [JiefenV1.Field]] = [:]
         for kind in kinds { samples[kind.kind] = kind.sampleDetails }
         self.samples = samples
         self.runID = runID
@@ -55,10 +56,10 @@ package final class TongyangReplayWorkload: LoadWorkload {
         let advance: @Sendable (ByteBuffer) -> Void = { [self] _ in self.advance(key, at: at) }
         switch ScenarioRequests.step(step, caseID: progress.id, at: at, meetingID: { "JM-REPLAY-\($0 + 1)" }, sessionID: { _ in nil }) {
         case .apply(let request):
-            return LoadCall(label: "Cases/Apply", service: CasesAPI.service, method: CasesAPI.apply,
+            return LoadCall(label: "Cases/Apply", service: Cases.apply.service, method: Cases.apply.method,
                             payload: (try? request.encoded()) ?? ByteBuffer(), expectEcho: false, onSuccess: advance)
         case .contact(let request):
-            return LoadCall(label: "Contacts/Record", service: ContactsAPI.contactsService, method: ContactsAPI.record,
+            return LoadCall(label: "Contacts/Record", service: Contacts.record.service, method: Contacts.record.method,
                             payload: (try? request.encoded()) ?? ByteBuffer(), expectEcho: false, onSuccess: advance)
         }
     }
@@ -66,9 +67,9 @@ package final class TongyangReplayWorkload: LoadWorkload {
     private func create(_ planned: PlannedCase, key: Int) -> LoadCall {
         var request = ScenarioRequests.create(planned, index: key % cases.count, sample: samples[planned.kind] ?? [], sessionIDs: [])
         request.requestID = "replay-\(runID)-\(key)"
-        return LoadCall(label: "Cases/Create", service: CasesAPI.service, method: CasesAPI.create,
+        return LoadCall(label: "Cases/Create", service: Cases.create.service, method: Cases.create.method,
                         payload: (try? request.encoded()) ?? ByteBuffer(), expectEcho: false) { [self] answer in
-            guard let response = try? CreateCaseResponse(decoding: answer) else { return }
+            guard let response = try? JiefenV1.CreateCaseResponse(decoding: answer) else { return }
             self.state.withLock { s in
                 s.progress[key]?.id = response.case.id
                 if planned.steps.isEmpty { s.progress[key] = nil } else { s.ready.append(key) }

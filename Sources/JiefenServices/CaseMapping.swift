@@ -4,8 +4,8 @@ import JiefenDomain
 /// Builds the wire view of a case, masking personal data unless the caller may see it.
 enum CaseMapping {
     /// - Parameter schema: The kind's detail schema; when masking, its personal attributes are masked too.
-    static func api(_ state: CaseState, masked: Bool, today: CivilDate, schema: DetailSchema?) -> APICase {
-        var message = APICase()
+    static func api(_ state: CaseState, masked: Bool, today: CivilDate, schema: DetailSchema?) -> JiefenV1.Case {
+        var message = JiefenV1.Case()
         message.id = state.id.rawValue
         message.kind = state.kind.rawValue
         message.track = state.track.rawValue
@@ -14,8 +14,8 @@ enum CaseMapping {
         message.villageCode = state.villageCode.rawValue
         message.petitioners = state.petitioners.map { person($0, masked: masked) }
         message.representatives = state.representatives.map { person($0, masked: masked) }
-        message.personsInvolved = state.personsInvolved
-        message.householdsInvolved = state.householdsInvolved
+        message.personsInvolved = Int32(clamping: state.personsInvolved)
+        message.householdsInvolved = Int32(clamping: state.householdsInvolved)
         // Vulnerability flags are sensitive: lists show only that some exist.
         message.vulnerableFlags = masked ? (state.vulnerableFlags.isEmpty ? [] : ["flagged"]) : state.vulnerableFlags.map(\.rawValue).sorted()
         message.demandText = masked ? Masking.freeText(state.demandText) : state.demandText
@@ -25,13 +25,13 @@ enum CaseMapping {
         message.acceptanceNoticeOn = state.acceptanceNoticeOn?.description ?? ""
         message.assignedDepartment = state.assignedDepartment?.rawValue ?? ""
         message.dueOn = state.dueDate?.description ?? ""
-        message.extensionDays = state.extension?.days ?? 0
+        message.extensionDays = Int32(clamping: state.extension?.days ?? 0)
         message.outcome = state.outcome?.rawValue ?? ""
         message.closedOn = state.closedAt?.civilDate().description ?? ""
         message.rating = state.rating?.level.rawValue ?? ""
-        message.jointMeetings = state.jointMeetings.count
-        message.contacts = state.contacts.count
-        message.personTimes = state.personTimes
+        message.jointMeetings = Int32(clamping: state.jointMeetings.count)
+        message.contacts = Int32(clamping: state.contacts.count)
+        message.personTimes = Int32(clamping: state.personTimes)
         message.version = Int64(state.version)
         message.masked = masked
         message.overdue = state.isOverdue(today: today)
@@ -61,9 +61,9 @@ enum CaseMapping {
         }
     }
 
-    private static func person(_ person: PersonRef, masked: Bool) -> APIPerson {
-        guard masked else { return APIPerson(name: person.name, idNumber: person.idNumber ?? "", phone: person.phone ?? "") }
-        return APIPerson(
+    private static func person(_ person: PersonRef, masked: Bool) -> JiefenV1.Person {
+        guard masked else { return JiefenV1.Person(name: person.name, idNumber: person.idNumber ?? "", phone: person.phone ?? "") }
+        return JiefenV1.Person(
             name: Masking.name(person.name),
             idNumber: person.idNumber.map(Masking.idNumber) ?? "",
             phone: person.phone.map(Masking.phone) ?? ""

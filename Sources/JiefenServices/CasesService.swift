@@ -21,26 +21,24 @@ public struct CasesService: TTRPCService {
 
     public func registerMethods(with router: inout TTRPCRouter) {
         let env = environment
-        router.register(service: CasesAPI.service, method: CasesAPI.create, .unary { context, payload in
-            try InputLimits.checkWriteSize(payload, "Cases/Create")
-            return try await StoreErrorMapping.mapping { try await Self.create(CreateCaseRequest(decoding: payload), env: env, context: context).encoded() }
-        })
-        router.register(service: CasesAPI.service, method: CasesAPI.get, .unary { context, payload in
-            try await StoreErrorMapping.mapping { try await Self.get(GetCaseRequest(decoding: payload), env: env, context: context).encoded() }
-        })
-        router.register(service: CasesAPI.service, method: CasesAPI.list, .unary { _, payload in
-            try await StoreErrorMapping.mapping { try await Self.list(ListCasesRequest(decoding: payload), env: env).encoded() }
-        })
-        router.register(service: CasesAPI.service, method: CasesAPI.apply, .unary { context, payload in
-            try InputLimits.checkWriteSize(payload, "Cases/Apply")
-            return try await StoreErrorMapping.mapping { try await Self.apply(ApplyEventRequest(decoding: payload), env: env, context: context).encoded() }
-        })
-        router.register(service: CasesAPI.service, method: CasesAPI.history, .unary { _, payload in
-            try await StoreErrorMapping.mapping { try await Self.history(CaseIDRequest(decoding: payload), env: env).encoded() }
-        })
-        router.register(service: CasesAPI.service, method: CasesAPI.assess, .unary { _, payload in
-            try await StoreErrorMapping.mapping { try await Self.assess(CaseIDRequest(decoding: payload), env: env).encoded() }
-        })
+        router.register(Cases.create, maxRequestBytes: InputLimits.writeRequestBytes) { request, context in
+            try await StoreErrorMapping.mapping { try await Self.create(request, env: env, context: context) }
+        }
+        router.register(Cases.get) { request, context in
+            try await StoreErrorMapping.mapping { try await Self.get(request, env: env, context: context) }
+        }
+        router.register(Cases.list) { request, _ in
+            try await StoreErrorMapping.mapping { try await Self.list(request, env: env) }
+        }
+        router.register(Cases.apply, maxRequestBytes: InputLimits.writeRequestBytes) { request, context in
+            try await StoreErrorMapping.mapping { try await Self.apply(request, env: env, context: context) }
+        }
+        router.register(Cases.history) { request, _ in
+            try await StoreErrorMapping.mapping { try await Self.history(request, env: env) }
+        }
+        router.register(Cases.assess) { request, _ in
+            try await StoreErrorMapping.mapping { try await Self.assess(request, env: env) }
+        }
     }
 
     /// The actor a request names, or the `x-jiefen-actor` metadata, or `anonymous`.
@@ -69,7 +67,7 @@ public struct CasesService: TTRPCService {
         }
     }
 
-    static func create(_ request: CreateCaseRequest, env: CaseServiceEnvironment, context: TTRPCServerContext) async throws -> CreateCaseResponse {
+    static func create(_ request: JiefenV1.CreateCaseRequest, env: CaseServiceEnvironment, context: TTRPCServerContext) async throws -> JiefenV1.CreateCaseResponse {
         let pluginContext = env.context()
         try request.checkBounds(now: pluginContext.now)
         let receivedAt = request.receivedAt == 0 ? pluginContext.now : Timestamp(secondsSinceEpoch: request.receivedAt)
@@ -86,10 +84,10 @@ public struct CasesService: TTRPCService {
             created ? "case created" : "case create retried",
             metadata: ["case.id": "\(stored.id)", "case.kind": "\(stored.kind)"]
         )
-        return CreateCaseResponse(case: CaseMapping.api(stored, masked: true, today: pluginContext.today, schema: env.plugins.lookup(stored.kind)?.schema), created: created)
+        return JiefenV1.CreateCaseResponse(case: CaseMapping.api(stored, masked: true, today: pluginContext.today, schema: env.plugins.lookup(stored.kind)?.schema), created: created)
     }
 
-    static func get(_ request: GetCaseRequest, env: CaseServiceEnvironment, context: TTRPCServerContext) async throws -> ApplyEventResponse {
+    static func get(_ request: JiefenV1.GetCaseRequest, env: CaseServiceEnvironment, context: TTRPCServerContext) async throws -> JiefenV1.GetCaseResponse {
         try checkIDBounds(request.id, "id")
         let (_, state) = try await env.repository.load(request.id)
         if request.reveal {
@@ -99,10 +97,10 @@ public struct CasesService: TTRPCService {
                 metadata: ["case.id": .client(state.id.rawValue), "actor": .client(revealer.id)]
             )
         }
-        return ApplyEventResponse(case: CaseMapping.api(state, masked: !request.reveal, today: env.clock.today(), schema: env.plugins.lookup(state.kind)?.schema))
+        return JiefenV1.GetCaseResponse(case: CaseMapping.api(state, masked: !request.reveal, today: env.clock.today(), schema: env.plugins.lookup(state.kind)?.schema))
     }
 
-    static func list(_ request: ListCasesRequest, env: CaseServiceEnvironment) async throws -> ListCasesResponse {
+    static func list(_ request: JiefenV1.ListCasesRequest, env: CaseServiceEnvironment) async throws -> JiefenV1.ListCasesResponse {
         try request.checkBounds(now: env.clock.now)
         var violations: [FieldViolation] = []
         if !request.track.isEmpty, Track(rawValue: request.track) == nil {
@@ -112,7 +110,7 @@ public struct CasesService: TTRPCService {
         where !value.isEmpty && CivilDate(iso: value) == nil {
             violations.append(FieldViolation(field: name, message: "\"\(value)\" is not a date YYYY-MM-DD"))
         }
-        let size = request.pageSize == 0 ? 50 : request.pageSize
+        let size = request.pageSize == 0 ? 50 : Int(request.pageSize)
         if !(CaseQuery.minimumPageSize...CaseQuery.maximumPageSize).contains(size) {
             violations.append(FieldViolation(field: "page_size", message: "must be between 1 and \(CaseQuery.maximumPageSize)"))
         }
@@ -131,7 +129,7 @@ public struct CasesService: TTRPCService {
         )
         let page = try await env.store.listCases(query)
         let today = env.clock.today()
-        return ListCasesResponse(
+        return JiefenV1.ListCasesResponse(
             cases: try page.cases.map { record in
                 let state = try CaseRepository.state(of: record)
                 return CaseMapping.api(state, masked: true, today: today, schema: env.plugins.lookup(state.kind)?.schema)
@@ -140,7 +138,7 @@ public struct CasesService: TTRPCService {
         )
     }
 
-    static func apply(_ request: ApplyEventRequest, env: CaseServiceEnvironment, context: TTRPCServerContext) async throws -> ApplyEventResponse {
+    static func apply(_ request: JiefenV1.ApplyEventRequest, env: CaseServiceEnvironment, context: TTRPCServerContext) async throws -> JiefenV1.ApplyEventResponse {
         let pluginContext = env.context()
         try request.checkBounds(now: pluginContext.now)
         if !request.requestID.isEmpty, let applied = try await env.store.requestTarget(requestID: request.requestID, kind: .event) {
@@ -167,44 +165,44 @@ public struct CasesService: TTRPCService {
             appended ? "case event applied" : "case event retried",
             metadata: ["case.id": .client(record.id), "case.event": .client(request.type)]
         )
-        return ApplyEventResponse(case: CaseMapping.api(stored, masked: true, today: pluginContext.today, schema: env.plugins.lookup(stored.kind)?.schema))
+        return JiefenV1.ApplyEventResponse(case: CaseMapping.api(stored, masked: true, today: pluginContext.today, schema: env.plugins.lookup(stored.kind)?.schema))
     }
 
     /// The answer to an `Apply` whose request id was already applied: the case as it is now, nothing written.
-    static func retriedEvent(_ request: ApplyEventRequest, appliedTo caseID: String, env: CaseServiceEnvironment) async throws -> ApplyEventResponse {
+    static func retriedEvent(_ request: JiefenV1.ApplyEventRequest, appliedTo caseID: String, env: CaseServiceEnvironment) async throws -> JiefenV1.ApplyEventResponse {
         guard caseID == request.caseID else {
             throw DomainError.alreadyExists("request id was already used for an event on case \(caseID), not \(ClientQuote(request.caseID))")
         }
         let (_, state) = try await env.repository.load(caseID)
-        return ApplyEventResponse(case: CaseMapping.api(state, masked: true, today: env.clock.today(), schema: env.plugins.lookup(state.kind)?.schema))
+        return JiefenV1.ApplyEventResponse(case: CaseMapping.api(state, masked: true, today: env.clock.today(), schema: env.plugins.lookup(state.kind)?.schema))
     }
 
-    static func history(_ request: CaseIDRequest, env: CaseServiceEnvironment) async throws -> CaseHistoryResponse {
+    static func history(_ request: JiefenV1.CaseHistoryRequest, env: CaseServiceEnvironment) async throws -> JiefenV1.CaseHistoryResponse {
         try checkIDBounds(request.caseID, "case_id")
         let (_, state) = try await env.repository.load(request.caseID)
         let schema = env.plugins.lookup(state.kind)?.schema
         let events = try await env.repository.history(request.caseID)
-        return CaseHistoryResponse(events: events.map { entry in
+        return JiefenV1.CaseHistoryResponse(events: events.map { entry in
             var payload = entry.event.payload
             if case .detailsUpdated(let changes) = payload {
                 payload = .detailsUpdated(CaseMapping.maskPersonal(changes, schema: schema))
             }
-            return APICaseEvent(
+            return JiefenV1.CaseEvent(
                 sequence: Int64(entry.event.sequence), type: entry.event.kind.rawValue, actor: entry.actor,
                 occurredAt: entry.event.at.secondsSinceEpoch, arguments: EventMapping.arguments(payload)
             )
         })
     }
 
-    static func assess(_ request: CaseIDRequest, env: CaseServiceEnvironment) async throws -> AssessCaseResponse {
+    static func assess(_ request: JiefenV1.AssessCaseRequest, env: CaseServiceEnvironment) async throws -> JiefenV1.AssessCaseResponse {
         try checkIDBounds(request.caseID, "case_id")
         let (_, state) = try await env.repository.load(request.caseID)
         let plugin = try env.plugins.plugin(for: state.kind)
         let assessment = try await plugin.assess(state, context: env.context())
-        return AssessCaseResponse(
+        return JiefenV1.AssessCaseResponse(
             severity: assessment.severity.rawValue,
             routing: ([assessment.suggestedDepartment] + assessment.supportingDepartments).map(\.rawValue).joined(separator: ", "),
-            figures: assessment.figures.map { APIFigure(name: $0.key, label: $0.label, value: ValueMapping.api($0.value)) },
+            figures: assessment.figures.map { JiefenV1.Figure(name: $0.key, label: $0.label, value: ValueMapping.api($0.value)) },
             advice: assessment.advice.map(\.message),
             flags: assessment.advice.map(\.code)
         )

@@ -18,24 +18,21 @@ public struct ContactsService: TTRPCService {
 
     public func registerMethods(with router: inout TTRPCRouter) {
         let env = environment
-        router.register(service: ContactsAPI.contactsService, method: ContactsAPI.record, .unary { context, payload in
-            try InputLimits.checkWriteSize(payload, "Contacts/Record")
-            return try await StoreErrorMapping.mapping { try await Self.recordContact(RecordContactRequest(decoding: payload), env: env, context: context).encoded() }
-        })
-        router.register(service: ContactsAPI.sessionsService, method: ContactsAPI.createSession, .unary { _, payload in
-            try InputLimits.checkWriteSize(payload, "Sessions/Create")
-            return try await StoreErrorMapping.mapping { try await Self.createSession(APISession(decoding: payload), env: env).encoded() }
-        })
-        router.register(service: ContactsAPI.sessionsService, method: ContactsAPI.listSessions, .unary { _, payload in
-            try await StoreErrorMapping.mapping { try await Self.listSessions(ListSessionsRequest(decoding: payload), env: env).encoded() }
-        })
-        router.register(service: ContactsAPI.meetingsService, method: ContactsAPI.recordMeeting, .unary { _, payload in
-            try InputLimits.checkWriteSize(payload, "Meetings/Record")
-            return try await StoreErrorMapping.mapping { try await Self.recordMeeting(RecordMeetingRequest(decoding: payload), env: env).encoded() }
-        })
+        router.register(Contacts.record, maxRequestBytes: InputLimits.writeRequestBytes) { request, context in
+            try await StoreErrorMapping.mapping { try await Self.recordContact(request, env: env, context: context) }
+        }
+        router.register(Sessions.create, maxRequestBytes: InputLimits.writeRequestBytes) { request, _ in
+            try await StoreErrorMapping.mapping { try await Self.createSession(request, env: env) }
+        }
+        router.register(Sessions.list) { request, _ in
+            try await StoreErrorMapping.mapping { try await Self.listSessions(request, env: env) }
+        }
+        router.register(Meetings.record, maxRequestBytes: InputLimits.writeRequestBytes) { request, _ in
+            try await StoreErrorMapping.mapping { try await Self.recordMeeting(request, env: env) }
+        }
     }
 
-    static func recordContact(_ request: RecordContactRequest, env: CaseServiceEnvironment, context: TTRPCServerContext) async throws -> RecordContactResponse {
+    static func recordContact(_ request: JiefenV1.RecordContactRequest, env: CaseServiceEnvironment, context: TTRPCServerContext) async throws -> JiefenV1.RecordContactResponse {
         let pluginContext = env.context()
         try request.checkBounds(now: pluginContext.now)
         if !request.requestID.isEmpty, let recorded = try await env.store.requestTarget(requestID: request.requestID, kind: .contact) {
@@ -48,7 +45,7 @@ public struct ContactsService: TTRPCService {
         try CasesService.checkRoom(state, forContact: true)
         let at = request.at == 0 ? pluginContext.now : Timestamp(secondsSinceEpoch: request.at)
         let contact = Contact(
-            id: ContactID("\(record.id)-\(state.contacts.count + 1)"), channel: channel, at: at, headcount: request.headcount,
+            id: ContactID("\(record.id)-\(state.contacts.count + 1)"), channel: channel, at: at, headcount: Int(request.headcount),
             sessionID: request.sessionID.isEmpty ? nil : MeetingID(request.sessionID), personKeys: request.personKeys,
             isFollowUp: true
         )
@@ -65,7 +62,7 @@ public struct ContactsService: TTRPCService {
         )
         guard !appended, let writeRequest else {
             let tally = ContactTally(stored.contacts, policy: env.rules.collective)
-            return RecordContactResponse(contactID: contact.id.rawValue, batches: tally.batches, personTimes: tally.personTimes, followUp: true)
+            return JiefenV1.RecordContactResponse(contactID: contact.id.rawValue, batches: Int32(clamping: tally.batches), personTimes: Int32(clamping: tally.personTimes), followUp: true)
         }
         // A concurrent retry of the same request won the race: answer with the contact it recorded.
         guard let recorded = try await env.store.requestTarget(requestID: writeRequest.id, kind: .contact) else {
@@ -75,17 +72,17 @@ public struct ContactsService: TTRPCService {
     }
 
     /// The answer to a `Record` whose request id was already recorded: that contact and the case's tally now.
-    static func retriedContact(_ request: RecordContactRequest, recorded contactID: String, env: CaseServiceEnvironment) async throws -> RecordContactResponse {
+    static func retriedContact(_ request: JiefenV1.RecordContactRequest, recorded contactID: String, env: CaseServiceEnvironment) async throws -> JiefenV1.RecordContactResponse {
         let caseID = contactID.split(separator: "-").dropLast().joined(separator: "-")
         guard caseID == request.caseID else {
             throw DomainError.alreadyExists("request id was already used for contact \(contactID), not on case \(ClientQuote(request.caseID))")
         }
         let (_, state) = try await env.repository.load(caseID)
         let tally = ContactTally(state.contacts, policy: env.rules.collective)
-        return RecordContactResponse(contactID: contactID, batches: tally.batches, personTimes: tally.personTimes, followUp: true)
+        return JiefenV1.RecordContactResponse(contactID: contactID, batches: Int32(clamping: tally.batches), personTimes: Int32(clamping: tally.personTimes), followUp: true)
     }
 
-    static func createSession(_ request: APISession, env: CaseServiceEnvironment) async throws -> APISession {
+    static func createSession(_ request: JiefenV1.Session, env: CaseServiceEnvironment) async throws -> JiefenV1.Session {
         try request.checkBounds(now: env.clock.now)
         guard CivilDate(iso: request.date) != nil else {
             throw DomainError.invalidArgument(field: "date", "\"\(ClientQuote(request.date))\" is not a date YYYY-MM-DD")
@@ -93,25 +90,25 @@ public struct ContactsService: TTRPCService {
         guard !request.villageCode.isEmpty else { throw DomainError.invalidArgument(field: "village_code", "required") }
         let draft = ReceptionSessionDraft(villageCode: request.villageCode, heldOn: request.date, leader: request.leadDepartment, held: request.held)
         let result = try await env.store.createSession(requestID: request.requestID.isEmpty ? nil : request.requestID, draft)
-        return APISession(
+        return JiefenV1.Session(
             id: result.record.id, villageCode: result.record.villageCode, date: result.record.heldOn,
             leadDepartment: result.record.leader, held: result.record.held
         )
     }
 
-    static func listSessions(_ request: ListSessionsRequest, env: CaseServiceEnvironment) async throws -> ListSessionsResponse {
+    static func listSessions(_ request: JiefenV1.ListSessionsRequest, env: CaseServiceEnvironment) async throws -> JiefenV1.ListSessionsResponse {
         try request.checkBounds(now: env.clock.now)
         for (name, value) in [("from", request.from), ("to", request.to)] where !value.isEmpty && CivilDate(iso: value) == nil {
             throw DomainError.invalidArgument(field: name, "\"\(value)\" is not a date YYYY-MM-DD")
         }
         let range = DateRange(from: request.from.isEmpty ? nil : request.from, through: request.to.isEmpty ? nil : request.to)
         let sessions = try await env.store.sessions(heldOn: range)
-        return ListSessionsResponse(sessions: sessions.map {
-            APISession(id: $0.id, villageCode: $0.villageCode, date: $0.heldOn, leadDepartment: $0.leader, held: $0.held)
+        return JiefenV1.ListSessionsResponse(sessions: sessions.map {
+            JiefenV1.Session(id: $0.id, villageCode: $0.villageCode, date: $0.heldOn, leadDepartment: $0.leader, held: $0.held)
         })
     }
 
-    static func recordMeeting(_ request: RecordMeetingRequest, env: CaseServiceEnvironment) async throws -> RecordMeetingResponse {
+    static func recordMeeting(_ request: JiefenV1.RecordMeetingRequest, env: CaseServiceEnvironment) async throws -> JiefenV1.RecordMeetingResponse {
         try request.checkBounds(now: env.clock.now)
         guard CivilDate(iso: request.date) != nil else {
             throw DomainError.invalidArgument(field: "date", "\"\(request.date)\" is not a date YYYY-MM-DD")
@@ -123,6 +120,6 @@ public struct ContactsService: TTRPCService {
             resolved: request.resolved, recordedAt: env.clock.now.secondsSinceEpoch
         )
         let result = try await env.store.recordMeeting(requestID: request.requestID.isEmpty ? nil : request.requestID, draft)
-        return RecordMeetingResponse(meetingID: result.record.id)
+        return JiefenV1.RecordMeetingResponse(meetingID: result.record.id)
     }
 }

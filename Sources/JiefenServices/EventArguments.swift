@@ -3,12 +3,12 @@ import JiefenDomain
 
 /// Reads the named arguments of an `ApplyEvent` call, with a clear error naming each missing or wrong one.
 struct EventArguments {
-    private let values: [String: APIValue]
+    private let values: [String: JiefenV1.Value]
     private let type: String
 
-    init(type: String, fields: [APIField]) {
+    init(type: String, fields: [JiefenV1.Field]) {
         self.type = type
-        var values: [String: APIValue] = [:]
+        var values: [String: JiefenV1.Value] = [:]
         for field in fields { values[field.name] = field.value }
         self.values = values
     }
@@ -18,7 +18,7 @@ struct EventArguments {
     }
 
     func text(_ name: String) throws(DomainError) -> String {
-        switch values[name] {
+        switch values[name]?.kind {
         case .text(let v)?, .choice(let v)?: guard !v.isEmpty else { throw missing(name, "a non-empty \(name)") }
             return v
         default: throw missing(name, "\(name) as text")
@@ -26,14 +26,14 @@ struct EventArguments {
     }
 
     func optionalText(_ name: String) -> String? {
-        switch values[name] {
+        switch values[name]?.kind {
         case .text(let v)?, .choice(let v)?: v
         default: nil
         }
     }
 
     func integer(_ name: String) throws(DomainError) -> Int {
-        guard case .integer(let v)? = values[name], let small = Int(exactly: v) else {
+        guard case .integer(let v)? = values[name]?.kind, let small = Int(exactly: v) else {
             throw missing(name, "\(name) as an integer")
         }
         return small
@@ -52,7 +52,7 @@ struct EventArguments {
 
     func optionalDate(_ name: String) throws(DomainError) -> CivilDate? {
         guard let value = values[name] else { return nil }
-        guard case .date(let text) = value, let date = CivilDate(iso: text) else {
+        guard case .date(let text)? = value.kind, let date = CivilDate(iso: text) else {
             throw .invalidArgument(field: "arguments.\(name)", "\(name) must be a date YYYY-MM-DD")
         }
         return date
@@ -74,7 +74,7 @@ enum EventMapping {
     /// The event types `ApplyEvent` accepts, in lifecycle order.
     static let applicableTypes: [CaseEventKind] = CaseEventKind.allCases.filter { $0 != .registered && $0 != .contactRecorded }
 
-    static func payload(type: String, arguments fields: [APIField], caseID: CaseID) throws(DomainError) -> CaseEventPayload {
+    static func payload(type: String, arguments fields: [JiefenV1.Field], caseID: CaseID) throws(DomainError) -> CaseEventPayload {
         guard let kind = CaseEventKind(rawValue: type), applicableTypes.contains(kind) else {
             let allowed = applicableTypes.map(\.rawValue).joined(separator: ", ")
             throw .invalidArgument(field: "type", "\"\(type)\" is not an event type; use one of \(allowed)")
@@ -139,10 +139,10 @@ enum EventMapping {
 
     /// An event's arguments as the history shows them; personal data is left out, and every free-text argument
     /// (reasons, destinations, procedures, references, summaries) is masked the way demand text is.
-    static func arguments(_ payload: CaseEventPayload) -> [APIField] {
-        func date(_ d: CivilDate?) -> APIValue? { d.map { .date($0.description) } }
-        func free(_ text: String) -> APIValue? { .text(Masking.freeText(text)) }
-        var out: [(String, APIValue?)] = []
+    static func arguments(_ payload: CaseEventPayload) -> [JiefenV1.Field] {
+        func date(_ d: CivilDate?) -> JiefenV1.Value.Kind? { d.map { .date($0.description) } }
+        func free(_ text: String) -> JiefenV1.Value.Kind? { .text(Masking.freeText(text)) }
+        var out: [(String, JiefenV1.Value.Kind?)] = []
         switch payload {
         case .registered(let r):
             out = [("kind", .text(r.kind.rawValue)), ("track", .text(r.track.rawValue)), ("channel", .text(r.channel.rawValue)),
@@ -178,6 +178,6 @@ enum EventMapping {
         case .handlingStarted, .finalized, .mediationStarted, .judicialConfirmationApplied, .convertedToPetition, .escalated:
             out = []
         }
-        return out.compactMap { name, value in value.map { APIField(name, $0) } }
+        return out.compactMap { name, value in value.map { JiefenV1.Field(name, $0) } }
     }
 }

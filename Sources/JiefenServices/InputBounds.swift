@@ -132,7 +132,7 @@ struct InputBounds {
     }
 
     /// Named values (details or event arguments): their count, names and each value.
-    mutating func fields(_ fields: [APIField], _ prefix: String) {
+    mutating func fields(_ fields: [JiefenV1.Field], _ prefix: String) {
         count(fields.count, prefix, maximum: InputLimits.fields)
         for field in fields.prefix(InputLimits.fields) {
             text(field.name, "\(prefix).name", maximum: InputLimits.codeBytes)
@@ -144,8 +144,8 @@ struct InputBounds {
 
     /// One value; a list's elements (nested ones included) count towards `elements`. The wire scan has already
     /// bounded the nesting, so this recursion is at most that deep.
-    mutating func value(_ value: APIValue, _ field: String, elements: inout Int) {
-        switch value {
+    mutating func value(_ value: JiefenV1.Value?, _ field: String, elements: inout Int) {
+        switch value?.kind {
         case .text(let v): text(v, field, maximum: InputLimits.freeTextBytes)
         case .choice(let v): text(v, field, maximum: InputLimits.codeBytes)
         case .decimal(let v): text(v, field, maximum: 40)
@@ -154,8 +154,9 @@ struct InputBounds {
         case .moneyFen(let v): integer(v, field, in: InputLimits.moneyFen)
         case .areaCentimu(let v): integer(v, field, in: InputLimits.areaCentimu)
         case .timestamp(let v): instant(v, field, zeroMeansNow: false)
-        case .flag, .unset: break
-        case .list(let items):
+        case .flag, nil: break
+        case .list(let list):
+            let items = list.items
             elements += items.count
             guard elements <= InputLimits.listElements else {
                 return fail(field, "holds more than \(InputLimits.listElements) list elements")
@@ -184,18 +185,5 @@ struct ClientQuote: CustomStringConvertible {
 
     init(_ text: String) {
         description = text.count > 64 ? String(text.prefix(64)) + "…" : text
-    }
-}
-
-extension InputLimits {
-    /// Refuses a write request larger than ``writeRequestBytes`` before it is decoded, so no client can grow a
-    /// case's history or snapshot by megabytes per call.
-    static func checkWriteSize(_ payload: ByteBuffer, _ method: String) throws {
-        guard payload.readableBytes <= writeRequestBytes else {
-            throw RPCError(
-                code: .resourceExhausted,
-                message: "a \(method) request may be at most \(writeRequestBytes) bytes; this one is \(payload.readableBytes)"
-            )
-        }
     }
 }

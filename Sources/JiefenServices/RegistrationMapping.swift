@@ -1,12 +1,12 @@
 import JiefenAPI
 import JiefenDomain
 
-/// Turns a `CreateCaseRequest` into a domain registration, collecting every field problem at once.
+/// Turns a `JiefenV1.CreateCaseRequest` into a domain registration, collecting every field problem at once.
 enum RegistrationMapping {
     /// The id a case carries before the store assigns its own.
     static let pendingID = "JF-PENDING"
 
-    static func registration(_ request: CreateCaseRequest, receivedAt: Timestamp) throws(DomainError) -> Registration {
+    static func registration(_ request: JiefenV1.CreateCaseRequest, receivedAt: Timestamp) throws(DomainError) -> Registration {
         var violations: [FieldViolation] = []
         func choice<T: RawRepresentable & CaseIterable>(_ raw: String, _ field: String, _ type: T.Type) -> T?
         where T.RawValue == String {
@@ -34,13 +34,13 @@ enum RegistrationMapping {
         }
         if request.kind.isEmpty { violations.append(FieldViolation(field: "kind", message: "required")) }
         guard violations.isEmpty, let track, let channel else { throw .invalidArgument(violations) }
-        let person = { (p: APIPerson) in
+        let person = { (p: JiefenV1.Person) in
             PersonRef(name: p.name, idNumber: p.idNumber.isEmpty ? nil : p.idNumber, phone: p.phone.isEmpty ? nil : p.phone)
         }
         var contact: Contact?
         if request.headcount > 0 {
             contact = Contact(
-                id: ContactID("first"), channel: channel, at: receivedAt, headcount: request.headcount,
+                id: ContactID("first"), channel: channel, at: receivedAt, headcount: Int(request.headcount),
                 sessionID: request.sessionID.isEmpty ? nil : MeetingID(request.sessionID), personKeys: request.personKeys
             )
         }
@@ -54,8 +54,8 @@ enum RegistrationMapping {
             villageCode: VillageCode(request.villageCode),
             petitioners: request.petitioners.map(person),
             representatives: request.representatives.map(person),
-            personsInvolved: request.personsInvolved,
-            householdsInvolved: request.householdsInvolved == 0 ? 1 : request.householdsInvolved,
+            personsInvolved: Int(request.personsInvolved),
+            householdsInvolved: request.householdsInvolved == 0 ? 1 : Int(request.householdsInvolved),
             vulnerableFlags: flags,
             demandText: request.demandText,
             details: details,

@@ -23,7 +23,7 @@ extension InputBounds {
         for (index, value) in values.prefix(maximum).enumerated() { code(value, "\(field)[\(index)]") }
     }
 
-    mutating func persons(_ persons: [APIPerson], _ field: String, maximum: Int) {
+    mutating func persons(_ persons: [JiefenV1.Person], _ field: String, maximum: Int) {
         count(persons.count, field, maximum: maximum)
         for (index, person) in persons.prefix(maximum).enumerated() {
             text(person.name, "\(field)[\(index)].name", maximum: InputLimits.nameBytes)
@@ -33,7 +33,7 @@ extension InputBounds {
     }
 }
 
-extension CreateCaseRequest {
+extension JiefenV1.CreateCaseRequest {
     /// Checks every field's size and range.
     func checkBounds(now: Timestamp) throws(DomainError) {
         var check = InputBounds(now: now)
@@ -58,7 +58,7 @@ extension CreateCaseRequest {
     }
 }
 
-extension ApplyEventRequest {
+extension JiefenV1.ApplyEventRequest {
     /// Checks every field's size and range.
     func checkBounds(now: Timestamp) throws(DomainError) {
         var check = InputBounds(now: now)
@@ -66,7 +66,7 @@ extension ApplyEventRequest {
         check.code(type, "type")
         check.fields(arguments, "arguments")
         for argument in arguments.prefix(InputLimits.fields) {
-            switch argument.value {
+            switch argument.value.kind {
             case .integer(let days) where ["days", "hearing_days"].contains(argument.name):
                 check.integer(days, "arguments.\(argument.name)", in: InputLimits.eventDays)
             case .date(let text) where type != CaseEventKind.detailsUpdated.rawValue:
@@ -87,7 +87,7 @@ extension ApplyEventRequest {
     }
 }
 
-extension RecordContactRequest {
+extension JiefenV1.RecordContactRequest {
     /// Checks every field's size and range.
     func checkBounds(now: Timestamp) throws(DomainError) {
         var check = InputBounds(now: now)
@@ -103,7 +103,7 @@ extension RecordContactRequest {
     }
 }
 
-extension APISession {
+extension JiefenV1.Session {
     /// Checks every field's size and range (`Sessions/Create`).
     func checkBounds(now: Timestamp) throws(DomainError) {
         var check = InputBounds(now: now)
@@ -116,7 +116,7 @@ extension APISession {
     }
 }
 
-extension RecordMeetingRequest {
+extension JiefenV1.RecordMeetingRequest {
     /// Checks every field's size and range.
     func checkBounds(now: Timestamp) throws(DomainError) {
         var check = InputBounds(now: now)
@@ -130,7 +130,7 @@ extension RecordMeetingRequest {
     }
 }
 
-extension ListCasesRequest {
+extension JiefenV1.ListCasesRequest {
     /// Checks every field's size and range.
     func checkBounds(now: Timestamp) throws(DomainError) {
         var check = InputBounds(now: now)
@@ -146,7 +146,7 @@ extension ListCasesRequest {
     }
 }
 
-extension ReportRequest {
+extension JiefenV1.ReportRequest {
     /// Checks every field's size and range.
     func checkBounds(now: Timestamp) throws(DomainError) {
         var check = InputBounds(now: now)
@@ -159,7 +159,7 @@ extension ReportRequest {
     }
 }
 
-extension PutBaselineRequest {
+extension JiefenV1.PutBaselineRequest {
     /// Checks every field's size and range; figures must be finite numbers.
     func checkBounds(now: Timestamp) throws(DomainError) {
         var check = InputBounds(now: now)
@@ -176,7 +176,7 @@ extension PutBaselineRequest {
     }
 }
 
-extension ListSessionsRequest {
+extension JiefenV1.ListSessionsRequest {
     /// Checks every field's size and range.
     func checkBounds(now: Timestamp) throws(DomainError) {
         var check = InputBounds(now: now)

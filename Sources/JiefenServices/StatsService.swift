@@ -16,22 +16,20 @@ public struct StatsService: TTRPCService {
 
     public func registerMethods(with router: inout TTRPCRouter) {
         let env = environment
-        router.register(service: StatsAPI.service, method: StatsAPI.report, .unary { _, payload in
-            try await StoreErrorMapping.mapping { try await Self.report(ReportRequest(decoding: payload), env: env).encoded() }
-        })
-        router.register(service: StatsAPI.service, method: StatsAPI.putBaseline, .unary { context, payload in
-            try InputLimits.checkWriteSize(payload, "Stats/PutBaseline")
-            return try await StoreErrorMapping.mapping {
-                let request = try PutBaselineRequest(decoding: payload)
+        router.register(Stats.report) { request, _ in
+            try await StoreErrorMapping.mapping { try await Self.report(request, env: env).wire }
+        }
+        router.register(Stats.putBaseline, maxRequestBytes: InputLimits.writeRequestBytes) { request, context in
+            try await StoreErrorMapping.mapping {
                 let response = try await Self.putBaseline(request, env: env)
                 context.logger.notice("baseline recorded", metadata: ["period": .client("\(request.from)..\(request.to)")])
-                return try response.encoded()
+                return response
             }
-        })
+        }
     }
 
     /// The report of one period.
-    static func report(_ request: ReportRequest, env: CaseServiceEnvironment) async throws -> StatsReport {
+    static func report(_ request: JiefenV1.ReportRequest, env: CaseServiceEnvironment) async throws -> StatsReport {
         try request.checkBounds(now: env.clock.now)
         let (from, to) = try period(request.from, request.to)
         var violations: [FieldViolation] = []
@@ -97,7 +95,7 @@ public struct StatsService: TTRPCService {
         return report
     }
 
-    static func putBaseline(_ request: PutBaselineRequest, env: CaseServiceEnvironment) async throws -> PutBaselineResponse {
+    static func putBaseline(_ request: JiefenV1.PutBaselineRequest, env: CaseServiceEnvironment) async throws -> JiefenV1.PutBaselineResponse {
         try request.checkBounds(now: env.clock.now)
         let (from, to) = try period(request.from, request.to)
         var violations: [FieldViolation] = []
@@ -114,7 +112,7 @@ public struct StatsService: TTRPCService {
         }
         guard violations.isEmpty else { throw DomainError.invalidArgument(violations) }
         try await env.store.putBaseline(from: from.description, through: to.description, figures: request.figures)
-        return PutBaselineResponse(stored: request.figures.count)
+        return JiefenV1.PutBaselineResponse(stored: Int32(clamping: request.figures.count))
     }
 
     /// The metric names a baseline may carry: every metric of the catalogue.

@@ -1,7 +1,7 @@
 public import JiefenAPI
 public import JiefenDomain
 
-extension APIValue {
+extension JiefenV1.Value {
     /// A domain detail value as it goes on the wire (money in fen, areas in hundredths of a mu, dates as text).
     public init(_ value: DetailValue) {
         self = ValueMapping.api(value)
@@ -11,7 +11,11 @@ extension APIValue {
 /// Converts between domain detail values and the wire's `jiefen.v1.Value`.
 enum ValueMapping {
     /// A domain value as it goes on the wire.
-    static func api(_ value: DetailValue) -> APIValue {
+    static func api(_ value: DetailValue) -> JiefenV1.Value {
+        JiefenV1.Value(kind: kind(value))
+    }
+
+    static func kind(_ value: DetailValue) -> JiefenV1.Value.Kind {
         switch value {
         case .text(let v): .text(v)
         case .integer(let v): .integer(v)
@@ -22,13 +26,13 @@ enum ValueMapping {
         case .timestamp(let v): .timestamp(v.secondsSinceEpoch)
         case .bool(let v): .flag(v)
         case .enumeration(let v): .choice(v)
-        case .list(let items): .list(items.map(api))
+        case .list(let items): .list(JiefenV1.ValueList(items: items.map(api)))
         }
     }
 
     /// A wire value as a domain value; `field` names it in the error.
-    static func domain(_ value: APIValue, field: String) throws(DomainError) -> DetailValue {
-        switch value {
+    static func domain(_ value: JiefenV1.Value?, field: String) throws(DomainError) -> DetailValue {
+        switch value?.kind {
         case .text(let v): return .text(v)
         case .integer(let v): return .integer(v)
         case .moneyFen(let v): return .money(Money(fen: v))
@@ -46,17 +50,17 @@ enum ValueMapping {
         case .timestamp(let v): return .timestamp(Timestamp(secondsSinceEpoch: v))
         case .flag(let v): return .bool(v)
         case .choice(let v): return .enumeration(v)
-        case .list(let items):
+        case .list(let list):
             var values: [DetailValue] = []
-            for (index, item) in items.enumerated() { values.append(try domain(item, field: "\(field)[\(index)]")) }
+            for (index, item) in list.items.enumerated() { values.append(try domain(item, field: "\(field)[\(index)]")) }
             return .list(values)
-        case .unset:
+        case nil:
             throw .invalidArgument(field: field, "a value is required (the Value message has no member set)")
         }
     }
 
     /// Wire fields as domain details; a repeated name is refused.
-    static func details(_ fields: [APIField], prefix: String = "details") throws(DomainError) -> Details {
+    static func details(_ fields: [JiefenV1.Field], prefix: String = "details") throws(DomainError) -> Details {
         var details = Details()
         var violations: [FieldViolation] = []
         for field in fields {
@@ -76,13 +80,13 @@ enum ValueMapping {
     }
 
     /// Domain details as wire fields, sorted by name.
-    static func fields(_ details: Details) -> [APIField] {
-        details.names.compactMap { name in details.values[name].map { APIField(name, api($0)) } }
+    static func fields(_ details: Details) -> [JiefenV1.Field] {
+        details.names.compactMap { name in details.values[name].map { JiefenV1.Field(name: name, value: api($0)) } }
     }
 
     /// A schema attribute as the wire describes it.
-    static func attribute(_ spec: AttributeSpec) -> APIAttribute {
-        var attribute = APIAttribute()
+    static func attribute(_ spec: AttributeSpec) -> JiefenV1.Attribute {
+        var attribute = JiefenV1.Attribute()
         attribute.name = spec.name
         attribute.unit = spec.unit ?? ""
         attribute.required = spec.isRequired
@@ -109,8 +113,8 @@ enum ValueMapping {
     }
 
     /// A plugin's kind and schema as the wire describes it.
-    static func kindSchema(_ descriptor: KindDescriptor) -> APIKindSchema {
-        var schema = APIKindSchema()
+    static func kindSchema(_ descriptor: KindDescriptor) -> JiefenV1.KindSchema {
+        var schema = JiefenV1.KindSchema()
         schema.kind = descriptor.kind.rawValue
         schema.title = descriptor.title
         schema.version = descriptor.version

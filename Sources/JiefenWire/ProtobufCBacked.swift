@@ -1,6 +1,6 @@
 import CJiefenProto
 import CProtobufC
-public import NIOCore
+import NIOCore
 
 /// A Swift message type that reads and writes its protobuf-c struct directly; jiefen-codegen emits the conformances.
 ///

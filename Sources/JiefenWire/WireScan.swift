@@ -10,7 +10,7 @@ import CProtobufC
 enum WireScan {
     /// The deepest nesting a request may have, counting the top-level message as 1.
     ///
-    /// `CreateCaseRequest` → `Field` → `Value` → `ValueList` → `Value` is 5; 16 leaves room for lists of lists.
+    /// `JiefenV1.CreateCaseRequest` → `Field` → `Value` → `ValueList` → `Value` is 5; 16 leaves room for lists of lists.
     static let maximumDepth = 16
 
     /// Checks `bytes`, an encoded message of `descriptor`'s type.

@@ -111,7 +111,7 @@ struct CodecEmitter {
                 }
             } else if field.kind == .message {
                 let type = try types.entry(field.typeName).swiftName
-                out.line("if let nested = \(c) { \(name) = try \(type)(protobufC: nested) }")
+                out.line("if let nested = \(c) { self._\(Naming.swiftProperty(field.name)) = try \(type)(protobufC: nested) }")
             } else {
                 out.line("\(name) = \(try scalar(field, c, label: label))")
             }
@@ -171,7 +171,7 @@ struct CodecEmitter {
                     out.line("\(c) = array")
                 }
             } else if field.kind == .message {
-                out.line("if let \(value) { \(c) = try arena.message(\(value)) }")
+                out.line("if let _\(Naming.swiftProperty(field.name)) { \(c) = try arena.message(_\(Naming.swiftProperty(field.name))) }")
             } else {
                 switch field.kind {
                 case .string: out.line("if !\(value).isEmpty { \(c) = \(try cValue(field, value, label: label, always: true)) }")

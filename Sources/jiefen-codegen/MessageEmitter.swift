@@ -38,6 +38,28 @@ struct MessageEmitter {
                 let name = Naming.swiftProperty(field.name)
                 let type = try swiftType(field)
                 let initial = defaultValue(field)
+                if field.kind == .message && !field.isRepeated {
+                    // A singular message field reads as its default when unset, as in swift-protobuf; `has…` tells
+                    // whether it is set and `clear…()` unsets it. The optional storage is what goes on the wire.
+                    let element = try swiftType(field, singular: true)
+                    let upper = name.prefix(1).uppercased() + name.dropFirst()
+                    out.doc(file.comments[fieldPath], fallback: "Field \(field.number), `\(field.name)`.")
+                    out.line("///")
+                    out.line("/// Reads as the default message when not set (see `has\(upper)`).")
+                    try out.block("public var \(Naming.escaped(name)): \(element)") { out in
+                        out.line("get { _\(name) ?? \(element)() }")
+                        out.line("set { _\(name) = newValue }")
+                    }
+                    out.line("/// Whether `\(field.name)` is set.")
+                    out.line("public var has\(upper): Bool { _\(name) != nil }")
+                    out.line("/// Unsets `\(field.name)`.")
+                    out.line("public mutating func clear\(upper)() { _\(name) = nil }")
+                    out.line("/// The storage of `\(field.name)`: `nil` when it is not set.")
+                    out.line("var _\(name): \(type) = nil")
+                    parameters.append("\(Naming.escaped(name)): \(type) = \(initial)")
+                    assignments.append("self._\(name) = \(Naming.escaped(name))")
+                    continue
+                }
                 out.doc(file.comments[fieldPath], fallback: "Field \(field.number), `\(field.name)`.")
                 out.line("public var \(Naming.escaped(name)): \(type) = \(initial)")
                 parameters.append("\(Naming.escaped(name)): \(type) = \(initial)")

@@ -11,7 +11,7 @@ enum Naming {
         (package.split(separator: ".").map { upperCamel(String($0)) } + path).joined(separator: "__")
     }
 
-    /// `jiefen.v1` + `CreateCaseRequest` → `jiefen__v1__create_case_request` (protoc-c's `FullNameToLower`).
+    /// `jiefen.v1` + `JiefenV1.CreateCaseRequest` → `jiefen__v1__create_case_request` (protoc-c's `FullNameToLower`).
     static func cFunctionPrefix(package: String, path: [String]) -> String {
         (package.split(separator: ".").map(String.init) + path.map(camelToLower)).joined(separator: "__")
     }

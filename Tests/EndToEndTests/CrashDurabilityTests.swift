@@ -11,18 +11,18 @@ import HousingDeliveryPlugin
 /// The real server binary, killed with SIGKILL in the middle of a stream of creates, loses none it acknowledged.
 @Suite("end to end: jiefend process", .serialized)
 struct CrashDurabilityTests {
-    static func request(_ id: String) -> CreateCaseRequest {
-        var request = CreateCaseRequest()
+    static func request(_ id: String) -> JiefenV1.CreateCaseRequest {
+        var request = JiefenV1.CreateCaseRequest()
         request.requestID = id
         request.kind = "housing-delivery"
         request.track = "petition"
         request.channel = "WALK_IN"
         request.villageCode = "340181-TY-02"
-        request.petitioners = [APIPerson(name: "张三")]
+        request.petitioners = [JiefenV1.Person(name: "张三")]
         request.personsInvolved = 3
         request.demandText = "逾期交房"
         let sample = HousingDeliveryPlugin().sampleDetails
-        request.details = sample.names.map { APIField($0, APIValue(sample[$0]!)) }
+        request.details = sample.names.map { JiefenV1.Field($0, APIValue(sample[$0]!)) }
         return request
     }
 
@@ -44,7 +44,7 @@ struct CrashDurabilityTests {
                         let payload = try? Self.request("crash-\(index)").encoded()
                         guard let payload,
                             let answer = try? await client.call(service: CasesAPI.service, method: CasesAPI.create, payload: payload),
-                            let response = try? CreateCaseResponse(decoding: answer)
+                            let response = try? JiefenV1.CreateCaseResponse(decoding: answer)
                         else { return }  // the server died: stop this caller
                         acknowledged.map.withLock { $0["crash-\(index)"] = response.case.id }
                         index += 8
@@ -65,7 +65,7 @@ struct CrashDurabilityTests {
         let restarted = try ServerProcess(dataDirectory: directory)
         let again = try await restarted.waitUntilServing()
         for (requestID, caseID) in before {
-            let answer = try CreateCaseResponse(decoding: try await again.call(
+            let answer = try JiefenV1.CreateCaseResponse(decoding: try await again.call(
                 service: CasesAPI.service, method: CasesAPI.create, payload: try Self.request(requestID).encoded()
             ))
             #expect(!answer.created, "acknowledged create \(requestID) was lost")
@@ -81,15 +81,15 @@ struct CrashDurabilityTests {
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let server = try ServerProcess(dataDirectory: directory)
         let client = try await server.waitUntilServing()
-        let created = try CreateCaseResponse(decoding: try await client.call(
+        let created = try JiefenV1.CreateCaseResponse(decoding: try await client.call(
             service: CasesAPI.service, method: CasesAPI.create, payload: try Self.request("term-1").encoded()
         ))
         await client.close()
         #expect(server.terminate() == 0)
         let restarted = try ServerProcess(dataDirectory: directory)
         let again = try await restarted.waitUntilServing()
-        let fetched = try ApplyEventResponse(decoding: try await again.call(
-            service: CasesAPI.service, method: CasesAPI.get, payload: try GetCaseRequest(id: created.case.id).encoded()
+        let fetched = try JiefenV1.ApplyEventResponse(decoding: try await again.call(
+            service: CasesAPI.service, method: CasesAPI.get, payload: try JiefenV1.GetCaseRequest(id: created.case.id).encoded()
         ))
         #expect(fetched.case.id == created.case.id)
         await again.close()

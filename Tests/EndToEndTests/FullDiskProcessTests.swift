@@ -76,8 +76,8 @@ struct FullDiskProcessTests {
 
         // Reads go on.
         for caseID in acknowledged.values {
-            let fetched = try ApplyEventResponse(decoding: try await client.call(
-                service: CasesAPI.service, method: CasesAPI.get, payload: try GetCaseRequest(id: caseID).encoded()))
+            let fetched = try JiefenV1.ApplyEventResponse(decoding: try await client.call(
+                service: CasesAPI.service, method: CasesAPI.get, payload: try JiefenV1.GetCaseRequest(id: caseID).encoded()))
             #expect(fetched.case.id == caseID)
         }
         // Space is freed: the refused create is created now, for the first time.
@@ -99,8 +99,8 @@ struct FullDiskProcessTests {
         print("full disk: \(acknowledged.count - 4) creates fitted in the last 300 KiB before \"\(error.message)\"")
     }
 
-    static func create(_ client: TTRPCClient, _ requestID: String) async throws -> CreateCaseResponse {
-        try CreateCaseResponse(decoding: try await client.call(
+    static func create(_ client: TTRPCClient, _ requestID: String) async throws -> JiefenV1.CreateCaseResponse {
+        try JiefenV1.CreateCaseResponse(decoding: try await client.call(
             service: CasesAPI.service, method: CasesAPI.create, payload: try CrashDurabilityTests.request(requestID).encoded()))
     }
 }

@@ -27,14 +27,14 @@ struct KillLoopCaller: Sendable {
     let caller: Int
 
     /// The kinds the callers rotate through, with each kind's sample details and the department it is assigned to.
-    static let kinds: [(kind: String, details: [APIField], department: String)] = [
+    static let kinds: [(kind: String, details: [JiefenV1.Field], department: String)] = [
         ("housing-delivery", fields(HousingDeliveryPlugin().sampleDetails), "city-housing-centre"),
         ("land-lease-arrears", fields(LandLeaseArrearsPlugin().sampleDetails), "rural-economy-office"),
         ("agricultural-claim", fields(AgriculturalClaimPlugin().sampleDetails), "agricultural-service-station"),
     ]
 
-    static func fields(_ details: Details) -> [APIField] {
-        details.names.map { APIField($0, APIValue(details[$0]!)) }
+    static func fields(_ details: Details) -> [JiefenV1.Field] {
+        details.names.map { JiefenV1.Field($0, APIValue(details[$0]!)) }
     }
 
     static func seconds(_ day: Int, hour: Int = 9) -> Int64 {
@@ -42,15 +42,15 @@ struct KillLoopCaller: Sendable {
     }
 
     /// The create request of case `index` of `caller`.
-    static func createRequest(_ requestID: String, caller: Int, index: Int) -> CreateCaseRequest {
+    static func createRequest(_ requestID: String, caller: Int, index: Int) -> JiefenV1.CreateCaseRequest {
         let kind = kinds[(caller + index) % kinds.count]
-        var request = CreateCaseRequest()
+        var request = JiefenV1.CreateCaseRequest()
         request.requestID = requestID
         request.kind = kind.kind
         request.track = "petition"
         request.channel = "WALK_IN"
         request.villageCode = village(index)
-        request.petitioners = [APIPerson(name: "测试")]
+        request.petitioners = [JiefenV1.Person(name: "测试")]
         request.personsInvolved = 2
         request.householdsInvolved = 1
         request.demandText = "kill loop"
@@ -78,12 +78,12 @@ struct KillLoopCaller: Sendable {
         let create = Self.createRequest(prefix, caller: caller, index: index)
         guard let id = await send(.create, prefix, on: nil, create)?.id else { return false }
 
-        var reception = APISession(villageCode: Self.village(index), date: "2025-03-03", leadDepartment: department)
+        var reception = JiefenV1.Session(villageCode: Self.village(index), date: "2025-03-03", leadDepartment: department)
         reception.requestID = prefix + "-session"
-        guard await apply(id, prefix + "-accepted", "accepted", [APIField("notice_on", .date("2025-03-02"))], day: 2),
+        guard await apply(id, prefix + "-accepted", "accepted", [JiefenV1.Field("notice_on", .date("2025-03-02"))], day: 2),
             let session = await send(.session, reception.requestID, on: nil, reception)?.id,
             await contact(id, prefix + "-visit", day: 3, session: session),
-            await apply(id, prefix + "-assigned", "assigned", [APIField("department", .text(department))], day: 4),
+            await apply(id, prefix + "-assigned", "assigned", [JiefenV1.Field("department", .text(department))], day: 4),
             await meeting(id, prefix + "-meeting", department: department),
             await apply(id, prefix + "-handling", "handling_started", [], day: 6),
             await contact(id, prefix + "-call", day: 7, session: nil)
@@ -91,8 +91,8 @@ struct KillLoopCaller: Sendable {
         return true
     }
 
-    private func apply(_ id: String, _ requestID: String, _ type: String, _ arguments: [APIField], day: Int) async -> Bool {
-        var request = ApplyEventRequest()
+    private func apply(_ id: String, _ requestID: String, _ type: String, _ arguments: [JiefenV1.Field], day: Int) async -> Bool {
+        var request = JiefenV1.ApplyEventRequest()
         request.caseID = id
         request.type = type
         request.arguments = arguments
@@ -103,7 +103,7 @@ struct KillLoopCaller: Sendable {
 
     /// A visit at a village-reception session, or a call when `session` is `nil`.
     private func contact(_ id: String, _ requestID: String, day: Int, session: String?) async -> Bool {
-        var request = RecordContactRequest()
+        var request = JiefenV1.RecordContactRequest()
         request.caseID = id
         request.channel = session == nil ? "HOTLINE" : "VILLAGE_RECEPTION"
         request.sessionID = session ?? ""
@@ -114,7 +114,7 @@ struct KillLoopCaller: Sendable {
     }
 
     private func meeting(_ id: String, _ requestID: String, department: String) async -> Bool {
-        var request = RecordMeetingRequest()
+        var request = JiefenV1.RecordMeetingRequest()
         request.caseIDs = [id]
         request.date = "2025-03-05"
         request.departments = [department, "town-petition-office"]

@@ -140,7 +140,7 @@ enum KillLoopCheck {
         for write in writes where write.kind == .session {
             guard let sessionID = made[write.requestID] else { continue }
             if expected[sessionID] != nil { problems.append("\(write.requestID) made session \(sessionID) again") }
-            guard let request = try? APISession(decoding: write.payload) else {
+            guard let request = try? JiefenV1.Session(decoding: write.payload) else {
                 problems.append("\(write.requestID) does not decode")
                 continue
             }

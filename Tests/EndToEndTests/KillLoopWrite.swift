@@ -61,24 +61,24 @@ struct KillLoopAnswer: Sendable, Equatable {
     /// The answered case's version (create, event).
     var version: Int64 = 0
     /// A session as answered.
-    var session: APISession?
+    var session: JiefenV1.Session?
 
     /// Decodes the answer to a write of `kind`.
     init(_ kind: KillLoopWrite.Kind, decoding reply: ByteBuffer) throws {
         switch kind {
         case .create:
-            let response = try CreateCaseResponse(decoding: reply)
+            let response = try JiefenV1.CreateCaseResponse(decoding: reply)
             (id, created, version) = (response.case.id, response.created, response.case.version)
         case .event:
-            let response = try ApplyEventResponse(decoding: reply)
+            let response = try JiefenV1.ApplyEventResponse(decoding: reply)
             (id, version) = (response.case.id, response.case.version)
         case .contact:
-            id = try RecordContactResponse(decoding: reply).contactID
+            id = try JiefenV1.RecordContactResponse(decoding: reply).contactID
         case .session:
-            let response = try APISession(decoding: reply)
+            let response = try JiefenV1.Session(decoding: reply)
             (id, session) = (response.id, response)
         case .meeting:
-            id = try RecordMeetingResponse(decoding: reply).meetingID
+            id = try JiefenV1.RecordMeetingResponse(decoding: reply).meetingID
         }
     }
 }

@@ -9,9 +9,9 @@ import Testing
 @Suite("jiefen load: the Tongyang replay workload")
 struct TongyangReplayWorkloadTests {
     static func created(_ id: String) throws -> ByteBuffer {
-        var answer = APICase()
+        var answer = JiefenV1.Case()
         answer.id = id
-        return try CreateCaseResponse(case: answer, created: true).encoded()
+        return try JiefenV1.CreateCaseResponse(case: answer, created: true).encoded()
     }
 
     @Test func eachCaseReplaysInOrderWhileOthersStart() throws {
@@ -19,7 +19,7 @@ struct TongyangReplayWorkloadTests {
         let workload = TongyangReplayWorkload(plan: plan, kinds: [], runID: "t")
         let first = workload.next(0)
         #expect(first.label == "Cases/Create")
-        let create = try CreateCaseRequest(decoding: first.payload)
+        let create = try JiefenV1.CreateCaseRequest(decoding: first.payload)
         #expect(create.requestID == "replay-t-0" && create.kind == plan.cases[0].kind)
         #expect(workload.next(1).label == "Cases/Create")   // nothing is ready, so the next case starts
 
@@ -30,7 +30,7 @@ struct TongyangReplayWorkloadTests {
             let step = workload.next(2 + n)
             #expect(step.label != "Cases/Create", "step \(n + 1) of the first case is ready")
             if step.label == "Cases/Apply" {
-                let request = try ApplyEventRequest(decoding: step.payload)
+                let request = try JiefenV1.ApplyEventRequest(decoding: step.payload)
                 #expect(request.caseID == "JF-000001")
                 #expect(request.occurredAt >= previous)
                 previous = request.occurredAt
@@ -47,7 +47,7 @@ struct TongyangReplayWorkloadTests {
         let workload = TongyangReplayWorkload(plan: plan, kinds: [], runID: "r")
         var last = workload.next(0)
         for index in 1...plan.cases.count { last = workload.next(index) }
-        let again = try CreateCaseRequest(decoding: last.payload)
+        let again = try JiefenV1.CreateCaseRequest(decoding: last.payload)
         #expect(again.requestID == "replay-r-\(plan.cases.count)")
         #expect(again.kind == plan.cases[0].kind)
     }

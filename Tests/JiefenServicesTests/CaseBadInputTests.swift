@@ -13,7 +13,7 @@ struct CaseBadInputTests {
             request.channel = ""
             let dropped = request.details.first?.name
             request.details.removeAll { $0.name == dropped }
-            request.details.append(APIField("contract_delivery_date", .date("2020-02-30")))
+            request.details.append(JiefenV1.Field("contract_delivery_date", .date("2020-02-30")))
             let error = await #expect(throws: RPCError.self) { _ = try await server.create(request) }
             #expect(error?.code == .invalidArgument)
             #expect(error?.message.contains("track") == true)
@@ -34,7 +34,7 @@ struct CaseBadInputTests {
     @Test func wrongIDCheckDigitIsRefused() async throws {
         try await CaseServer.with { server in
             var request = Fixtures.housingCase()
-            request.petitioners = [APIPerson(name: "李四", idNumber: "110105194912310021")]
+            request.petitioners = [JiefenV1.Person(name: "李四", idNumber: "110105194912310021")]
             let error = await #expect(throws: RPCError.self) { _ = try await server.create(request) }
             #expect(error?.code == .invalidArgument)
             #expect(error?.message.contains("id_number") == true)
@@ -45,7 +45,7 @@ struct CaseBadInputTests {
     @Test func illegalTransitionSaysWhichStateAllowsIt() async throws {
         try await CaseServer.with { server in
             let id = try await server.create(Fixtures.housingCase()).case.id
-            let error = await #expect(throws: RPCError.self) { _ = try await server.apply(id, "closed", [APIField("outcome", .choice("resolved_town"))]) }
+            let error = await #expect(throws: RPCError.self) { _ = try await server.apply(id, "closed", [JiefenV1.Field("outcome", .choice("resolved_town"))]) }
             #expect(error?.code == .failedPrecondition)
             #expect(error?.message.contains("allowed in") == true)
             let unknown = await #expect(throws: RPCError.self) { _ = try await server.apply(id, "teleported") }
@@ -58,16 +58,16 @@ struct CaseBadInputTests {
     @Test func extensionTwiceOrBeyondThirtyDaysIsRefused() async throws {
         try await CaseServer.with { server in
             let id = try await server.create(Fixtures.housingCase(on: "2023-01-08")).case.id
-            _ = try await server.apply(id, "accepted", [APIField("notice_on", .date("2023-01-10"))], on: "2023-01-10")
-            _ = try await server.apply(id, "assigned", [APIField("department", .text("housing"))], on: "2023-01-11")
+            _ = try await server.apply(id, "accepted", [JiefenV1.Field("notice_on", .date("2023-01-10"))], on: "2023-01-10")
+            _ = try await server.apply(id, "assigned", [JiefenV1.Field("department", .text("housing"))], on: "2023-01-11")
             _ = try await server.apply(id, "handling_started", on: "2023-01-12")
             let tooLong = await #expect(throws: RPCError.self) {
-                _ = try await server.apply(id, "extension_approved", [APIField("days", .integer(31)), APIField("reason", .text("x"))], on: "2023-02-01")
+                _ = try await server.apply(id, "extension_approved", [JiefenV1.Field("days", .integer(31)), JiefenV1.Field("reason", .text("x"))], on: "2023-02-01")
             }
             #expect(tooLong?.code == .failedPrecondition || tooLong?.code == .invalidArgument)
-            _ = try await server.apply(id, "extension_approved", [APIField("days", .integer(20)), APIField("reason", .text("x"))], on: "2023-02-01")
+            _ = try await server.apply(id, "extension_approved", [JiefenV1.Field("days", .integer(20)), JiefenV1.Field("reason", .text("x"))], on: "2023-02-01")
             let twice = await #expect(throws: RPCError.self) {
-                _ = try await server.apply(id, "extension_approved", [APIField("days", .integer(5)), APIField("reason", .text("y"))], on: "2023-02-02")
+                _ = try await server.apply(id, "extension_approved", [JiefenV1.Field("days", .integer(5)), JiefenV1.Field("reason", .text("y"))], on: "2023-02-02")
             }
             #expect(twice?.code == .failedPrecondition)
         }
@@ -79,14 +79,14 @@ struct CaseBadInputTests {
             let version = created.version
             // Both saw the same version; exactly one may win.
             async let first = Result(catching: { try await server.apply(created.id, "accepted", on: "2023-01-10", expectedVersion: version) })
-            async let second = Result(catching: { try await server.apply(created.id, "not_accepted", [APIField("reason", .text("duplicate"))], on: "2023-01-10", expectedVersion: version) })
+            async let second = Result(catching: { try await server.apply(created.id, "not_accepted", [JiefenV1.Field("reason", .text("duplicate"))], on: "2023-01-10", expectedVersion: version) })
             let results = await [first, second]
             let successes = results.filter { if case .success = $0 { true } else { false } }
             #expect(successes.count == 1)
             for case .failure(let error) in results {
                 #expect((error as? RPCError)?.code == .aborted || (error as? RPCError)?.code == .failedPrecondition)
             }
-            let history = try await server.call(CasesAPI.service, CasesAPI.history, CaseIDRequest(caseID: created.id), as: CaseHistoryResponse.self)
+            let history = try await server.call(CasesAPI.service, CasesAPI.history, CaseIDRequest(caseID: created.id), as: JiefenV1.CaseHistoryResponse.self)
             #expect(history.events.count == 2)
         }
     }

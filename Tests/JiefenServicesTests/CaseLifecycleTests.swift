@@ -17,20 +17,20 @@ struct CaseLifecycleTests {
             #expect(id.hasPrefix("JF-"))
             #expect(created.case.status == "REGISTERED")
             #expect(created.case.personTimes == 6)
-            var c = try await server.apply(id, "accepted", [APIField("notice_on", .date("2023-01-10"))], on: "2023-01-10")
+            var c = try await server.apply(id, "accepted", [JiefenV1.Field("notice_on", .date("2023-01-10"))], on: "2023-01-10")
             #expect(c.status == "ACCEPTED")
             #expect(c.dueOn == "2023-03-11")  // 60 days after acceptance
-            c = try await server.apply(id, "assigned", [APIField("department", .text("city-housing-centre"))], on: "2023-01-11")
+            c = try await server.apply(id, "assigned", [JiefenV1.Field("department", .text("city-housing-centre"))], on: "2023-01-11")
             c = try await server.apply(id, "handling_started", on: "2023-01-12")
-            c = try await server.apply(id, "extension_approved", [APIField("days", .integer(30)), APIField("reason", .text("joint meeting needed"))], on: "2023-03-01")
+            c = try await server.apply(id, "extension_approved", [JiefenV1.Field("days", .integer(30)), JiefenV1.Field("reason", .text("joint meeting needed"))], on: "2023-03-01")
             #expect(c.extensionDays == 30)
-            c = try await server.apply(id, "replied", [APIField("decision", .choice("support")), APIField("document_ref", .text("TY-2023-017"))], on: "2023-03-20")
-            c = try await server.apply(id, "closed", [APIField("outcome", .choice("resolved_town"))], on: "2023-03-21")
+            c = try await server.apply(id, "replied", [JiefenV1.Field("decision", .choice("support")), JiefenV1.Field("document_ref", .text("TY-2023-017"))], on: "2023-03-20")
+            c = try await server.apply(id, "closed", [JiefenV1.Field("outcome", .choice("resolved_town"))], on: "2023-03-21")
             #expect(c.status == "CLOSED")
             #expect(c.outcome == "resolved_town")
-            c = try await server.apply(id, "evaluated", [APIField("rating", .choice("satisfied"))], on: "2023-03-25")
+            c = try await server.apply(id, "evaluated", [JiefenV1.Field("rating", .choice("satisfied"))], on: "2023-03-25")
             #expect(c.rating == "satisfied")
-            let history = try await server.call(CasesAPI.service, CasesAPI.history, CaseIDRequest(caseID: id), as: CaseHistoryResponse.self)
+            let history = try await server.call(CasesAPI.service, CasesAPI.history, CaseIDRequest(caseID: id), as: JiefenV1.CaseHistoryResponse.self)
             #expect(history.events.map(\.type) == [
                 "registered", "accepted", "assigned", "handling_started", "extension_approved", "replied", "closed", "evaluated",
             ])
@@ -41,7 +41,7 @@ struct CaseLifecycleTests {
     @Test func assessmentReproducesTheHousingExample() async throws {
         try await CaseServer.with { server in
             let id = try await server.create(Fixtures.housingCase()).case.id
-            let assessment = try await server.call(CasesAPI.service, CasesAPI.assess, CaseIDRequest(caseID: id), as: AssessCaseResponse.self)
+            let assessment = try await server.call(CasesAPI.service, CasesAPI.assess, CaseIDRequest(caseID: id), as: JiefenV1.AssessCaseResponse.self)
             #expect(["P1", "P2", "P3"].contains(assessment.severity))
             #expect(!assessment.routing.isEmpty)
             #expect(!assessment.figures.isEmpty)
@@ -56,7 +56,7 @@ struct CaseLifecycleTests {
             #expect(first.created)
             #expect(!again.created)
             #expect(again.case.id == first.case.id)
-            let list = try await server.call(CasesAPI.service, CasesAPI.list, ListCasesRequest(), as: ListCasesResponse.self)
+            let list = try await server.call(CasesAPI.service, CasesAPI.list, JiefenV1.ListCasesRequest(), as: JiefenV1.ListCasesResponse.self)
             #expect(list.cases.count == 1)
         }
     }
@@ -64,11 +64,11 @@ struct CaseLifecycleTests {
     @Test func listsMaskPersonalDataAndPageWithACursor() async throws {
         try await CaseServer.with { server in
             for index in 0..<5 { _ = try await server.create(Fixtures.housingCase(requestID: "r\(index)")) }
-            var request = ListCasesRequest()
+            var request = JiefenV1.ListCasesRequest()
             request.pageSize = 2
             var seen: [String] = []
             repeat {
-                let page = try await server.call(CasesAPI.service, CasesAPI.list, request, as: ListCasesResponse.self)
+                let page = try await server.call(CasesAPI.service, CasesAPI.list, request, as: JiefenV1.ListCasesResponse.self)
                 for c in page.cases {
                     #expect(c.masked)
                     #expect(c.petitioners.first?.name == "张*")
@@ -80,7 +80,7 @@ struct CaseLifecycleTests {
             } while !request.pageToken.isEmpty
             #expect(seen.count == 5)
             #expect(Set(seen).count == 5)
-            let revealed = try await server.call(CasesAPI.service, CasesAPI.get, GetCaseRequest(id: seen[0], reveal: true), as: ApplyEventResponse.self)
+            let revealed = try await server.call(CasesAPI.service, CasesAPI.get, JiefenV1.GetCaseRequest(id: seen[0], reveal: true), as: JiefenV1.ApplyEventResponse.self)
             #expect(revealed.case.petitioners.first?.phone == "13800138000")
             #expect(!revealed.case.masked)
         }
@@ -93,31 +93,31 @@ struct CaseLifecycleTests {
             request.channel = "WALK_IN"
             request.headcount = 0
             let sample = LandLeaseArrearsPlugin().sampleDetails
-            request.details = sample.names.map { APIField($0, APIValue(sample[$0]!)) }
+            request.details = sample.names.map { JiefenV1.Field($0, APIValue(sample[$0]!)) }
             request.details.removeAll { $0.name == "transferors" }
-            request.details.append(APIField("transferors", .list([.text("王小明"), .text("李四")])))
+            request.details.append(JiefenV1.Field("transferors", .list([.text("王小明"), .text("李四")])))
             let id = try await server.create(request).case.id
-            let listed = try await server.call(CasesAPI.service, CasesAPI.list, ListCasesRequest(), as: ListCasesResponse.self).cases[0]
+            let listed = try await server.call(CasesAPI.service, CasesAPI.list, JiefenV1.ListCasesRequest(), as: JiefenV1.ListCasesResponse.self).cases[0]
             let transferors = listed.details.first { $0.name == "transferors" }?.value
             #expect(transferors == .list([.text("王*明"), .text("李*")]))
             #expect(listed.details.first { $0.name == "transferee_id" }?.value.description.hasPrefix("*") == true)
             #expect(listed.details.first { $0.name == "area_mu" }?.value == .areaCentimu(18_650))
-            let revealed = try await server.call(CasesAPI.service, CasesAPI.get, GetCaseRequest(id: id, reveal: true), as: ApplyEventResponse.self).case
+            let revealed = try await server.call(CasesAPI.service, CasesAPI.get, JiefenV1.GetCaseRequest(id: id, reveal: true), as: JiefenV1.ApplyEventResponse.self).case
             #expect(revealed.details.first { $0.name == "transferors" }?.value == .list([.text("王小明"), .text("李四")]))
-            let schema = try await server.call(KindsAPI.service, KindsAPI.describe, DescribeKindRequest(kind: "land-lease-arrears"), as: APIKindSchema.self)
+            let schema = try await server.call(KindsAPI.service, KindsAPI.describe, JiefenV1.DescribeKindRequest(kind: "land-lease-arrears"), as: JiefenV1.KindSchema.self)
             #expect(schema.attributes.first { $0.name == "transferors" }?.personal == true)
         }
     }
 
     @Test func kindsAreDiscoverableWithTheirSchemas() async throws {
         try await CaseServer.with { server in
-            let kinds = try await server.call(KindsAPI.service, KindsAPI.list, ListSessionsRequest(), as: ListKindsResponse.self)
+            let kinds = try await server.call(KindsAPI.service, KindsAPI.list, JiefenV1.ListSessionsRequest(), as: JiefenV1.ListKindsResponse.self)
             #expect(Set(kinds.kinds.map(\.kind)) == ["housing-delivery", "land-lease-arrears", "agricultural-claim", "general-matter"])
-            let housing = try await server.call(KindsAPI.service, KindsAPI.describe, DescribeKindRequest(kind: "housing-delivery"), as: APIKindSchema.self)
+            let housing = try await server.call(KindsAPI.service, KindsAPI.describe, JiefenV1.DescribeKindRequest(kind: "housing-delivery"), as: JiefenV1.KindSchema.self)
             #expect(housing.attributes.contains { $0.required })
             #expect(!housing.sampleDetails.isEmpty)
             let unknown = await #expect(throws: RPCError.self) {
-                _ = try await server.call(KindsAPI.service, KindsAPI.describe, DescribeKindRequest(kind: "neighbour"), as: APIKindSchema.self)
+                _ = try await server.call(KindsAPI.service, KindsAPI.describe, JiefenV1.DescribeKindRequest(kind: "neighbour"), as: JiefenV1.KindSchema.self)
             }
             #expect(unknown?.code == .notFound)
         }
@@ -126,15 +126,15 @@ struct CaseLifecycleTests {
     @Test func aFollowUpVisitIsANewBatchOnTheSameCase() async throws {
         try await CaseServer.with { server in
             let id = try await server.create(Fixtures.housingCase()).case.id
-            var request = RecordContactRequest()
+            var request = JiefenV1.RecordContactRequest()
             request.caseID = id
             request.channel = "VILLAGE_RECEPTION"
             request.headcount = 5
             request.at = Fixtures.seconds("2023-01-15")
-            let answer = try await server.call(ContactsAPI.contactsService, ContactsAPI.record, request, as: RecordContactResponse.self)
+            let answer = try await server.call(ContactsAPI.contactsService, ContactsAPI.record, request, as: JiefenV1.RecordContactResponse.self)
             #expect(answer.batches == 2)
             #expect(answer.personTimes == 11)
-            let list = try await server.call(CasesAPI.service, CasesAPI.list, ListCasesRequest(), as: ListCasesResponse.self)
+            let list = try await server.call(CasesAPI.service, CasesAPI.list, JiefenV1.ListCasesRequest(), as: JiefenV1.ListCasesResponse.self)
             #expect(list.cases.count == 1)
         }
     }

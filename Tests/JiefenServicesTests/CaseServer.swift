@@ -29,18 +29,18 @@ struct CaseServer {
         try Response(decoding: try await client.call(service: service, method: method, payload: try request.encoded()))
     }
 
-    func create(_ request: CreateCaseRequest) async throws -> CreateCaseResponse {
-        try await call(CasesAPI.service, CasesAPI.create, request, as: CreateCaseResponse.self)
+    func create(_ request: JiefenV1.CreateCaseRequest) async throws -> JiefenV1.CreateCaseResponse {
+        try await call(CasesAPI.service, CasesAPI.create, request, as: JiefenV1.CreateCaseResponse.self)
     }
 
-    func apply(_ id: String, _ type: String, _ arguments: [APIField] = [], on date: String? = nil, expectedVersion: Int64 = 0) async throws -> APICase {
-        var request = ApplyEventRequest()
+    func apply(_ id: String, _ type: String, _ arguments: [JiefenV1.Field] = [], on date: String? = nil, expectedVersion: Int64 = 0) async throws -> JiefenV1.Case {
+        var request = JiefenV1.ApplyEventRequest()
         request.caseID = id
         request.type = type
         request.arguments = arguments
         request.expectedVersion = expectedVersion
         if let date { request.occurredAt = Fixtures.seconds(date) }
-        return try await call(CasesAPI.service, CasesAPI.apply, request, as: ApplyEventResponse.self).case
+        return try await call(CasesAPI.service, CasesAPI.apply, request, as: JiefenV1.ApplyEventResponse.self).case
     }
 }
 
@@ -50,19 +50,19 @@ enum Fixtures {
         Timestamp(date: CivilDate(iso: date)!, hour: hour).secondsSinceEpoch
     }
 
-    static func housingCase(requestID: String = UUID().uuidString, on date: String = "2023-01-08") -> CreateCaseRequest {
-        var request = CreateCaseRequest()
+    static func housingCase(requestID: String = UUID().uuidString, on date: String = "2023-01-08") -> JiefenV1.CreateCaseRequest {
+        var request = JiefenV1.CreateCaseRequest()
         request.requestID = requestID
         request.kind = "housing-delivery"
         request.track = "petition"
         request.channel = "VILLAGE_RECEPTION"
         request.villageCode = "340181-TY-01"
-        request.petitioners = [APIPerson(name: "张三", idNumber: "11010519491231002X", phone: "13800138000")]
+        request.petitioners = [JiefenV1.Person(name: "张三", idNumber: "11010519491231002X", phone: "13800138000")]
         request.personsInvolved = 12
         request.householdsInvolved = 12
         request.demandText = "交房延期，要求按合同支付违约金"
         request.details = HousingDeliveryPlugin().sampleDetails.names.map { name in
-            APIField(name, APIValue(HousingDeliveryPlugin().sampleDetails[name]!))
+            JiefenV1.Field(name, APIValue(HousingDeliveryPlugin().sampleDetails[name]!))
         }
         request.receivedAt = seconds(date)
         request.headcount = 6

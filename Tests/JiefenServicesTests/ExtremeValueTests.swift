@@ -37,7 +37,7 @@ struct ExtremeValueTests {
             for (label, payload) in requests {
                 let code = await Self.statusCode(server, method, payload)
                 #expect(code != .internal && code != .unknown && code != .unavailable, "\(method) \(label): answered \(code)")
-                let after = await Self.statusCode(server, ServiceMethod.all[1], try GetCaseRequest(id: "JF-000001").encoded())
+                let after = await Self.statusCode(server, ServiceMethod.all[1], try JiefenV1.GetCaseRequest(id: "JF-000001").encoded())
                 #expect(after == .ok, "after \(method) \(label): Cases/Get answered \(after)")
             }
         }

@@ -12,11 +12,11 @@ import Testing
 struct HostileRequestTests {
     /// The server still answers a normal call.
     private func stillServes(_ server: CaseServer) async throws {
-        let kinds = try await server.call(KindsAPI.service, KindsAPI.list, ListSessionsRequest(from: "", to: ""), as: ListKindsResponse.self)
+        let kinds = try await server.call(KindsAPI.service, KindsAPI.list, JiefenV1.ListSessionsRequest(from: "", to: ""), as: JiefenV1.ListKindsResponse.self)
         #expect(kinds.kinds.count >= 3)
     }
 
-    private static func isMoney(_ field: APIField) -> Bool {
+    private static func isMoney(_ field: JiefenV1.Field) -> Bool {
         if case .moneyFen = field.value { return true }
         return false
     }
@@ -49,13 +49,13 @@ struct HostileRequestTests {
     @Test func aContactAtTheLargestInstantIsRefused() async throws {
         try await CaseServer.with { server in
             let id = try await server.create(Fixtures.housingCase()).case.id
-            var request = RecordContactRequest()
+            var request = JiefenV1.RecordContactRequest()
             request.caseID = id
             request.channel = "VILLAGE_RECEPTION"
             request.headcount = 2
             request.at = Int64.max
             let error = await refusal {
-                _ = try await server.call(ContactsAPI.contactsService, ContactsAPI.record, request, as: RecordContactResponse.self)
+                _ = try await server.call(ContactsAPI.contactsService, ContactsAPI.record, request, as: JiefenV1.RecordContactResponse.self)
             }
             #expect(error?.code == .invalidArgument)
             #expect(error?.message.contains("at:") == true)
@@ -84,11 +84,11 @@ struct HostileRequestTests {
             let future = await refusal { _ = try await server.create(request) }
             #expect(future?.code == .invalidArgument)
             let id = try await server.create(Fixtures.housingCase()).case.id
-            var apply = ApplyEventRequest()
+            var apply = JiefenV1.ApplyEventRequest()
             apply.caseID = id
             apply.type = "accepted"
             apply.occurredAt = Int64(Date().timeIntervalSince1970) + 30 * 86_400
-            let error = await refusal { _ = try await server.call(CasesAPI.service, CasesAPI.apply, apply, as: ApplyEventResponse.self) }
+            let error = await refusal { _ = try await server.call(CasesAPI.service, CasesAPI.apply, apply, as: JiefenV1.ApplyEventResponse.self) }
             #expect(error?.code == .invalidArgument)
             #expect(error?.message.contains("occurred_at") == true)
             #expect(try await server.apply(id, "accepted", on: "2023-01-10").version == 2)
@@ -117,7 +117,7 @@ struct HostileRequestTests {
     @Test func aWriteOverAQuarterMebibyteIsRefusedBeforeDecoding() async throws {
         try await CaseServer.with { server in
             var request = Fixtures.housingCase()
-            request.details += (0..<40).map { APIField("note_\($0)", .text(String(repeating: "x", count: 8_000))) }
+            request.details += (0..<40).map { JiefenV1.Field("note_\($0)", .text(String(repeating: "x", count: 8_000))) }
             let error = await refusal { _ = try await server.create(request) }
             #expect(error?.code == .resourceExhausted)
             #expect(error?.message.contains("at most 262144 bytes") == true)
@@ -139,46 +139,46 @@ struct HostileRequestTests {
     @Test func everyWriteCanBeRetriedWithARequestID() async throws {
         try await CaseServer.with { server in
             let id = try await server.create(Fixtures.housingCase()).case.id
-            var apply = ApplyEventRequest()
+            var apply = JiefenV1.ApplyEventRequest()
             apply.caseID = id
             apply.type = "accepted"
             apply.occurredAt = Fixtures.seconds("2023-01-10")
             apply.requestID = "retry-apply-1"
-            let first = try await server.call(CasesAPI.service, CasesAPI.apply, apply, as: ApplyEventResponse.self).case
-            let again = try await server.call(CasesAPI.service, CasesAPI.apply, apply, as: ApplyEventResponse.self).case
+            let first = try await server.call(CasesAPI.service, CasesAPI.apply, apply, as: JiefenV1.ApplyEventResponse.self).case
+            let again = try await server.call(CasesAPI.service, CasesAPI.apply, apply, as: JiefenV1.ApplyEventResponse.self).case
             #expect(first.version == 2 && again.version == 2)
-            let history = try await server.call(CasesAPI.service, CasesAPI.history, CaseIDRequest(caseID: id), as: CaseHistoryResponse.self)
+            let history = try await server.call(CasesAPI.service, CasesAPI.history, CaseIDRequest(caseID: id), as: JiefenV1.CaseHistoryResponse.self)
             #expect(history.events.map(\.type) == ["registered", "accepted"])
 
-            var contact = RecordContactRequest()
+            var contact = JiefenV1.RecordContactRequest()
             contact.caseID = id
             contact.channel = "VILLAGE_RECEPTION"
             contact.headcount = 3
             contact.at = Fixtures.seconds("2023-01-15")
             contact.requestID = "retry-contact-1"
-            let c1 = try await server.call(ContactsAPI.contactsService, ContactsAPI.record, contact, as: RecordContactResponse.self)
-            let c2 = try await server.call(ContactsAPI.contactsService, ContactsAPI.record, contact, as: RecordContactResponse.self)
+            let c1 = try await server.call(ContactsAPI.contactsService, ContactsAPI.record, contact, as: JiefenV1.RecordContactResponse.self)
+            let c2 = try await server.call(ContactsAPI.contactsService, ContactsAPI.record, contact, as: JiefenV1.RecordContactResponse.self)
             #expect(c1 == c2)
             #expect(c2.batches == 2)
 
-            let session = APISession(villageCode: "340181-TY-01", date: "2023-01-08", requestID: "retry-session-1")
-            let s1 = try await server.call(ContactsAPI.sessionsService, ContactsAPI.createSession, session, as: APISession.self)
-            let s2 = try await server.call(ContactsAPI.sessionsService, ContactsAPI.createSession, session, as: APISession.self)
+            let session = JiefenV1.Session(villageCode: "340181-TY-01", date: "2023-01-08", requestID: "retry-session-1")
+            let s1 = try await server.call(ContactsAPI.sessionsService, ContactsAPI.createSession, session, as: JiefenV1.Session.self)
+            let s2 = try await server.call(ContactsAPI.sessionsService, ContactsAPI.createSession, session, as: JiefenV1.Session.self)
             #expect(s1.id == s2.id)
 
-            var meeting = RecordMeetingRequest()
+            var meeting = JiefenV1.RecordMeetingRequest()
             meeting.caseIDs = [id]
             meeting.date = "2023-01-20"
             meeting.departments = ["town-petition-office"]
             meeting.requestID = "retry-meeting-1"
-            let m1 = try await server.call(ContactsAPI.meetingsService, ContactsAPI.recordMeeting, meeting, as: RecordMeetingResponse.self)
-            let m2 = try await server.call(ContactsAPI.meetingsService, ContactsAPI.recordMeeting, meeting, as: RecordMeetingResponse.self)
+            let m1 = try await server.call(ContactsAPI.meetingsService, ContactsAPI.recordMeeting, meeting, as: JiefenV1.RecordMeetingResponse.self)
+            let m2 = try await server.call(ContactsAPI.meetingsService, ContactsAPI.recordMeeting, meeting, as: JiefenV1.RecordMeetingResponse.self)
             #expect(m1.meetingID == m2.meetingID)
 
             // The same request id for an event on another case is a client bug: AlreadyExists, nothing written.
             let other = try await server.create(Fixtures.housingCase()).case.id
             apply.caseID = other
-            let error = await refusal { _ = try await server.call(CasesAPI.service, CasesAPI.apply, apply, as: ApplyEventResponse.self) }
+            let error = await refusal { _ = try await server.call(CasesAPI.service, CasesAPI.apply, apply, as: JiefenV1.ApplyEventResponse.self) }
             #expect(error?.code == .alreadyExists)
         }
     }
@@ -186,8 +186,8 @@ struct HostileRequestTests {
     @Test func historyMasksFreeTextArguments() async throws {
         try await CaseServer.with { server in
             let id = try await server.create(Fixtures.housingCase()).case.id
-            _ = try await server.apply(id, "not_accepted", [APIField("reason", .text("已由13800138000本人撤回，身份证11010519491231002X"))], on: "2023-01-10")
-            let history = try await server.call(CasesAPI.service, CasesAPI.history, CaseIDRequest(caseID: id), as: CaseHistoryResponse.self)
+            _ = try await server.apply(id, "not_accepted", [JiefenV1.Field("reason", .text("已由13800138000本人撤回，身份证11010519491231002X"))], on: "2023-01-10")
+            let history = try await server.call(CasesAPI.service, CasesAPI.history, CaseIDRequest(caseID: id), as: JiefenV1.CaseHistoryResponse.self)
             let reason = history.events.last?.arguments.first { $0.name == "reason" }?.value.description ?? ""
             #expect(!reason.contains("13800138000"))
             #expect(!reason.contains("11010519491231002X"))

@@ -8,16 +8,16 @@ extension CaseServer {
     /// Registers a general matter received on `date` (09:00) through `channel`.
     func general(_ channel: String, on date: String, track: String = "petition", headcount: Int = 1, session: String = "",
                  village: String = "TY-V01", persons: Int = 5, hour: Int = 9) async throws -> String {
-        var request = CreateCaseRequest()
+        var request = JiefenV1.CreateCaseRequest()
         request.requestID = UUID().uuidString
         request.kind = "general-matter"
         request.track = track
         request.channel = channel
         request.villageCode = village
-        if track != "micro" { request.petitioners = [APIPerson(name: "王五")] }
+        if track != "micro" { request.petitioners = [JiefenV1.Person(name: "王五")] }
         request.personsInvolved = persons
         request.demandText = "路灯不亮"
-        request.details = [APIField("category", .choice("roads_water_lighting"))]
+        request.details = [JiefenV1.Field("category", .choice("roads_water_lighting"))]
         request.receivedAt = Fixtures.seconds(date, hour: hour)
         request.headcount = headcount
         request.sessionID = session
@@ -28,24 +28,24 @@ extension CaseServer {
     /// Accepts on `accepted` (notice the same day unless `notice` says otherwise), optionally extends, and closes
     /// resolved_town on `closed`.
     func resolve(_ id: String, accepted: String, notice: String? = nil, extendOn: String? = nil, closed: String) async throws {
-        _ = try await apply(id, "accepted", [APIField("notice_on", .date(notice ?? accepted))], on: accepted)
-        _ = try await apply(id, "assigned", [APIField("department", .text("village-committee"))], on: accepted)
+        _ = try await apply(id, "accepted", [JiefenV1.Field("notice_on", .date(notice ?? accepted))], on: accepted)
+        _ = try await apply(id, "assigned", [JiefenV1.Field("department", .text("village-committee"))], on: accepted)
         _ = try await apply(id, "handling_started", on: accepted)
         if let extendOn {
-            _ = try await apply(id, "extension_approved", [APIField("days", .integer(30)), APIField("reason", .text("waiting for the water company"))], on: extendOn)
+            _ = try await apply(id, "extension_approved", [JiefenV1.Field("days", .integer(30)), JiefenV1.Field("reason", .text("waiting for the water company"))], on: extendOn)
         }
-        _ = try await apply(id, "replied", [APIField("decision", .choice("support"))], on: closed)
-        _ = try await apply(id, "closed", [APIField("outcome", .choice("resolved_town"))], on: closed)
+        _ = try await apply(id, "replied", [JiefenV1.Field("decision", .choice("support"))], on: closed)
+        _ = try await apply(id, "closed", [JiefenV1.Field("outcome", .choice("resolved_town"))], on: closed)
     }
 
     func report(_ from: String, _ to: String, asOf: String, channel: String = "", village: String = "") async throws -> StatsReport {
-        try await call(StatsAPI.service, StatsAPI.report, ReportRequest(from: from, to: to, asOf: asOf, channel: channel, villageCode: village),
+        try await call(StatsAPI.service, StatsAPI.report, JiefenV1.ReportRequest(from: from, to: to, asOf: asOf, channel: channel, villageCode: village),
                        as: StatsReport.self)
     }
 
     func session(_ date: String, village: String = "TY-V01", held: Bool = true) async throws -> String {
-        try await call(ContactsAPI.sessionsService, ContactsAPI.createSession, APISession(villageCode: village, date: date, held: held),
-                       as: APISession.self).id
+        try await call(ContactsAPI.sessionsService, ContactsAPI.createSession, JiefenV1.Session(villageCode: village, date: date, held: held),
+                       as: JiefenV1.Session.self).id
     }
 }
 

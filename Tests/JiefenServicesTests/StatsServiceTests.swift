@@ -18,13 +18,13 @@ struct StatsServiceTests {
             _ = try await server.session("2023-03-12", held: false)
             _ = try await server.session("2023-03-19")
             let vr = try await server.general("VILLAGE_RECEPTION", on: "2023-03-05", headcount: 3, session: held)
-            var contact = RecordContactRequest()
+            var contact = JiefenV1.RecordContactRequest()
             contact.caseID = vr
             contact.channel = "VILLAGE_RECEPTION"
             contact.at = Fixtures.seconds("2023-03-19")
             contact.headcount = 1
             contact.personKeys = ["VILLAGE_RECEPTION-2023-03-05-1"]
-            _ = try await server.call(ContactsAPI.contactsService, ContactsAPI.record, contact, as: RecordContactResponse.self)
+            _ = try await server.call(ContactsAPI.contactsService, ContactsAPI.record, contact, as: JiefenV1.RecordContactResponse.self)
             _ = try await server.general("WALK_IN", on: "2023-03-06", headcount: 5)
             _ = try await server.general("HOTLINE", on: "2023-03-07")
             _ = try await server.general("GRID_ONLINE", on: "2023-03-07", track: "micro")
@@ -78,10 +78,10 @@ struct StatsServiceTests {
             for (n, rating) in ["satisfied", "basically_satisfied", nil].enumerated() {
                 let id = try await server.general("HOTLINE", on: "2023-02-0\(n + 1)")
                 try await server.resolve(id, accepted: "2023-02-0\(n + 1)", closed: "2023-03-01")
-                if let rating { _ = try await server.apply(id, "evaluated", [APIField("rating", .choice(rating))], on: "2023-03-02") }
+                if let rating { _ = try await server.apply(id, "evaluated", [JiefenV1.Field("rating", .choice(rating))], on: "2023-03-02") }
             }
             let guided = try await server.general("HOTLINE", on: "2023-02-05")
-            _ = try await server.apply(guided, "guided_legal", [APIField("procedure", .text("court"))], on: "2023-02-06")
+            _ = try await server.apply(guided, "guided_legal", [JiefenV1.Field("procedure", .text("court"))], on: "2023-02-06")
             let r = try await server.report("2023-01-01", "2023-06-30", asOf: "2023-06-30")
             #expect(r.fraction("participation_rate", track: "petition") == [2, 3])
             #expect(r.fraction("satisfaction_rate_strict", track: "petition") == [1, 2])
@@ -96,9 +96,9 @@ struct StatsServiceTests {
             let none = try await server.report("2023-01-01", "2023-12-31", asOf: "2023-12-31")
             #expect(none.comparison == "none")
             #expect(none.metric("cases_registered", track: "petition")?.yoy == nil)
-            _ = try await server.call(StatsAPI.service, StatsAPI.putBaseline, PutBaselineRequest(
+            _ = try await server.call(StatsAPI.service, StatsAPI.putBaseline, JiefenV1.PutBaselineRequest(
                 from: "2022-01-01", to: "2022-12-31", figures: ["cases_registered/petition/": 2, "batches//WALK_IN": 0]),
-                as: PutBaselineResponse.self)
+                as: JiefenV1.PutBaselineResponse.self)
             let baseline = try await server.report("2023-01-01", "2023-12-31", asOf: "2023-12-31")
             #expect(baseline.comparison == "baseline")
             #expect(baseline.metric("cases_registered", track: "petition")?.yoy == 0.5)
@@ -117,32 +117,32 @@ struct StatsServiceTests {
         try await CaseServer.with { server in
             let dispute = try await server.general("GRID_ONLINE", on: "2023-05-02", track: "dispute", persons: 8)
             let waiting = try await server.general("REFERRAL", on: "2023-05-03", persons: 2)
-            var meeting = RecordMeetingRequest()
+            var meeting = JiefenV1.RecordMeetingRequest()
             meeting.caseIDs = [dispute, waiting]
             meeting.date = "2023-05-12"
             meeting.departments = ["town-petition-office"]
             meeting.decision = "two matters discussed"
-            let jm = try await server.call(ContactsAPI.meetingsService, ContactsAPI.recordMeeting, meeting, as: RecordMeetingResponse.self).meetingID
-            _ = try await server.apply(dispute, "assigned", [APIField("department", .text("judicial-office"))], on: "2023-05-02")
+            let jm = try await server.call(ContactsAPI.meetingsService, ContactsAPI.recordMeeting, meeting, as: JiefenV1.RecordMeetingResponse.self).meetingID
+            _ = try await server.apply(dispute, "assigned", [JiefenV1.Field("department", .text("judicial-office"))], on: "2023-05-02")
             _ = try await server.apply(dispute, "mediation_started", on: "2023-05-02")
-            _ = try await server.apply(dispute, "referred_to_joint_meeting", [APIField("meeting_id", .text(jm))], on: "2023-05-11")
+            _ = try await server.apply(dispute, "referred_to_joint_meeting", [JiefenV1.Field("meeting_id", .text(jm))], on: "2023-05-11")
             _ = try await server.apply(dispute, "joint_meeting_decided", [
-                APIField("meeting_id", .text(jm)), APIField("date", .date("2023-05-12")), APIField("resolution", .choice("resolved")),
+                JiefenV1.Field("meeting_id", .text(jm)), JiefenV1.Field("date", .date("2023-05-12")), JiefenV1.Field("resolution", .choice("resolved")),
             ], on: "2023-05-12")
-            _ = try await server.apply(dispute, "agreement_reached", [APIField("outcome", .choice("resolved_jm")),
-                                                                      APIField("document_ref", .text("MED-1"))], on: "2023-05-20")
-            _ = try await server.apply(waiting, "accepted", [APIField("notice_on", .date("2023-05-04"))], on: "2023-05-04")
-            _ = try await server.apply(waiting, "assigned", [APIField("department", .text("village-committee"))], on: "2023-05-04")
+            _ = try await server.apply(dispute, "agreement_reached", [JiefenV1.Field("outcome", .choice("resolved_jm")),
+                                                                      JiefenV1.Field("document_ref", .text("MED-1"))], on: "2023-05-20")
+            _ = try await server.apply(waiting, "accepted", [JiefenV1.Field("notice_on", .date("2023-05-04"))], on: "2023-05-04")
+            _ = try await server.apply(waiting, "assigned", [JiefenV1.Field("department", .text("village-committee"))], on: "2023-05-04")
             _ = try await server.apply(waiting, "handling_started", on: "2023-05-04")
-            _ = try await server.apply(waiting, "referred_to_joint_meeting", [APIField("meeting_id", .text(jm))], on: "2023-05-11")
+            _ = try await server.apply(waiting, "referred_to_joint_meeting", [JiefenV1.Field("meeting_id", .text(jm))], on: "2023-05-11")
             for (channel, hours) in [("GRID_ONLINE", 2), ("WECHAT_GROUP", 5), ("HOTLINE", 1)] {
                 let micro = try await server.general(channel, on: "2023-05-06", track: "micro", hour: 10)
-                var request = ApplyEventRequest()
+                var request = JiefenV1.ApplyEventRequest()
                 request.caseID = micro
                 request.type = "resolved_online"
-                request.arguments = [APIField("summary", .text("answered"))]
+                request.arguments = [JiefenV1.Field("summary", .text("answered"))]
                 request.occurredAt = Fixtures.seconds("2023-05-06", hour: 10 + hours)
-                _ = try await server.call(CasesAPI.service, CasesAPI.apply, request, as: ApplyEventResponse.self)
+                _ = try await server.call(CasesAPI.service, CasesAPI.apply, request, as: JiefenV1.ApplyEventResponse.self)
             }
             let r = try await server.report("2023-05-01", "2023-05-31", asOf: "2023-05-31")
             #expect(r.value("jm_resolved") == 1)
@@ -180,13 +180,13 @@ struct StatsServiceTests {
     func badInput() async throws {
         try await CaseServer.with { server in
             _ = try await server.general("HOTLINE", on: "2023-04-01")
-            let cases: [(ReportRequest, String)] = [
-                (ReportRequest(from: "2023-06-30", to: "2023-01-01"), "before it starts"),
-                (ReportRequest(from: "2023-02-30", to: "2023-03-01"), "is not a date"),
-                (ReportRequest(to: "2023-03-01"), "from"),
-                (ReportRequest(from: "2023-01-01", to: "2023-03-01", channel: "FAX"), "VILLAGE_RECEPTION"),
-                (ReportRequest(from: "2023-01-01", to: "2023-03-01", villageCode: "TY-V99"), "known villages: TY-V01"),
-                (ReportRequest(from: "2023-01-01", to: "2023-03-01", asOf: "yesterday"), "as_of"),
+            let cases: [(JiefenV1.ReportRequest, String)] = [
+                (JiefenV1.ReportRequest(from: "2023-06-30", to: "2023-01-01"), "before it starts"),
+                (JiefenV1.ReportRequest(from: "2023-02-30", to: "2023-03-01"), "is not a date"),
+                (JiefenV1.ReportRequest(to: "2023-03-01"), "from"),
+                (JiefenV1.ReportRequest(from: "2023-01-01", to: "2023-03-01", channel: "FAX"), "VILLAGE_RECEPTION"),
+                (JiefenV1.ReportRequest(from: "2023-01-01", to: "2023-03-01", villageCode: "TY-V99"), "known villages: TY-V01"),
+                (JiefenV1.ReportRequest(from: "2023-01-01", to: "2023-03-01", asOf: "yesterday"), "as_of"),
             ]
             for (request, fragment) in cases {
                 let error = await #expect(throws: RPCError.self) {
@@ -197,7 +197,7 @@ struct StatsServiceTests {
             }
             let baseline = await #expect(throws: RPCError.self) {
                 try await server.call(StatsAPI.service, StatsAPI.putBaseline,
-                                      PutBaselineRequest(from: "2022-01-01", to: "2022-12-31", figures: ["happiness//": 3]), as: PutBaselineResponse.self)
+                                      JiefenV1.PutBaselineRequest(from: "2022-01-01", to: "2022-12-31", figures: ["happiness//": 3]), as: JiefenV1.PutBaselineResponse.self)
             }
             #expect(baseline?.code == .invalidArgument)
         }
@@ -225,13 +225,13 @@ struct StatsServiceTests {
     func backdatedEvents() async throws {
         try await CaseServer.with { server in
             let id = try await server.general("HOTLINE", on: "2023-04-01")
-            _ = try await server.apply(id, "accepted", [APIField("notice_on", .date("2023-04-05"))], on: "2023-04-05")
+            _ = try await server.apply(id, "accepted", [JiefenV1.Field("notice_on", .date("2023-04-05"))], on: "2023-04-05")
             let error = await #expect(throws: RPCError.self) {
-                try await server.apply(id, "assigned", [APIField("department", .text("village-committee"))], on: "2023-04-03")
+                try await server.apply(id, "assigned", [JiefenV1.Field("department", .text("village-committee"))], on: "2023-04-03")
             }
             #expect(error?.code == .invalidArgument)
             #expect(error?.message.contains("break its order") == true)
-            let history = try await server.call(CasesAPI.service, CasesAPI.history, CaseIDRequest(caseID: id), as: CaseHistoryResponse.self)
+            let history = try await server.call(CasesAPI.service, CasesAPI.history, CaseIDRequest(caseID: id), as: JiefenV1.CaseHistoryResponse.self)
             #expect(history.events.map(\.type) == ["registered", "accepted"])
         }
     }

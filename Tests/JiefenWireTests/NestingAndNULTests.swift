@@ -20,7 +20,7 @@ struct NestingAndNULTests {
     }
 
     @Test func depthSixteenDecodesAndSeventeenIsRefused() throws {
-        // CreateCaseRequest (1) → Field (2) → Value (3) → ValueList (4) → Value (5) …: n Value levels reach depth 2n + 1.
+        // JiefenV1.CreateCaseRequest (1) → Field (2) → Value (3) → ValueList (4) → Value (5) …: n Value levels reach depth 2n + 1.
         let fits = HostileBytes.createRequest(detailValue: HostileBytes.nestedValue(depth: 7))  // depth 15
         let decoded = try codec.decode(ByteBuffer(bytes: fits))
         #expect(decoded.messages(12).count == 1)

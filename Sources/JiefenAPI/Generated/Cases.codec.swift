@@ -272,13 +272,13 @@ extension JiefenV1.CreateCaseResponse: ProtobufCBacked {
     package init(protobufC message: UnsafePointer<Jiefen__V1__CreateCaseResponse>) throws(WireError) {
         self.init()
         let c = message.pointee
-        if let nested = c.case_ { self.case = try JiefenV1.Case(protobufC: nested) }
+        if let nested = c.case_ { self._case = try JiefenV1.Case(protobufC: nested) }
         self.created = c.created != 0
     }
 
     package func fill(protobufC c: UnsafeMutablePointer<Jiefen__V1__CreateCaseResponse>, arena: inout EncodeArena) throws(WireError) {
         jiefen__v1__create_case_response__init(c)
-        if let `case` { c.pointee.case_ = try arena.message(`case`) }
+        if let _case { c.pointee.case_ = try arena.message(_case) }
         c.pointee.created = created ? 1 : 0
     }
 }
@@ -307,12 +307,12 @@ extension JiefenV1.GetCaseResponse: ProtobufCBacked {
     package init(protobufC message: UnsafePointer<Jiefen__V1__GetCaseResponse>) throws(WireError) {
         self.init()
         let c = message.pointee
-        if let nested = c.case_ { self.case = try JiefenV1.Case(protobufC: nested) }
+        if let nested = c.case_ { self._case = try JiefenV1.Case(protobufC: nested) }
     }
 
     package func fill(protobufC c: UnsafeMutablePointer<Jiefen__V1__GetCaseResponse>, arena: inout EncodeArena) throws(WireError) {
         jiefen__v1__get_case_response__init(c)
-        if let `case` { c.pointee.case_ = try arena.message(`case`) }
+        if let _case { c.pointee.case_ = try arena.message(_case) }
     }
 }
 
@@ -522,12 +522,12 @@ extension JiefenV1.ApplyEventResponse: ProtobufCBacked {
     package init(protobufC message: UnsafePointer<Jiefen__V1__ApplyEventResponse>) throws(WireError) {
         self.init()
         let c = message.pointee
-        if let nested = c.case_ { self.case = try JiefenV1.Case(protobufC: nested) }
+        if let nested = c.case_ { self._case = try JiefenV1.Case(protobufC: nested) }
     }
 
     package func fill(protobufC c: UnsafeMutablePointer<Jiefen__V1__ApplyEventResponse>, arena: inout EncodeArena) throws(WireError) {
         jiefen__v1__apply_event_response__init(c)
-        if let `case` { c.pointee.case_ = try arena.message(`case`) }
+        if let _case { c.pointee.case_ = try arena.message(_case) }
     }
 }
 
@@ -717,14 +717,14 @@ extension JiefenV1.Figure: ProtobufCBacked {
         let c = message.pointee
         self.name = try ValidatedCString.read(c.name, field: "jiefen.v1.Figure.name")
         self.label = try ValidatedCString.read(c.label, field: "jiefen.v1.Figure.label")
-        if let nested = c.value { self.value = try JiefenV1.Value(protobufC: nested) }
+        if let nested = c.value { self._value = try JiefenV1.Value(protobufC: nested) }
     }
 
     package func fill(protobufC c: UnsafeMutablePointer<Jiefen__V1__Figure>, arena: inout EncodeArena) throws(WireError) {
         jiefen__v1__figure__init(c)
         if !name.isEmpty { c.pointee.name = try arena.cString(name, field: "jiefen.v1.Figure.name") }
         if !label.isEmpty { c.pointee.label = try arena.cString(label, field: "jiefen.v1.Figure.label") }
-        if let value { c.pointee.value = try arena.message(value) }
+        if let _value { c.pointee.value = try arena.message(_value) }
     }
 }
 

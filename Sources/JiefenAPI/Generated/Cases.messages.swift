@@ -223,7 +223,18 @@ extension JiefenV1 {
     /// `jiefen.v1.CreateCaseResponse`.
     public struct CreateCaseResponse: Sendable, Hashable {
         /// Field 1, `case`.
-        public var `case`: JiefenV1.Case? = nil
+        ///
+        /// Reads as the default message when not set (see `hasCase`).
+        public var `case`: JiefenV1.Case {
+            get { _case ?? JiefenV1.Case() }
+            set { _case = newValue }
+        }
+        /// Whether `case` is set.
+        public var hasCase: Bool { _case != nil }
+        /// Unsets `case`.
+        public mutating func clearCase() { _case = nil }
+        /// The storage of `case`: `nil` when it is not set.
+        var _case: JiefenV1.Case? = nil
         /// False when request_id had already created this case.
         ///
         /// Field 2, `created`.
@@ -234,7 +245,7 @@ extension JiefenV1 {
             `case`: JiefenV1.Case? = nil,
             created: Bool = false
         ) {
-            self.case = `case`
+            self._case = `case`
             self.created = created
         }
     }
@@ -244,13 +255,24 @@ extension JiefenV1 {
     /// `jiefen.v1.GetCaseResponse`.
     public struct GetCaseResponse: Sendable, Hashable {
         /// Field 1, `case`.
-        public var `case`: JiefenV1.Case? = nil
+        ///
+        /// Reads as the default message when not set (see `hasCase`).
+        public var `case`: JiefenV1.Case {
+            get { _case ?? JiefenV1.Case() }
+            set { _case = newValue }
+        }
+        /// Whether `case` is set.
+        public var hasCase: Bool { _case != nil }
+        /// Unsets `case`.
+        public mutating func clearCase() { _case = nil }
+        /// The storage of `case`: `nil` when it is not set.
+        var _case: JiefenV1.Case? = nil
 
         /// Creates a message; fields not given have their proto3 defaults.
         public init(
             `case`: JiefenV1.Case? = nil
         ) {
-            self.case = `case`
+            self._case = `case`
         }
     }
 
@@ -382,13 +404,24 @@ extension JiefenV1 {
     /// `jiefen.v1.ApplyEventResponse`.
     public struct ApplyEventResponse: Sendable, Hashable {
         /// Field 1, `case`.
-        public var `case`: JiefenV1.Case? = nil
+        ///
+        /// Reads as the default message when not set (see `hasCase`).
+        public var `case`: JiefenV1.Case {
+            get { _case ?? JiefenV1.Case() }
+            set { _case = newValue }
+        }
+        /// Whether `case` is set.
+        public var hasCase: Bool { _case != nil }
+        /// Unsets `case`.
+        public mutating func clearCase() { _case = nil }
+        /// The storage of `case`: `nil` when it is not set.
+        var _case: JiefenV1.Case? = nil
 
         /// Creates a message; fields not given have their proto3 defaults.
         public init(
             `case`: JiefenV1.Case? = nil
         ) {
-            self.case = `case`
+            self._case = `case`
         }
     }
 
@@ -467,7 +500,18 @@ extension JiefenV1 {
         /// Field 2, `label`.
         public var label: String = ""
         /// Field 3, `value`.
-        public var value: JiefenV1.Value? = nil
+        ///
+        /// Reads as the default message when not set (see `hasValue`).
+        public var value: JiefenV1.Value {
+            get { _value ?? JiefenV1.Value() }
+            set { _value = newValue }
+        }
+        /// Whether `value` is set.
+        public var hasValue: Bool { _value != nil }
+        /// Unsets `value`.
+        public mutating func clearValue() { _value = nil }
+        /// The storage of `value`: `nil` when it is not set.
+        var _value: JiefenV1.Value? = nil
 
         /// Creates a message; fields not given have their proto3 defaults.
         public init(
@@ -477,7 +521,7 @@ extension JiefenV1 {
         ) {
             self.name = name
             self.label = label
-            self.value = value
+            self._value = value
         }
     }
 

@@ -163,13 +163,13 @@ extension JiefenV1.Field: ProtobufCBacked {
         self.init()
         let c = message.pointee
         self.name = try ValidatedCString.read(c.name, field: "jiefen.v1.Field.name")
-        if let nested = c.value { self.value = try JiefenV1.Value(protobufC: nested) }
+        if let nested = c.value { self._value = try JiefenV1.Value(protobufC: nested) }
     }
 
     package func fill(protobufC c: UnsafeMutablePointer<Jiefen__V1__Field>, arena: inout EncodeArena) throws(WireError) {
         jiefen__v1__field__init(c)
         if !name.isEmpty { c.pointee.name = try arena.cString(name, field: "jiefen.v1.Field.name") }
-        if let value { c.pointee.value = try arena.message(value) }
+        if let _value { c.pointee.value = try arena.message(_value) }
     }
 }
 

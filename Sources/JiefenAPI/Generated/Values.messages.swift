@@ -72,7 +72,18 @@ extension JiefenV1 {
         /// Field 1, `name`.
         public var name: String = ""
         /// Field 2, `value`.
-        public var value: JiefenV1.Value? = nil
+        ///
+        /// Reads as the default message when not set (see `hasValue`).
+        public var value: JiefenV1.Value {
+            get { _value ?? JiefenV1.Value() }
+            set { _value = newValue }
+        }
+        /// Whether `value` is set.
+        public var hasValue: Bool { _value != nil }
+        /// Unsets `value`.
+        public mutating func clearValue() { _value = nil }
+        /// The storage of `value`: `nil` when it is not set.
+        var _value: JiefenV1.Value? = nil
 
         /// Creates a message; fields not given have their proto3 defaults.
         public init(
@@ -80,7 +91,7 @@ extension JiefenV1 {
             value: JiefenV1.Value? = nil
         ) {
             self.name = name
-            self.value = value
+            self._value = value
         }
     }
 

@@ -1,14 +1,25 @@
+import NIOCore
 
 extension TTRPCRouter {
     /// Registers a unary method run as a child task of its connection (see ``TTRPCMethodHandler/unary(_:)``).
     /// The request is decoded before `handler` runs; bytes that do not decode answer InvalidArgument.
+    ///
+    /// - Parameter maxRequestBytes: when set, a request payload larger than this answers RESOURCE_EXHAUSTED
+    ///   before it is decoded (for writes, whose requests are far smaller than a frame may be).
     public mutating func register<Request, Response>(
         _ method: TTRPCMethod<Request, Response>,
+        maxRequestBytes: Int? = nil,
         _ handler: @escaping @Sendable (Request, TTRPCServerContext) async throws -> Response
     ) {
         precondition(method.kind == .unary, "\(method) is \(method.kind.rawValue), not unary")
         register(service: method.service, method: method.method, .unary { context, payload in
-            try await handler(Request(ttrpcPayload: payload), context).ttrpcPayload()
+            if let maxRequestBytes, payload.readableBytes > maxRequestBytes {
+                throw RPCError(
+                    code: .resourceExhausted,
+                    message: "a \(method.service)/\(method.method) request may be at most \(maxRequestBytes) bytes; this one is \(payload.readableBytes)"
+                )
+            }
+            return try await handler(Request(ttrpcPayload: payload), context).ttrpcPayload()
         })
     }
 

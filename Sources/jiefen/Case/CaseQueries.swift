@@ -13,7 +13,7 @@ struct GetCase: AsyncParsableCommand {
     func run() async throws {
         let session = try await RPCSession.open(connection)
         defer { Task { await session.close() } }
-        let response = try await session.call(CasesAPI.service, CasesAPI.get, GetCaseRequest(id: id, reveal: reveal), as: ApplyEventResponse.self)
+        let response = try await session.call(Cases.get, JiefenV1.GetCaseRequest(id: id, reveal: reveal))
         print(output.json ? CaseRendering.json(response.case) : CaseRendering.detail(response.case))
     }
 }
@@ -29,12 +29,12 @@ struct ListCases: AsyncParsableCommand {
     @Option(help: "Only this village code.") var village: String?
     @Option(help: "Registered on or after YYYY-MM-DD.") var from: String?
     @Option(help: "Registered on or before YYYY-MM-DD.") var to: String?
-    @Option(help: "Cases per page (1-500).") var pageSize = 50
+    @Option(help: "Cases per page (1-500).") var pageSize: Int32 = 50
     @Option(help: "Page token from a previous page.") var pageToken: String?
     @Flag(help: "Fetch every page.") var all = false
 
     func run() async throws {
-        var request = ListCasesRequest()
+        var request = JiefenV1.ListCasesRequest()
         request.kind = kind ?? ""
         request.track = track ?? ""
         request.status = status ?? ""
@@ -45,10 +45,10 @@ struct ListCases: AsyncParsableCommand {
         request.pageToken = pageToken ?? ""
         let session = try await RPCSession.open(connection)
         defer { Task { await session.close() } }
-        var cases: [APICase] = []
+        var cases: [JiefenV1.Case] = []
         var next = ""
         repeat {
-            let page = try await session.call(CasesAPI.service, CasesAPI.list, request, as: ListCasesResponse.self)
+            let page = try await session.call(Cases.list, request)
             cases += page.cases
             next = page.nextPageToken
             request.pageToken = next
@@ -101,7 +101,7 @@ struct ApplyEvent: AsyncParsableCommand {
     var requestId: String?
 
     func run() async throws {
-        var request = ApplyEventRequest()
+        var request = JiefenV1.ApplyEventRequest()
         request.requestID = requestId ?? ""
         request.caseID = id
         request.type = event
@@ -114,7 +114,7 @@ struct ApplyEvent: AsyncParsableCommand {
         }
         let session = try await RPCSession.open(connection)
         defer { Task { await session.close() } }
-        let response = try await session.call(CasesAPI.service, CasesAPI.apply, request, as: ApplyEventResponse.self)
+        let response = try await session.call(Cases.apply, request)
         print(output.json ? CaseRendering.json(response.case) : CaseRendering.detail(response.case))
     }
 }
@@ -129,7 +129,7 @@ struct CaseHistory: AsyncParsableCommand {
     func run() async throws {
         let session = try await RPCSession.open(connection)
         defer { Task { await session.close() } }
-        let response = try await session.call(CasesAPI.service, CasesAPI.history, CaseIDRequest(caseID: id), as: CaseHistoryResponse.self)
+        let response = try await session.call(Cases.history, JiefenV1.CaseHistoryRequest(caseID: id))
         print(output.json ? CaseRendering.json(response.events) : CaseRendering.history(response.events))
     }
 }
@@ -143,7 +143,7 @@ struct AssessCase: AsyncParsableCommand {
     func run() async throws {
         let session = try await RPCSession.open(connection)
         defer { Task { await session.close() } }
-        let response = try await session.call(CasesAPI.service, CasesAPI.assess, CaseIDRequest(caseID: id), as: AssessCaseResponse.self)
+        let response = try await session.call(Cases.assess, JiefenV1.AssessCaseRequest(caseID: id))
         print("severity: \(response.severity)\nrouting:  \(response.routing)")
         for figure in response.figures { print("  \(figure.label): \(figure.value)") }
         for line in response.advice { print("  advice: \(line)") }
@@ -158,7 +158,7 @@ struct ListKinds: AsyncParsableCommand {
     func run() async throws {
         let session = try await RPCSession.open(connection)
         defer { Task { await session.close() } }
-        let response = try await session.call(KindsAPI.service, KindsAPI.list, ListSessionsRequest(), as: ListKindsResponse.self)
+        let response = try await session.call(Kinds.listKinds, JiefenV1.ListKindsRequest())
         for kind in response.kinds { print("\(kind.kind.padding(toLength: 22, withPad: " ", startingAt: 0)) \(kind.title) (v\(kind.version), \(kind.attributes.count) attributes)") }
     }
 }
@@ -172,7 +172,7 @@ struct DescribeKind: AsyncParsableCommand {
     func run() async throws {
         let session = try await RPCSession.open(connection)
         defer { Task { await session.close() } }
-        let schema = try await session.call(KindsAPI.service, KindsAPI.describe, DescribeKindRequest(kind: kind), as: APIKindSchema.self)
+        let schema = try await session.call(Kinds.describeKind, JiefenV1.DescribeKindRequest(kind: kind))
         print("\(schema.kind): \(schema.title) (v\(schema.version))")
         for a in schema.attributes {
             let type = a.type == "list" ? "list of \(a.elementType)" : a.type

@@ -3,7 +3,7 @@ import JiefenAPI
 
 /// How the case commands print cases: aligned tables for people, JSON for scripts.
 enum CaseRendering {
-    static func table(_ cases: [APICase]) -> String {
+    static func table(_ cases: [JiefenV1.Case]) -> String {
         let header = ["ID", "KIND", "TRACK", "STATUS", "VILLAGE", "REGISTERED", "DUE", "PETITIONERS", "V"]
         let rows = cases.map { c in
             [c.id, c.kind, c.track, c.status + (c.overdue ? "!" : ""), c.villageCode, c.registeredOn, c.dueOn,
@@ -12,7 +12,7 @@ enum CaseRendering {
         return align([header] + rows) + "\n(\(cases.count) case\(cases.count == 1 ? "" : "s"); ! = overdue; names masked)"
     }
 
-    static func detail(_ c: APICase) -> String {
+    static func detail(_ c: JiefenV1.Case) -> String {
         var lines: [(String, String)] = [
             ("id", c.id), ("kind", c.kind), ("track", c.track), ("status", c.status), ("channel", c.channel),
             ("village", c.villageCode), ("registered on", c.registeredOn),
@@ -33,14 +33,14 @@ enum CaseRendering {
         return lines.map { $0.0.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + $0.1 }.joined(separator: "\n")
     }
 
-    static func history(_ events: [APICaseEvent]) -> String {
+    static func history(_ events: [JiefenV1.CaseEvent]) -> String {
         let rows = events.map { e in
             [String(e.sequence), e.type, e.actor, date(e.occurredAt), e.arguments.map { "\($0.name)=\($0.value)" }.joined(separator: " ")]
         }
         return align([["#", "EVENT", "ACTOR", "AT", "ARGUMENTS"]] + rows)
     }
 
-    static func json(_ c: APICase) -> String {
+    static func json(_ c: JiefenV1.Case) -> String {
         var object: [String: Any] = [
             "id": c.id, "kind": c.kind, "track": c.track, "status": c.status, "channel": c.channel, "village_code": c.villageCode,
             "registered_on": c.registeredOn, "persons_involved": c.personsInvolved, "households_involved": c.householdsInvolved,
@@ -58,7 +58,7 @@ enum CaseRendering {
         return serialize(object)
     }
 
-    static func json(_ events: [APICaseEvent]) -> String {
+    static func json(_ events: [JiefenV1.CaseEvent]) -> String {
         serialize(events.map { e in
             ["sequence": e.sequence, "type": e.type, "actor": e.actor, "occurred_at": e.occurredAt,
              "arguments": Dictionary(uniqueKeysWithValues: e.arguments.map { ($0.name, jsonValue($0.value)) })] as [String: Any]
@@ -66,15 +66,15 @@ enum CaseRendering {
     }
 
     /// Money as a number of fen under a `_fen` suffix would change keys, so values carry their unit in text form.
-    private static func jsonValue(_ value: APIValue) -> Any {
-        switch value {
+    private static func jsonValue(_ value: JiefenV1.Value?) -> Any {
+        switch value?.kind {
         case .text(let v), .decimal(let v), .date(let v), .choice(let v): v
         case .integer(let v), .timestamp(let v): v
         case .moneyFen(let v): ["fen": v]
         case .areaCentimu(let v): ["centimu": v]
         case .flag(let v): v
-        case .list(let items): items.map(jsonValue)
-        case .unset: NSNull()
+        case .list(let list): list.items.map(jsonValue)
+        case nil: NSNull()
         }
     }
 

@@ -4,19 +4,19 @@ import JiefenAPI
 
 /// Reads the optional JSON file of `jiefen case open`.
 enum JSONCaseFile {
-    static func apply(_ object: [String: Any], to request: inout CreateCaseRequest) throws {
+    static func apply(_ object: [String: Any], to request: inout JiefenV1.CreateCaseRequest) throws {
         if let v = object["kind"] as? String { request.kind = v }
         if let v = object["track"] as? String { request.track = v }
         if let v = object["channel"] as? String { request.channel = v }
         if let v = object["village_code"] as? String { request.villageCode = v }
         if let v = object["demand_text"] as? String { request.demandText = v }
-        if let v = object["persons_involved"] as? Int { request.personsInvolved = v }
-        if let v = object["households_involved"] as? Int { request.householdsInvolved = v }
-        if let v = object["headcount"] as? Int { request.headcount = v }
+        if let v = try count(object, "persons_involved") { request.personsInvolved = v }
+        if let v = try count(object, "households_involved") { request.householdsInvolved = v }
+        if let v = try count(object, "headcount") { request.headcount = v }
         if let v = object["vulnerable_flags"] as? [String] { request.vulnerableFlags = v }
         if let people = object["petitioners"] as? [[String: Any]] {
             request.petitioners = people.map {
-                APIPerson(name: $0["name"] as? String ?? "", idNumber: $0["id_number"] as? String ?? "", phone: $0["phone"] as? String ?? "")
+                JiefenV1.Person(name: $0["name"] as? String ?? "", idNumber: $0["id_number"] as? String ?? "", phone: $0["phone"] as? String ?? "")
             }
         }
     }
@@ -40,5 +40,14 @@ enum JSONCaseFile {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(secondsFromGMT: 8 * 3600)!
         return calendar.date(from: components).map { Int64($0.timeIntervalSince1970) }
+    }
+
+    /// The whole number `key`, or nil when absent; one beyond Int32 (what the wire carries) is refused.
+    private static func count(_ object: [String: Any], _ key: String) throws -> Int32? {
+        guard let raw = object[key] else { return nil }
+        guard let number = raw as? Int, let value = Int32(exactly: number) else {
+            throw ValidationError("--json-file: \(key) must be a whole number of at most \(Int32.max)")
+        }
+        return value
     }
 }

@@ -24,17 +24,17 @@ struct OpenCase: AsyncParsableCommand {
     @Option(help: "Intake channel, e.g. VILLAGE_RECEPTION, WALK_IN, HOTLINE.") var channel = "WALK_IN"
     @Option(name: .customLong("village"), help: "Village code.") var villageCode: String?
     @Option(name: .customLong("petitioner"), help: "Petitioner NAME[,ID_NUMBER[,PHONE]], repeatable.") var petitioners: [String] = []
-    @Option(help: "Number of persons involved.") var persons: Int?
-    @Option(help: "Number of households involved.") var households: Int?
+    @Option(help: "Number of persons involved.") var persons: Int32?
+    @Option(help: "Number of households involved.") var households: Int32?
     @Option(help: "What the petitioner asks for.") var demand: String?
     @Option(name: .customLong("detail"), help: "Detail NAME=VALUE, repeatable.") var details: [String] = []
     @Option(help: "JSON file with details and other fields.") var jsonFile: String?
     @Option(help: "Idempotency key; a retry with the same key returns the same case. (default: random)") var requestId: String?
-    @Option(help: "People present at this first visit (0: no visit recorded).") var headcount = 0
+    @Option(help: "People present at this first visit (0: no visit recorded).") var headcount: Int32 = 0
     @Option(help: "Date received, YYYY-MM-DD (default: now).") var receivedOn: String?
 
     func run() async throws {
-        var request = CreateCaseRequest()
+        var request = JiefenV1.CreateCaseRequest()
         request.requestID = requestId ?? UUID().uuidString
         request.track = track
         request.channel = channel
@@ -54,7 +54,7 @@ struct OpenCase: AsyncParsableCommand {
         if let demand { request.demandText = demand }
         request.petitioners += petitioners.map { text in
             let parts = text.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
-            return APIPerson(name: parts[0], idNumber: parts.count > 1 ? parts[1] : "", phone: parts.count > 2 ? parts[2] : "")
+            return JiefenV1.Person(name: parts[0], idNumber: parts.count > 1 ? parts[1] : "", phone: parts.count > 2 ? parts[2] : "")
         }
         if let receivedOn {
             guard let seconds = JSONCaseFile.unixSeconds(ofDate: receivedOn) else {
@@ -66,8 +66,8 @@ struct OpenCase: AsyncParsableCommand {
 
         let session = try await RPCSession.open(connection)
         defer { Task { await session.close() } }
-        let schema = try await session.call(KindsAPI.service, KindsAPI.describe, DescribeKindRequest(kind: request.kind), as: APIKindSchema.self)
-        var typed: [APIField] = []
+        let schema = try await session.call(Kinds.describeKind, JiefenV1.DescribeKindRequest(kind: request.kind))
+        var typed: [JiefenV1.Field] = []
         var given: [(String, String)] = jsonDetails.map { ($0.key, JSONCaseFile.text($0.value)) }
         for entry in details {
             guard let equals = entry.firstIndex(of: "=") else { throw ValidationError("--detail: \"\(entry)\" must be NAME=VALUE") }
@@ -77,10 +77,10 @@ struct OpenCase: AsyncParsableCommand {
             guard let attribute = schema.attributes.first(where: { $0.name == name }) else {
                 throw ValidationError("detail \(name) is not an attribute of \(request.kind); see jiefen case describe \(request.kind)")
             }
-            typed.append(APIField(name, try ValueParsing.value(text, for: attribute)))
+            typed.append(JiefenV1.Field(name, try ValueParsing.value(text, for: attribute)))
         }
         request.details = typed
-        let response = try await session.call(CasesAPI.service, CasesAPI.create, request, as: CreateCaseResponse.self)
+        let response = try await session.call(Cases.create, request)
         if output.json {
             print(CaseRendering.json(response.case))
         } else {

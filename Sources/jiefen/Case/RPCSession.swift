@@ -1,7 +1,4 @@
 import ArgumentParser
-import JiefenAPI
-import JiefenWire
-import NIOCore
 import TTRPCCore
 
 /// One connection for a CLI command, with calls that print a readable error and exit 1 on failure.
@@ -18,19 +15,13 @@ struct RPCSession {
         }
     }
 
-    /// Calls `service/method` with `request` and decodes the answer as `Response`.
-    func call<Response: APIMessage>(
-        _ service: String, _ method: String, _ request: some APIMessage, as: Response.Type
-    ) async throws -> Response {
+    /// Calls `method` with `request`; a failure (including a request that cannot be encoded or an answer that
+    /// cannot be decoded) prints its status and message and exits 1.
+    func call<Request, Response>(_ method: TTRPCMethod<Request, Response>, _ request: Request) async throws -> Response {
         do {
-            let payload = try request.encoded()
-            let answer = try await client.call(service: service, method: method, payload: payload, timeout: options.callTimeout)
-            return try Response(decoding: answer)
-        } catch let error as RPCError {
+            return try await client.call(method, request, timeout: options.callTimeout)
+        } catch {
             printError("\(error.code): \(error.message)")
-            throw ExitCode.failure
-        } catch let error as WireError {
-            printError("cannot encode or decode the message: \(error.message)")
             throw ExitCode.failure
         }
     }

@@ -6,11 +6,11 @@ import JiefenAPI
 enum ValueParsing {
     /// Parses `text` as a value of `attribute`'s type: money in yuan ("480000" or "480000.50"), area in mu
     /// ("186.5"), dates YYYY-MM-DD, bools yes/no/true/false, lists comma-separated.
-    static func value(_ text: String, for attribute: APIAttribute) throws -> APIValue {
+    static func value(_ text: String, for attribute: JiefenV1.Attribute) throws -> JiefenV1.Value.Kind {
         try value(text, type: attribute.type, allowed: attribute.allowedValues, elementType: attribute.elementType, name: attribute.name)
     }
 
-    private static func value(_ text: String, type: String, allowed: [String], elementType: String, name: String) throws -> APIValue {
+    private static func value(_ text: String, type: String, allowed: [String], elementType: String, name: String) throws -> JiefenV1.Value.Kind {
         func fail(_ what: String) -> ValidationError { ValidationError("detail \(name): \"\(text)\" is not \(what)") }
         switch type {
         case "text": return .text(text)
@@ -39,7 +39,7 @@ enum ValueParsing {
             return .choice(text)
         case "list":
             let items = text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
-            return .list(try items.map { try value($0, type: elementType, allowed: allowed, elementType: "", name: name) })
+            return .list(of: try items.map { try value($0, type: elementType, allowed: allowed, elementType: "", name: name) })
         default:
             return .text(text)
         }
@@ -58,12 +58,12 @@ enum ValueParsing {
     }
 
     /// An event argument from `name=value`: dates, integers and everything else as text.
-    static func argument(_ text: String) throws -> APIField {
+    static func argument(_ text: String) throws -> JiefenV1.Field {
         guard let equals = text.firstIndex(of: "=") else { throw ValidationError("--arg: \"\(text)\" must be NAME=VALUE") }
         let name = String(text[..<equals])
         let raw = String(text[text.index(after: equals)...])
-        if raw.count == 10, raw.split(separator: "-").count == 3 { return APIField(name, .date(raw)) }
-        if let integer = Int64(raw) { return APIField(name, .integer(integer)) }
-        return APIField(name, .text(raw))
+        if raw.count == 10, raw.split(separator: "-").count == 3 { return JiefenV1.Field(name, .date(raw)) }
+        if let integer = Int64(raw) { return JiefenV1.Field(name, .integer(integer)) }
+        return JiefenV1.Field(name, .text(raw))
     }
 }

@@ -130,8 +130,7 @@ struct LoadCommand: AsyncParsableCommand {
     private func makeWorkload(_ client: TTRPCClient) async throws -> any LoadWorkload {
         if let workload {
             do {
-                let answer = try await client.call(service: KindsAPI.service, method: KindsAPI.list)
-                let kinds = try ListKindsResponse(decoding: answer).kinds
+                let kinds = try await client.call(Kinds.listKinds, JiefenV1.ListKindsRequest()).kinds
                 guard !kinds.isEmpty else { throw RPCError(code: .failedPrecondition, message: "the server has no dispute kinds") }
                 let runID = String(UInt32.random(in: 0...UInt32.max), radix: 36)
                 if workload == "tongyang" {

@@ -31,10 +31,10 @@ struct ReportCommand: AsyncParsableCommand {
 
     func run() async throws {
         let session = try await RPCSession.open(connection)
-        let request = ReportRequest(from: from, to: to, asOf: asOf ?? "", channel: channel ?? "", villageCode: village ?? "")
+        let request = JiefenV1.ReportRequest(from: from, to: to, asOf: asOf ?? "", channel: channel ?? "", villageCode: village ?? "")
         let report: StatsReport
         do {
-            report = try await session.call(StatsAPI.service, StatsAPI.report, request, as: StatsReport.self)
+            report = StatsReport(try await session.call(Stats.report, request))
         } catch {
             await session.close()
             throw error

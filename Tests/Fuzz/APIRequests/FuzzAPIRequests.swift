@@ -9,20 +9,20 @@ import NIOCore
 
 /// The request decoders, one per method in `ServiceMethod.all` (same order).
 let requestDecoders: [@Sendable (ByteBuffer) throws -> Void] = [
-    { try roundTrip(CreateCaseRequest.self, $0) },
-    { try roundTrip(GetCaseRequest.self, $0) },
-    { try roundTrip(ListCasesRequest.self, $0) },
-    { try roundTrip(ApplyEventRequest.self, $0) },
+    { try roundTrip(JiefenV1.CreateCaseRequest.self, $0) },
+    { try roundTrip(JiefenV1.GetCaseRequest.self, $0) },
+    { try roundTrip(JiefenV1.ListCasesRequest.self, $0) },
+    { try roundTrip(JiefenV1.ApplyEventRequest.self, $0) },
     { try roundTrip(CaseIDRequest.self, $0) },
     { try roundTrip(CaseIDRequest.self, $0, wireType: "jiefen.v1.AssessCaseRequest") },
     { _ = try ProtoCodec(messageType: "jiefen.v1.ListKindsRequest").decode($0) },
-    { try roundTrip(DescribeKindRequest.self, $0) },
-    { try roundTrip(RecordContactRequest.self, $0) },
-    { try roundTrip(APISession.self, $0) },
-    { try roundTrip(ListSessionsRequest.self, $0) },
-    { try roundTrip(RecordMeetingRequest.self, $0) },
-    { try roundTrip(ReportRequest.self, $0) },
-    { try roundTrip(PutBaselineRequest.self, $0) },
+    { try roundTrip(JiefenV1.DescribeKindRequest.self, $0) },
+    { try roundTrip(JiefenV1.RecordContactRequest.self, $0) },
+    { try roundTrip(JiefenV1.Session.self, $0) },
+    { try roundTrip(JiefenV1.ListSessionsRequest.self, $0) },
+    { try roundTrip(JiefenV1.RecordMeetingRequest.self, $0) },
+    { try roundTrip(JiefenV1.ReportRequest.self, $0) },
+    { try roundTrip(JiefenV1.PutBaselineRequest.self, $0) },
 ]
 
 func roundTrip<M: APIMessage>(_ type: M.Type, _ buffer: ByteBuffer, wireType: String? = nil) throws {

@@ -1,3 +1,4 @@
+public import JiefenAPI
 public import JiefenWire
 public import NIOCore
 
@@ -20,6 +21,13 @@ public struct RequestSample: Sendable, Hashable {
     /// The codec of the request type.
     public var codec: ProtoCodec {
         get throws { try ProtoCodec(messageType: method.requestType) }
+    }
+
+    /// A sample of a generated request message (its fields as the dynamic codec reads them).
+    public init(name: String, method: ServiceMethod, request: some GeneratedMessage) {
+        // A sample request always encodes and decodes: it is built from valid values.
+        let fields = try! ProtoCodec(messageType: method.requestType).decode(try! request.encoded())
+        self.init(name: name, method: method, message: fields)
     }
 
     /// The request encoded as protobuf bytes.

@@ -15,20 +15,20 @@ public enum RequestSamples {
     public static let receivedOn = "2023-02-12"
 
     /// A valid create for `plugin`, carrying every attribute of the plugin's sample details.
-    public static func create(_ plugin: any DisputePlugin, requestID: String) -> CreateCaseRequest {
-        var request = CreateCaseRequest()
+    public static func create(_ plugin: any DisputePlugin, requestID: String) -> JiefenV1.CreateCaseRequest {
+        var request = JiefenV1.CreateCaseRequest()
         request.requestID = requestID
         request.kind = plugin.kind.rawValue
         request.track = "petition"
         request.channel = "VILLAGE_RECEPTION"
         request.villageCode = "340181-TY-01"
-        request.petitioners = [APIPerson(name: "张三", idNumber: "11010519491231002X", phone: "13800138000")]
-        request.representatives = [APIPerson(name: "李四", phone: "13900139000")]
+        request.petitioners = [JiefenV1.Person(name: "张三", idNumber: "11010519491231002X", phone: "13800138000")]
+        request.representatives = [JiefenV1.Person(name: "李四", phone: "13900139000")]
         request.personsInvolved = 6
         request.householdsInvolved = 3
         request.vulnerableFlags = ["elderly_alone"]
         request.demandText = "要求依法处理"
-        request.details = plugin.sampleDetails.names.map { APIField($0, APIValue(plugin.sampleDetails[$0]!)) }
+        request.details = plugin.sampleDetails.names.map { JiefenV1.Field(name: $0, value: JiefenV1.Value(plugin.sampleDetails[$0]!)) }
         request.receivedAt = Timestamp(date: CivilDate(iso: receivedOn)!, hour: 9).secondsSinceEpoch
         request.headcount = 5
         request.actor = "sample"
@@ -37,18 +37,18 @@ public enum RequestSamples {
     }
 
     /// The events of a case's lifecycle, in an order the rules accept, with their arguments.
-    public static let events: [ApplyEventRequest] = [
-        event("accepted", [APIField("notice_on", .date("2023-02-14"))]),
-        event("assigned", [APIField("department", .text("rural-economy-office"))]),
+    public static let events: [JiefenV1.ApplyEventRequest] = [
+        event("accepted", [JiefenV1.Field("notice_on", .date("2023-02-14"))]),
+        event("assigned", [JiefenV1.Field("department", .text("rural-economy-office"))]),
         event("handling_started"),
-        event("extension_approved", [APIField("days", .integer(30)), APIField("reason", .text("joint meeting needed"))]),
-        event("replied", [APIField("decision", .choice("support")), APIField("document_ref", .text("TY-2023-031"))]),
-        event("closed", [APIField("outcome", .choice("resolved_town"))]),
-        event("evaluated", [APIField("rating", .choice("satisfied"))]),
+        event("extension_approved", [JiefenV1.Field("days", .integer(30)), JiefenV1.Field("reason", .text("joint meeting needed"))]),
+        event("replied", [JiefenV1.Field("decision", .choice("support")), JiefenV1.Field("document_ref", .text("TY-2023-031"))]),
+        event("closed", [JiefenV1.Field("outcome", .choice("resolved_town"))]),
+        event("evaluated", [JiefenV1.Field("rating", .choice("satisfied"))]),
     ]
 
-    private static func event(_ type: String, _ arguments: [APIField] = []) -> ApplyEventRequest {
-        var request = ApplyEventRequest()
+    private static func event(_ type: String, _ arguments: [JiefenV1.Field] = []) -> JiefenV1.ApplyEventRequest {
+        var request = JiefenV1.ApplyEventRequest()
         request.type = type
         request.arguments = arguments
         request.actor = "sample"
@@ -62,14 +62,14 @@ public enum RequestSamples {
     ///   - sessionID: An existing reception session, or "" for none.
     public static func all(caseID: String = "JF-000001", sessionID: String = "") -> [RequestSample] {
         var samples: [RequestSample] = []
-        func add(_ name: String, _ index: Int, _ message: some APIMessage) {
+        func add(_ name: String, _ index: Int, _ message: some GeneratedMessage) {
             let method = ServiceMethod.all[index]
-            samples.append(RequestSample(name: "\(method.service.split(separator: ".").last!).\(method.method).\(name)", method: method, message: message.proto))
+            samples.append(RequestSample(name: "\(method.service.split(separator: ".").last!).\(method.method).\(name)", method: method, request: message))
         }
         for plugin in plugins { add(plugin.kind.rawValue, 0, create(plugin, requestID: "seed-\(plugin.kind.rawValue)")) }
-        add("masked", 1, GetCaseRequest(id: caseID))
-        add("revealed", 1, GetCaseRequest(id: caseID, reveal: true))
-        var list = ListCasesRequest()
+        add("masked", 1, JiefenV1.GetCaseRequest(id: caseID))
+        add("revealed", 1, JiefenV1.GetCaseRequest(id: caseID, reveal: true))
+        var list = JiefenV1.ListCasesRequest()
         list.kind = "housing-delivery"
         list.track = "petition"
         list.status = "REGISTERED"
@@ -78,17 +78,17 @@ public enum RequestSamples {
         list.registeredTo = "2023-12-31"
         list.pageSize = 10
         add("filtered", 2, list)
-        add("all", 2, ListCasesRequest())
+        add("all", 2, JiefenV1.ListCasesRequest())
         for event in events {
             var request = event
             request.caseID = caseID  // expected_version 0: applied whatever the case's version
             add(event.type, 3, request)
         }
-        add("case", 4, CaseIDRequest(caseID: caseID))
-        add("case", 5, CaseIDRequest(caseID: caseID))
-        samples.append(RequestSample(name: "Kinds.ListKinds.empty", method: ServiceMethod.all[6], message: ProtoMessage()))
-        for plugin in plugins { add(plugin.kind.rawValue, 7, DescribeKindRequest(kind: plugin.kind.rawValue)) }
-        var contact = RecordContactRequest()
+        add("case", 4, JiefenV1.CaseHistoryRequest(caseID: caseID))
+        add("case", 5, JiefenV1.AssessCaseRequest(caseID: caseID))
+        add("empty", 6, JiefenV1.ListKindsRequest())
+        for plugin in plugins { add(plugin.kind.rawValue, 7, JiefenV1.DescribeKindRequest(kind: plugin.kind.rawValue)) }
+        var contact = JiefenV1.RecordContactRequest()
         contact.caseID = caseID
         contact.channel = "WALK_IN"
         contact.at = Timestamp(date: CivilDate(iso: "2023-03-01")!, hour: 10).secondsSinceEpoch
@@ -97,9 +97,9 @@ public enum RequestSamples {
         contact.personKeys = ["p1", "p3"]
         contact.actor = "sample"
         add("walk-in", 8, contact)
-        add("held", 9, APISession(villageCode: "340181-TY-02", date: "2023-03-06", leadDepartment: "town-office"))
-        add("range", 10, ListSessionsRequest(from: "2023-01-01", to: "2023-12-31"))
-        var meeting = RecordMeetingRequest()
+        add("held", 9, JiefenV1.Session(villageCode: "340181-TY-02", date: "2023-03-06", leadDepartment: "town-office"))
+        add("range", 10, JiefenV1.ListSessionsRequest(from: "2023-01-01", to: "2023-12-31"))
+        var meeting = JiefenV1.RecordMeetingRequest()
         meeting.caseIDs = [caseID]
         meeting.date = "2023-03-10"
         meeting.departments = ["town-office", "city-housing-centre"]
@@ -107,9 +107,9 @@ public enum RequestSamples {
         meeting.resolved = true
         meeting.actor = "sample"
         add("resolved", 11, meeting)
-        add("year", 12, ReportRequest(from: "2023-01-01", to: "2023-12-31", asOf: "2024-01-31"))
-        add("village", 12, ReportRequest(from: "2023-01-01", to: "2023-06-30", channel: "VILLAGE_RECEPTION", villageCode: "340181-TY-01"))
-        add("year", 13, PutBaselineRequest(from: "2022-01-01", to: "2022-12-31", figures: ["cases/petition/WALK_IN": 12, "visits": 30]))
+        add("year", 12, JiefenV1.ReportRequest(from: "2023-01-01", to: "2023-12-31", asOf: "2024-01-31"))
+        add("village", 12, JiefenV1.ReportRequest(from: "2023-01-01", to: "2023-06-30", channel: "VILLAGE_RECEPTION", villageCode: "340181-TY-01"))
+        add("year", 13, JiefenV1.PutBaselineRequest(from: "2022-01-01", to: "2022-12-31", figures: ["cases/petition/WALK_IN": 12, "visits": 30]))
         return samples
     }
 }

@@ -1,4 +1,5 @@
 import JiefenAPI
+import TTRPCCore
 
 /// One method of the case server's API and the protobuf type of its request.
 public struct ServiceMethod: Sendable, Hashable, CustomStringConvertible {
@@ -16,26 +17,31 @@ public struct ServiceMethod: Sendable, Hashable, CustomStringConvertible {
         self.requestType = requestType
     }
 
+    /// The entry of a generated method descriptor.
+    public init<Request: GeneratedMessage, Response>(_ method: TTRPCMethod<Request, Response>) {
+        self.init(method.service, method.method, request: Request.protoName)
+    }
+
     /// `service/method`.
     public var description: String { "\(service)/\(method)" }
 
     /// Every method the case services register (as `CaseServer` and `jiefend` compose them), in a fixed order:
     /// fuzz inputs pick a method by index, so entries are only ever appended.
     public static let all: [ServiceMethod] = [
-        ServiceMethod(CasesAPI.service, CasesAPI.create, request: CreateCaseRequest.messageType),
-        ServiceMethod(CasesAPI.service, CasesAPI.get, request: GetCaseRequest.messageType),
-        ServiceMethod(CasesAPI.service, CasesAPI.list, request: ListCasesRequest.messageType),
-        ServiceMethod(CasesAPI.service, CasesAPI.apply, request: ApplyEventRequest.messageType),
-        ServiceMethod(CasesAPI.service, CasesAPI.history, request: "jiefen.v1.CaseHistoryRequest"),
-        ServiceMethod(CasesAPI.service, CasesAPI.assess, request: "jiefen.v1.AssessCaseRequest"),
-        ServiceMethod(KindsAPI.service, KindsAPI.list, request: "jiefen.v1.ListKindsRequest"),
-        ServiceMethod(KindsAPI.service, KindsAPI.describe, request: DescribeKindRequest.messageType),
-        ServiceMethod(ContactsAPI.contactsService, ContactsAPI.record, request: RecordContactRequest.messageType),
-        ServiceMethod(ContactsAPI.sessionsService, ContactsAPI.createSession, request: APISession.messageType),
-        ServiceMethod(ContactsAPI.sessionsService, ContactsAPI.listSessions, request: ListSessionsRequest.messageType),
-        ServiceMethod(ContactsAPI.meetingsService, ContactsAPI.recordMeeting, request: RecordMeetingRequest.messageType),
-        ServiceMethod(StatsAPI.service, StatsAPI.report, request: ReportRequest.messageType),
-        ServiceMethod(StatsAPI.service, StatsAPI.putBaseline, request: PutBaselineRequest.messageType),
+        ServiceMethod(Cases.create),
+        ServiceMethod(Cases.get),
+        ServiceMethod(Cases.list),
+        ServiceMethod(Cases.apply),
+        ServiceMethod(Cases.history),
+        ServiceMethod(Cases.assess),
+        ServiceMethod(Kinds.listKinds),
+        ServiceMethod(Kinds.describeKind),
+        ServiceMethod(Contacts.record),
+        ServiceMethod(Sessions.create),
+        ServiceMethod(Sessions.list),
+        ServiceMethod(Meetings.record),
+        ServiceMethod(Stats.report),
+        ServiceMethod(Stats.putBaseline),
     ]
 
     /// The position of this method in ``all`` (what a fuzz input's first byte selects).
