@@ -22,7 +22,7 @@ struct CrashDurabilityTests {
         request.personsInvolved = 3
         request.demandText = "逾期交房"
         let sample = HousingDeliveryPlugin().sampleDetails
-        request.details = sample.names.map { JiefenV1.Field($0, APIValue(sample[$0]!)) }
+        request.details = sample.names.map { JiefenV1.Field(name: $0, value: JiefenV1.Value(sample[$0]!)) }
         return request
     }
 
@@ -43,7 +43,7 @@ struct CrashDurabilityTests {
                     while index < 100_000 {
                         let payload = try? Self.request("crash-\(index)").encoded()
                         guard let payload,
-                            let answer = try? await client.call(service: CasesAPI.service, method: CasesAPI.create, payload: payload),
+                            let answer = try? await client.call(service: Cases.create.service, method: Cases.create.method, payload: payload),
                             let response = try? JiefenV1.CreateCaseResponse(decoding: answer)
                         else { return }  // the server died: stop this caller
                         acknowledged.map.withLock { $0["crash-\(index)"] = response.case.id }
@@ -66,7 +66,7 @@ struct CrashDurabilityTests {
         let again = try await restarted.waitUntilServing()
         for (requestID, caseID) in before {
             let answer = try JiefenV1.CreateCaseResponse(decoding: try await again.call(
-                service: CasesAPI.service, method: CasesAPI.create, payload: try Self.request(requestID).encoded()
+                service: Cases.create.service, method: Cases.create.method, payload: try Self.request(requestID).encoded()
             ))
             #expect(!answer.created, "acknowledged create \(requestID) was lost")
             #expect(answer.case.id == caseID)
@@ -82,14 +82,14 @@ struct CrashDurabilityTests {
         let server = try ServerProcess(dataDirectory: directory)
         let client = try await server.waitUntilServing()
         let created = try JiefenV1.CreateCaseResponse(decoding: try await client.call(
-            service: CasesAPI.service, method: CasesAPI.create, payload: try Self.request("term-1").encoded()
+            service: Cases.create.service, method: Cases.create.method, payload: try Self.request("term-1").encoded()
         ))
         await client.close()
         #expect(server.terminate() == 0)
         let restarted = try ServerProcess(dataDirectory: directory)
         let again = try await restarted.waitUntilServing()
         let fetched = try JiefenV1.ApplyEventResponse(decoding: try await again.call(
-            service: CasesAPI.service, method: CasesAPI.get, payload: try JiefenV1.GetCaseRequest(id: created.case.id).encoded()
+            service: Cases.get.service, method: Cases.get.method, payload: try JiefenV1.GetCaseRequest(id: created.case.id).encoded()
         ))
         #expect(fetched.case.id == created.case.id)
         await again.close()

@@ -77,7 +77,7 @@ struct FullDiskProcessTests {
         // Reads go on.
         for caseID in acknowledged.values {
             let fetched = try JiefenV1.ApplyEventResponse(decoding: try await client.call(
-                service: CasesAPI.service, method: CasesAPI.get, payload: try JiefenV1.GetCaseRequest(id: caseID).encoded()))
+                service: Cases.get.service, method: Cases.get.method, payload: try JiefenV1.GetCaseRequest(id: caseID).encoded()))
             #expect(fetched.case.id == caseID)
         }
         // Space is freed: the refused create is created now, for the first time.
@@ -101,6 +101,6 @@ struct FullDiskProcessTests {
 
     static func create(_ client: TTRPCClient, _ requestID: String) async throws -> JiefenV1.CreateCaseResponse {
         try JiefenV1.CreateCaseResponse(decoding: try await client.call(
-            service: CasesAPI.service, method: CasesAPI.create, payload: try CrashDurabilityTests.request(requestID).encoded()))
+            service: Cases.create.service, method: Cases.create.method, payload: try CrashDurabilityTests.request(requestID).encoded()))
     }
 }

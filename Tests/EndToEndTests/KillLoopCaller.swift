@@ -34,7 +34,7 @@ struct KillLoopCaller: Sendable {
     ]
 
     static func fields(_ details: Details) -> [JiefenV1.Field] {
-        details.names.map { JiefenV1.Field($0, APIValue(details[$0]!)) }
+        details.names.map { JiefenV1.Field(name: $0, value: JiefenV1.Value(details[$0]!)) }
     }
 
     static func seconds(_ day: Int, hour: Int = 9) -> Int64 {
@@ -127,7 +127,7 @@ struct KillLoopCaller: Sendable {
     /// is recorded as a test failure. Nothing is sent once the kill is under way.
     private func send(
         _ kind: KillLoopWrite.Kind, _ requestID: String, on caseID: String?, event: String? = nil, session: String? = nil,
-        _ request: some APIMessage
+        _ request: some GeneratedMessage
     ) async -> KillLoopAnswer? {
         guard !killed.isSet else { return nil }
         let payload: ByteBuffer

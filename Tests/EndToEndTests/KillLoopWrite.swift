@@ -1,4 +1,5 @@
 import JiefenAPI
+import TTRPCCore
 import NIOCore
 
 /// One write of the kill loop: its request id, the exact bytes sent (a retry sends the same bytes again), the case it
@@ -13,20 +14,20 @@ struct KillLoopWrite: Sendable {
 
         var service: String {
             switch self {
-            case .create, .event: CasesAPI.service
-            case .contact: ContactsAPI.contactsService
-            case .session: ContactsAPI.sessionsService
-            case .meeting: ContactsAPI.meetingsService
+            case .create, .event: Cases.name
+            case .contact: Contacts.name
+            case .session: Sessions.name
+            case .meeting: Meetings.name
             }
         }
 
         var method: String {
             switch self {
-            case .create: CasesAPI.create
-            case .event: CasesAPI.apply
-            case .contact: ContactsAPI.record
-            case .session: ContactsAPI.createSession
-            case .meeting: ContactsAPI.recordMeeting
+            case .create: Cases.create.method
+            case .event: Cases.apply.method
+            case .contact: Contacts.record.method
+            case .session: Sessions.create.method
+            case .meeting: Meetings.record.method
             }
         }
     }

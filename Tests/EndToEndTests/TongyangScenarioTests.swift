@@ -40,8 +40,7 @@ struct TongyangScenarioTests {
         let period = ["--from", "2022-07-01", "--to", "2023-06-30", "--as-of", "2023-06-30", "-a", address]
         let json = try jiefen(["report", "--format", "json"] + period)
         let html = try jiefen(["report", "--format", "html"] + period)
-        let payload = try JiefenV1.ReportRequest(from: "2022-07-01", to: "2023-06-30", asOf: "2023-06-30").encoded()
-        let report = try StatsReport(decoding: try await client.call(service: StatsAPI.service, method: StatsAPI.report, payload: payload))
+        let report = StatsReport(try await client.call(Stats.report, JiefenV1.ReportRequest(from: "2022-07-01", to: "2023-06-30", asOf: "2023-06-30")))
         return (json, html, report)
     }
 

@@ -86,7 +86,7 @@ struct CaseBadInputTests {
             for case .failure(let error) in results {
                 #expect((error as? RPCError)?.code == .aborted || (error as? RPCError)?.code == .failedPrecondition)
             }
-            let history = try await server.call(CasesAPI.service, CasesAPI.history, CaseIDRequest(caseID: created.id), as: JiefenV1.CaseHistoryResponse.self)
+            let history = try await server.call(Cases.history, JiefenV1.CaseHistoryRequest(caseID: created.id))
             #expect(history.events.count == 2)
         }
     }
@@ -94,7 +94,7 @@ struct CaseBadInputTests {
     @Test func undecodablePayloadAnswersInvalidArgument() async throws {
         try await CaseServer.with { server in
             let error = await #expect(throws: RPCError.self) {
-                _ = try await server.client.call(service: CasesAPI.service, method: CasesAPI.create, payload: ByteBuffer(bytes: [0x0A, 0x05, 0xFF]))
+                _ = try await server.client.call(service: Cases.create.service, method: Cases.create.method, payload: ByteBuffer(bytes: [0x0A, 0x05, 0xFF]))
             }
             #expect(error?.code == .invalidArgument)
         }

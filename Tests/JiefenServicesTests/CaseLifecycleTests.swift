@@ -30,7 +30,7 @@ struct CaseLifecycleTests {
             #expect(c.outcome == "resolved_town")
             c = try await server.apply(id, "evaluated", [JiefenV1.Field("rating", .choice("satisfied"))], on: "2023-03-25")
             #expect(c.rating == "satisfied")
-            let history = try await server.call(CasesAPI.service, CasesAPI.history, CaseIDRequest(caseID: id), as: JiefenV1.CaseHistoryResponse.self)
+            let history = try await server.call(Cases.history, JiefenV1.CaseHistoryRequest(caseID: id))
             #expect(history.events.map(\.type) == [
                 "registered", "accepted", "assigned", "handling_started", "extension_approved", "replied", "closed", "evaluated",
             ])
@@ -41,7 +41,7 @@ struct CaseLifecycleTests {
     @Test func assessmentReproducesTheHousingExample() async throws {
         try await CaseServer.with { server in
             let id = try await server.create(Fixtures.housingCase()).case.id
-            let assessment = try await server.call(CasesAPI.service, CasesAPI.assess, CaseIDRequest(caseID: id), as: JiefenV1.AssessCaseResponse.self)
+            let assessment = try await server.call(Cases.assess, JiefenV1.AssessCaseRequest(caseID: id))
             #expect(["P1", "P2", "P3"].contains(assessment.severity))
             #expect(!assessment.routing.isEmpty)
             #expect(!assessment.figures.isEmpty)
@@ -56,7 +56,7 @@ struct CaseLifecycleTests {
             #expect(first.created)
             #expect(!again.created)
             #expect(again.case.id == first.case.id)
-            let list = try await server.call(CasesAPI.service, CasesAPI.list, JiefenV1.ListCasesRequest(), as: JiefenV1.ListCasesResponse.self)
+            let list = try await server.call(Cases.list, JiefenV1.ListCasesRequest())
             #expect(list.cases.count == 1)
         }
     }
@@ -68,7 +68,7 @@ struct CaseLifecycleTests {
             request.pageSize = 2
             var seen: [String] = []
             repeat {
-                let page = try await server.call(CasesAPI.service, CasesAPI.list, request, as: JiefenV1.ListCasesResponse.self)
+                let page = try await server.call(Cases.list, request)
                 for c in page.cases {
                     #expect(c.masked)
                     #expect(c.petitioners.first?.name == "张*")
@@ -80,7 +80,7 @@ struct CaseLifecycleTests {
             } while !request.pageToken.isEmpty
             #expect(seen.count == 5)
             #expect(Set(seen).count == 5)
-            let revealed = try await server.call(CasesAPI.service, CasesAPI.get, JiefenV1.GetCaseRequest(id: seen[0], reveal: true), as: JiefenV1.ApplyEventResponse.self)
+            let revealed = try await server.call(Cases.get, JiefenV1.GetCaseRequest(id: seen[0], reveal: true))
             #expect(revealed.case.petitioners.first?.phone == "13800138000")
             #expect(!revealed.case.masked)
         }
@@ -93,31 +93,31 @@ struct CaseLifecycleTests {
             request.channel = "WALK_IN"
             request.headcount = 0
             let sample = LandLeaseArrearsPlugin().sampleDetails
-            request.details = sample.names.map { JiefenV1.Field($0, APIValue(sample[$0]!)) }
+            request.details = sample.names.map { JiefenV1.Field(name: $0, value: JiefenV1.Value(sample[$0]!)) }
             request.details.removeAll { $0.name == "transferors" }
-            request.details.append(JiefenV1.Field("transferors", .list([.text("王小明"), .text("李四")])))
+            request.details.append(JiefenV1.Field("transferors", .list(of: [.text("王小明"), .text("李四")])))
             let id = try await server.create(request).case.id
-            let listed = try await server.call(CasesAPI.service, CasesAPI.list, JiefenV1.ListCasesRequest(), as: JiefenV1.ListCasesResponse.self).cases[0]
-            let transferors = listed.details.first { $0.name == "transferors" }?.value
-            #expect(transferors == .list([.text("王*明"), .text("李*")]))
+            let listed = try await server.call(Cases.list, JiefenV1.ListCasesRequest()).cases[0]
+            let transferors = listed.details.first { $0.name == "transferors" }?.value.kind
+            #expect(transferors == .list(of: [.text("王*明"), .text("李*")]))
             #expect(listed.details.first { $0.name == "transferee_id" }?.value.description.hasPrefix("*") == true)
-            #expect(listed.details.first { $0.name == "area_mu" }?.value == .areaCentimu(18_650))
-            let revealed = try await server.call(CasesAPI.service, CasesAPI.get, JiefenV1.GetCaseRequest(id: id, reveal: true), as: JiefenV1.ApplyEventResponse.self).case
-            #expect(revealed.details.first { $0.name == "transferors" }?.value == .list([.text("王小明"), .text("李四")]))
-            let schema = try await server.call(KindsAPI.service, KindsAPI.describe, JiefenV1.DescribeKindRequest(kind: "land-lease-arrears"), as: JiefenV1.KindSchema.self)
+            #expect(listed.details.first { $0.name == "area_mu" }?.value.kind == .areaCentimu(18_650))
+            let revealed = try await server.call(Cases.get, JiefenV1.GetCaseRequest(id: id, reveal: true)).case
+            #expect(revealed.details.first { $0.name == "transferors" }?.value.kind == .list(of: [.text("王小明"), .text("李四")]))
+            let schema = try await server.call(Kinds.describeKind, JiefenV1.DescribeKindRequest(kind: "land-lease-arrears"))
             #expect(schema.attributes.first { $0.name == "transferors" }?.personal == true)
         }
     }
 
     @Test func kindsAreDiscoverableWithTheirSchemas() async throws {
         try await CaseServer.with { server in
-            let kinds = try await server.call(KindsAPI.service, KindsAPI.list, JiefenV1.ListSessionsRequest(), as: JiefenV1.ListKindsResponse.self)
+            let kinds = try await server.call(Kinds.listKinds, JiefenV1.ListKindsRequest())
             #expect(Set(kinds.kinds.map(\.kind)) == ["housing-delivery", "land-lease-arrears", "agricultural-claim", "general-matter"])
-            let housing = try await server.call(KindsAPI.service, KindsAPI.describe, JiefenV1.DescribeKindRequest(kind: "housing-delivery"), as: JiefenV1.KindSchema.self)
+            let housing = try await server.call(Kinds.describeKind, JiefenV1.DescribeKindRequest(kind: "housing-delivery"))
             #expect(housing.attributes.contains { $0.required })
             #expect(!housing.sampleDetails.isEmpty)
             let unknown = await #expect(throws: RPCError.self) {
-                _ = try await server.call(KindsAPI.service, KindsAPI.describe, JiefenV1.DescribeKindRequest(kind: "neighbour"), as: JiefenV1.KindSchema.self)
+                _ = try await server.call(Kinds.describeKind, JiefenV1.DescribeKindRequest(kind: "neighbour"))
             }
             #expect(unknown?.code == .notFound)
         }
@@ -131,10 +131,10 @@ struct CaseLifecycleTests {
             request.channel = "VILLAGE_RECEPTION"
             request.headcount = 5
             request.at = Fixtures.seconds("2023-01-15")
-            let answer = try await server.call(ContactsAPI.contactsService, ContactsAPI.record, request, as: JiefenV1.RecordContactResponse.self)
+            let answer = try await server.call(Contacts.record, request)
             #expect(answer.batches == 2)
             #expect(answer.personTimes == 11)
-            let list = try await server.call(CasesAPI.service, CasesAPI.list, JiefenV1.ListCasesRequest(), as: JiefenV1.ListCasesResponse.self)
+            let list = try await server.call(Cases.list, JiefenV1.ListCasesRequest())
             #expect(list.cases.count == 1)
         }
     }

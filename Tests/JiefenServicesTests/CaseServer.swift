@@ -25,12 +25,12 @@ struct CaseServer {
         }
     }
 
-    func call<Response: APIMessage>(_ service: String, _ method: String, _ request: some APIMessage, as: Response.Type) async throws -> Response {
-        try Response(decoding: try await client.call(service: service, method: method, payload: try request.encoded()))
+    func call<Request, Response>(_ method: TTRPCMethod<Request, Response>, _ request: Request) async throws -> Response {
+        try await client.call(method, request)
     }
 
     func create(_ request: JiefenV1.CreateCaseRequest) async throws -> JiefenV1.CreateCaseResponse {
-        try await call(CasesAPI.service, CasesAPI.create, request, as: JiefenV1.CreateCaseResponse.self)
+        try await call(Cases.create, request)
     }
 
     func apply(_ id: String, _ type: String, _ arguments: [JiefenV1.Field] = [], on date: String? = nil, expectedVersion: Int64 = 0) async throws -> JiefenV1.Case {
@@ -40,7 +40,7 @@ struct CaseServer {
         request.arguments = arguments
         request.expectedVersion = expectedVersion
         if let date { request.occurredAt = Fixtures.seconds(date) }
-        return try await call(CasesAPI.service, CasesAPI.apply, request, as: JiefenV1.ApplyEventResponse.self).case
+        return try await call(Cases.apply, request).case
     }
 }
 
@@ -62,7 +62,7 @@ enum Fixtures {
         request.householdsInvolved = 12
         request.demandText = "交房延期，要求按合同支付违约金"
         request.details = HousingDeliveryPlugin().sampleDetails.names.map { name in
-            JiefenV1.Field(name, APIValue(HousingDeliveryPlugin().sampleDetails[name]!))
+            JiefenV1.Field(name: name, value: JiefenV1.Value(HousingDeliveryPlugin().sampleDetails[name]!))
         }
         request.receivedAt = seconds(date)
         request.headcount = 6

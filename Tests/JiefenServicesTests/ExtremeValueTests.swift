@@ -17,7 +17,7 @@ struct ExtremeValueTests {
         #expect(paths.contains("received_at"))
         #expect(paths.contains("persons_involved"))
         #expect(paths.contains { $0.hasPrefix("details[") && $0.hasSuffix(".value.money_fen") })
-        let baseline = try #require(RequestSamples.all().first { $0.method.method == StatsAPI.putBaseline })
+        let baseline = try #require(RequestSamples.all().first { $0.method.method == Stats.putBaseline.method })
         let baselinePaths = try ProtoExtremeValues.mutations(of: baseline.message, type: baseline.method.requestType).map(\.path)
         #expect(baselinePaths.contains("values"))
     }

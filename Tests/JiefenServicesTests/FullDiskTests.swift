@@ -54,10 +54,10 @@ struct FullDiskTests {
 
             // Reads go on: every acknowledged case is there, nothing of the refused writes is.
             for (requestID, caseID) in acknowledged {
-                let fetched = try await server.call(CasesAPI.service, CasesAPI.get, JiefenV1.GetCaseRequest(id: caseID), as: JiefenV1.ApplyEventResponse.self)
+                let fetched = try await server.call(Cases.get, JiefenV1.GetCaseRequest(id: caseID))
                 #expect(fetched.case.id == caseID, "\(requestID)")
             }
-            let listed = try await server.call(CasesAPI.service, CasesAPI.list, JiefenV1.ListCasesRequest(), as: JiefenV1.ListCasesResponse.self)
+            let listed = try await server.call(Cases.list, JiefenV1.ListCasesRequest())
             #expect(listed.cases.count == acknowledged.count)
             try await server.store.checkIntegrity()
 
@@ -66,7 +66,7 @@ struct FullDiskTests {
             let retried = try await server.create(Fixtures.housingCase(requestID: refusedID))
             #expect(retried.created)
             #expect(try await server.create(Fixtures.housingCase(requestID: "after")).created)
-            #expect(try await server.call(CasesAPI.service, CasesAPI.list, JiefenV1.ListCasesRequest(), as: JiefenV1.ListCasesResponse.self).cases.count
+            #expect(try await server.call(Cases.list, JiefenV1.ListCasesRequest()).cases.count
                 == acknowledged.count + 2)
             try await server.store.checkIntegrity()
         }

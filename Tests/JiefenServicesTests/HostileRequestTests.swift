@@ -12,12 +12,12 @@ import Testing
 struct HostileRequestTests {
     /// The server still answers a normal call.
     private func stillServes(_ server: CaseServer) async throws {
-        let kinds = try await server.call(KindsAPI.service, KindsAPI.list, JiefenV1.ListSessionsRequest(from: "", to: ""), as: JiefenV1.ListKindsResponse.self)
+        let kinds = try await server.call(Kinds.listKinds, JiefenV1.ListKindsRequest())
         #expect(kinds.kinds.count >= 3)
     }
 
     private static func isMoney(_ field: JiefenV1.Field) -> Bool {
-        if case .moneyFen = field.value { return true }
+        if case .moneyFen = field.value.kind { return true }
         return false
     }
 
@@ -55,7 +55,7 @@ struct HostileRequestTests {
             request.headcount = 2
             request.at = Int64.max
             let error = await refusal {
-                _ = try await server.call(ContactsAPI.contactsService, ContactsAPI.record, request, as: JiefenV1.RecordContactResponse.self)
+                _ = try await server.call(Contacts.record, request)
             }
             #expect(error?.code == .invalidArgument)
             #expect(error?.message.contains("at:") == true)
@@ -69,7 +69,7 @@ struct HostileRequestTests {
             let bytes = HostileBytes.createRequest(detailValue: HostileBytes.nestedValue(depth: 20_000))
             #expect(bytes.count > 100_000)
             let error = await refusal {
-                _ = try await server.client.call(service: CasesAPI.service, method: CasesAPI.create, payload: ByteBuffer(bytes: bytes))
+                _ = try await server.client.call(service: Cases.create.service, method: Cases.create.method, payload: ByteBuffer(bytes: bytes))
             }
             #expect(error?.code == .invalidArgument)
             #expect(error?.message.contains("deeper than 16") == true)
@@ -88,7 +88,7 @@ struct HostileRequestTests {
             apply.caseID = id
             apply.type = "accepted"
             apply.occurredAt = Int64(Date().timeIntervalSince1970) + 30 * 86_400
-            let error = await refusal { _ = try await server.call(CasesAPI.service, CasesAPI.apply, apply, as: JiefenV1.ApplyEventResponse.self) }
+            let error = await refusal { _ = try await server.call(Cases.apply, apply) }
             #expect(error?.code == .invalidArgument)
             #expect(error?.message.contains("occurred_at") == true)
             #expect(try await server.apply(id, "accepted", on: "2023-01-10").version == 2)
@@ -100,7 +100,7 @@ struct HostileRequestTests {
             var request = Fixtures.housingCase()
             request.demandText = String(repeating: "诉", count: 3_000)  // 9,000 bytes
             request.vulnerableFlags = (0..<40).map { _ in String(repeating: "x", count: 100) }
-            request.personsInvolved = Int(Int32.min)
+            request.personsInvolved = Int32.min
             request.personKeys = (0..<30).map { String(repeating: "k", count: 100 + $0) }
             let error = await refusal { _ = try await server.create(request) }
             #expect(error?.code == .invalidArgument)
@@ -129,7 +129,7 @@ struct HostileRequestTests {
         try await CaseServer.with { server in
             var request = Fixtures.housingCase()
             let index = try #require(request.details.firstIndex(where: Self.isMoney))
-            request.details[index].value = .moneyFen(Int64.max)
+            request.details[index].value.kind = .moneyFen(Int64.max)
             let error = await refusal { _ = try await server.create(request) }
             #expect(error?.code == .invalidArgument)
             #expect(error?.message.contains("details.\(request.details[index].name)") == true)
@@ -144,10 +144,10 @@ struct HostileRequestTests {
             apply.type = "accepted"
             apply.occurredAt = Fixtures.seconds("2023-01-10")
             apply.requestID = "retry-apply-1"
-            let first = try await server.call(CasesAPI.service, CasesAPI.apply, apply, as: JiefenV1.ApplyEventResponse.self).case
-            let again = try await server.call(CasesAPI.service, CasesAPI.apply, apply, as: JiefenV1.ApplyEventResponse.self).case
+            let first = try await server.call(Cases.apply, apply).case
+            let again = try await server.call(Cases.apply, apply).case
             #expect(first.version == 2 && again.version == 2)
-            let history = try await server.call(CasesAPI.service, CasesAPI.history, CaseIDRequest(caseID: id), as: JiefenV1.CaseHistoryResponse.self)
+            let history = try await server.call(Cases.history, JiefenV1.CaseHistoryRequest(caseID: id))
             #expect(history.events.map(\.type) == ["registered", "accepted"])
 
             var contact = JiefenV1.RecordContactRequest()
@@ -156,14 +156,14 @@ struct HostileRequestTests {
             contact.headcount = 3
             contact.at = Fixtures.seconds("2023-01-15")
             contact.requestID = "retry-contact-1"
-            let c1 = try await server.call(ContactsAPI.contactsService, ContactsAPI.record, contact, as: JiefenV1.RecordContactResponse.self)
-            let c2 = try await server.call(ContactsAPI.contactsService, ContactsAPI.record, contact, as: JiefenV1.RecordContactResponse.self)
+            let c1 = try await server.call(Contacts.record, contact)
+            let c2 = try await server.call(Contacts.record, contact)
             #expect(c1 == c2)
             #expect(c2.batches == 2)
 
             let session = JiefenV1.Session(villageCode: "340181-TY-01", date: "2023-01-08", requestID: "retry-session-1")
-            let s1 = try await server.call(ContactsAPI.sessionsService, ContactsAPI.createSession, session, as: JiefenV1.Session.self)
-            let s2 = try await server.call(ContactsAPI.sessionsService, ContactsAPI.createSession, session, as: JiefenV1.Session.self)
+            let s1 = try await server.call(Sessions.create, session)
+            let s2 = try await server.call(Sessions.create, session)
             #expect(s1.id == s2.id)
 
             var meeting = JiefenV1.RecordMeetingRequest()
@@ -171,14 +171,14 @@ struct HostileRequestTests {
             meeting.date = "2023-01-20"
             meeting.departments = ["town-petition-office"]
             meeting.requestID = "retry-meeting-1"
-            let m1 = try await server.call(ContactsAPI.meetingsService, ContactsAPI.recordMeeting, meeting, as: JiefenV1.RecordMeetingResponse.self)
-            let m2 = try await server.call(ContactsAPI.meetingsService, ContactsAPI.recordMeeting, meeting, as: JiefenV1.RecordMeetingResponse.self)
+            let m1 = try await server.call(Meetings.record, meeting)
+            let m2 = try await server.call(Meetings.record, meeting)
             #expect(m1.meetingID == m2.meetingID)
 
             // The same request id for an event on another case is a client bug: AlreadyExists, nothing written.
             let other = try await server.create(Fixtures.housingCase()).case.id
             apply.caseID = other
-            let error = await refusal { _ = try await server.call(CasesAPI.service, CasesAPI.apply, apply, as: JiefenV1.ApplyEventResponse.self) }
+            let error = await refusal { _ = try await server.call(Cases.apply, apply) }
             #expect(error?.code == .alreadyExists)
         }
     }
@@ -187,7 +187,7 @@ struct HostileRequestTests {
         try await CaseServer.with { server in
             let id = try await server.create(Fixtures.housingCase()).case.id
             _ = try await server.apply(id, "not_accepted", [JiefenV1.Field("reason", .text("已由13800138000本人撤回，身份证11010519491231002X"))], on: "2023-01-10")
-            let history = try await server.call(CasesAPI.service, CasesAPI.history, CaseIDRequest(caseID: id), as: JiefenV1.CaseHistoryResponse.self)
+            let history = try await server.call(Cases.history, JiefenV1.CaseHistoryRequest(caseID: id))
             let reason = history.events.last?.arguments.first { $0.name == "reason" }?.value.description ?? ""
             #expect(!reason.contains("13800138000"))
             #expect(!reason.contains("11010519491231002X"))

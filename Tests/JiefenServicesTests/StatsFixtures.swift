@@ -15,11 +15,11 @@ extension CaseServer {
         request.channel = channel
         request.villageCode = village
         if track != "micro" { request.petitioners = [JiefenV1.Person(name: "王五")] }
-        request.personsInvolved = persons
+        request.personsInvolved = Int32(persons)
         request.demandText = "路灯不亮"
         request.details = [JiefenV1.Field("category", .choice("roads_water_lighting"))]
         request.receivedAt = Fixtures.seconds(date, hour: hour)
-        request.headcount = headcount
+        request.headcount = Int32(headcount)
         request.sessionID = session
         if headcount > 0 { request.personKeys = (1...min(headcount, 2)).map { "\(channel)-\(date)-\($0)" } }
         return try await create(request).case.id
@@ -39,13 +39,11 @@ extension CaseServer {
     }
 
     func report(_ from: String, _ to: String, asOf: String, channel: String = "", village: String = "") async throws -> StatsReport {
-        try await call(StatsAPI.service, StatsAPI.report, JiefenV1.ReportRequest(from: from, to: to, asOf: asOf, channel: channel, villageCode: village),
-                       as: StatsReport.self)
+        StatsReport(try await call(Stats.report, JiefenV1.ReportRequest(from: from, to: to, asOf: asOf, channel: channel, villageCode: village)))
     }
 
     func session(_ date: String, village: String = "TY-V01", held: Bool = true) async throws -> String {
-        try await call(ContactsAPI.sessionsService, ContactsAPI.createSession, JiefenV1.Session(villageCode: village, date: date, held: held),
-                       as: JiefenV1.Session.self).id
+        try await call(Sessions.create, JiefenV1.Session(villageCode: village, date: date, held: held)).id
     }
 }
 

@@ -24,7 +24,7 @@ struct StatsServiceTests {
             contact.at = Fixtures.seconds("2023-03-19")
             contact.headcount = 1
             contact.personKeys = ["VILLAGE_RECEPTION-2023-03-05-1"]
-            _ = try await server.call(ContactsAPI.contactsService, ContactsAPI.record, contact, as: JiefenV1.RecordContactResponse.self)
+            _ = try await server.call(Contacts.record, contact)
             _ = try await server.general("WALK_IN", on: "2023-03-06", headcount: 5)
             _ = try await server.general("HOTLINE", on: "2023-03-07")
             _ = try await server.general("GRID_ONLINE", on: "2023-03-07", track: "micro")
@@ -96,9 +96,8 @@ struct StatsServiceTests {
             let none = try await server.report("2023-01-01", "2023-12-31", asOf: "2023-12-31")
             #expect(none.comparison == "none")
             #expect(none.metric("cases_registered", track: "petition")?.yoy == nil)
-            _ = try await server.call(StatsAPI.service, StatsAPI.putBaseline, JiefenV1.PutBaselineRequest(
-                from: "2022-01-01", to: "2022-12-31", figures: ["cases_registered/petition/": 2, "batches//WALK_IN": 0]),
-                as: JiefenV1.PutBaselineResponse.self)
+            _ = try await server.call(Stats.putBaseline, JiefenV1.PutBaselineRequest(
+                from: "2022-01-01", to: "2022-12-31", figures: ["cases_registered/petition/": 2, "batches//WALK_IN": 0]))
             let baseline = try await server.report("2023-01-01", "2023-12-31", asOf: "2023-12-31")
             #expect(baseline.comparison == "baseline")
             #expect(baseline.metric("cases_registered", track: "petition")?.yoy == 0.5)
@@ -122,7 +121,7 @@ struct StatsServiceTests {
             meeting.date = "2023-05-12"
             meeting.departments = ["town-petition-office"]
             meeting.decision = "two matters discussed"
-            let jm = try await server.call(ContactsAPI.meetingsService, ContactsAPI.recordMeeting, meeting, as: JiefenV1.RecordMeetingResponse.self).meetingID
+            let jm = try await server.call(Meetings.record, meeting).meetingID
             _ = try await server.apply(dispute, "assigned", [JiefenV1.Field("department", .text("judicial-office"))], on: "2023-05-02")
             _ = try await server.apply(dispute, "mediation_started", on: "2023-05-02")
             _ = try await server.apply(dispute, "referred_to_joint_meeting", [JiefenV1.Field("meeting_id", .text(jm))], on: "2023-05-11")
@@ -142,7 +141,7 @@ struct StatsServiceTests {
                 request.type = "resolved_online"
                 request.arguments = [JiefenV1.Field("summary", .text("answered"))]
                 request.occurredAt = Fixtures.seconds("2023-05-06", hour: 10 + hours)
-                _ = try await server.call(CasesAPI.service, CasesAPI.apply, request, as: JiefenV1.ApplyEventResponse.self)
+                _ = try await server.call(Cases.apply, request)
             }
             let r = try await server.report("2023-05-01", "2023-05-31", asOf: "2023-05-31")
             #expect(r.value("jm_resolved") == 1)
@@ -190,14 +189,13 @@ struct StatsServiceTests {
             ]
             for (request, fragment) in cases {
                 let error = await #expect(throws: RPCError.self) {
-                    try await server.call(StatsAPI.service, StatsAPI.report, request, as: StatsReport.self)
+                    StatsReport(try await server.call(Stats.report, request))
                 }
                 #expect(error?.code == .invalidArgument)
                 #expect(error?.message.contains(fragment) == true, "\(error?.message ?? "")")
             }
             let baseline = await #expect(throws: RPCError.self) {
-                try await server.call(StatsAPI.service, StatsAPI.putBaseline,
-                                      JiefenV1.PutBaselineRequest(from: "2022-01-01", to: "2022-12-31", figures: ["happiness//": 3]), as: JiefenV1.PutBaselineResponse.self)
+                try await server.call(Stats.putBaseline, JiefenV1.PutBaselineRequest(from: "2022-01-01", to: "2022-12-31", figures: ["happiness//": 3]))
             }
             #expect(baseline?.code == .invalidArgument)
         }
@@ -231,7 +229,7 @@ struct StatsServiceTests {
             }
             #expect(error?.code == .invalidArgument)
             #expect(error?.message.contains("break its order") == true)
-            let history = try await server.call(CasesAPI.service, CasesAPI.history, CaseIDRequest(caseID: id), as: JiefenV1.CaseHistoryResponse.self)
+            let history = try await server.call(Cases.history, JiefenV1.CaseHistoryRequest(caseID: id))
             #expect(history.events.map(\.type) == ["registered", "accepted"])
         }
     }
