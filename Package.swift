@@ -42,6 +42,9 @@ let package = Package(
     products: [
         .executable(name: "jiefend", targets: ["jiefend"]),
         .executable(name: "jiefen", targets: ["jiefen"]),
+        // The ttrpc core on its own (framing, envelope/status/health codec, server, client, router, streaming), free
+        // of jiefen.v1: for any Swift project that speaks ttrpc. See README.md, "Using the ttrpc library".
+        .library(name: "TTRPC", targets: ["TTRPCCore", "TTRPCWire", "TTRPCFraming"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
@@ -62,23 +65,25 @@ let package = Package(
         // The protobuf-c output of proto/ttrpc (ttrpc envelope, grpc.health.v1) and of proto/jiefen (jiefen.v1).
         .target(name: "CTTRPCProto", dependencies: ["CProtobufC"]),
         .target(name: "CJiefenProto", dependencies: ["CProtobufC"]),
-        // L2: wire types (the only Swift module that touches protobuf-c structs) and framing.
-        .target(name: "JiefenWire", dependencies: ["CJiefenProto", "CTTRPCProto", "CProtobufC", nio], swiftSettings: swiftSettings),
+        // L2: the ttrpc wire (envelope, status and health codec over CTTRPCProto; the budgeted protobuf-c unpack,
+        // nesting scan, string checks and encode arena the generated jiefen.v1 code also uses) and framing.
+        .target(name: "TTRPCWire", dependencies: ["CTTRPCProto", "CProtobufC", nio], swiftSettings: swiftSettings),
         .target(name: "TTRPCFraming", dependencies: [nio], swiftSettings: swiftSettings),
-        // Hand-built hostile protobuf bytes for tests and fuzz seeds (no dependencies).
-        .target(name: "JiefenWireTesting", swiftSettings: swiftSettings),
+        // Test tools: hand-built hostile protobuf bytes, and a dynamic (descriptor-driven) codec that lets tests and
+        // fuzz seeds change any field of any message by number (ProtoMessage, ProtoCodec).
+        .target(name: "JiefenWireTesting", dependencies: ["TTRPCWire", "CJiefenProto", "CTTRPCProto", "CProtobufC", nio], swiftSettings: swiftSettings),
         // L3: the RPC core (server, client, routing, deadlines, status).
         .target(
             name: "TTRPCCore",
-            dependencies: ["TTRPCFraming", "JiefenWire", nio, nioPosix, logging, lifecycle],
+            dependencies: ["TTRPCFraming", "TTRPCWire", nio, nioPosix, logging, lifecycle],
             swiftSettings: swiftSettings
         ),
         // The jiefen.v1 API messages as Swift values, shared by server and client.
         // Its message types and method descriptors are generated (Sources/JiefenAPI/Generated, by jiefen-codegen);
-        // they read and write the protobuf-c structs directly through JiefenWire's budgeted unpack and arena.
+        // they read and write the protobuf-c structs directly through TTRPCWire's budgeted unpack and arena.
         .target(
             name: "JiefenAPI",
-            dependencies: ["JiefenWire", "CJiefenProto", "CProtobufC", "TTRPCCore", nio],
+            dependencies: ["TTRPCWire", "CJiefenProto", "CProtobufC", "TTRPCCore", nio],
             swiftSettings: swiftSettings
         ),
         // The generator of JiefenAPI/Generated: reads protoc's descriptor set (no dependencies; scripts/generate-protos.sh).
@@ -117,13 +122,13 @@ let package = Package(
         // The load generator behind `jiefen load`: closed-loop runner, workloads, latency statistics, reports.
         .target(
             name: "JiefenLoad",
-            dependencies: ["TTRPCCore", "JiefenWire", "JiefenAPI", nio, .product(name: "Histogram", package: "hdrhistogram-swift")],
+            dependencies: ["TTRPCCore", "TTRPCWire", "JiefenAPI", nio, .product(name: "Histogram", package: "hdrhistogram-swift")],
             swiftSettings: swiftSettings
         ),
         // The Tongyang year (domain.md E): its plan, the driver that sends it through the RPC API, its replay workload.
         .target(
             name: "JiefenScenario",
-            dependencies: ["JiefenLoad", "TTRPCCore", "JiefenWire", "JiefenAPI", "JiefenDomain", nio,
+            dependencies: ["JiefenLoad", "TTRPCCore", "TTRPCWire", "JiefenAPI", "JiefenDomain", nio,
                            .product(name: "Histogram", package: "hdrhistogram-swift")],
             swiftSettings: swiftSettings
         ),
@@ -131,7 +136,7 @@ let package = Package(
         .executableTarget(
             name: "jiefend",
             dependencies: [
-                "TTRPCCore", "JiefenWire", "JiefenServices", "JiefenSQLiteStore", "JiefenDomain", "JiefenBuiltInPlugins",
+                "TTRPCCore", "TTRPCWire", "JiefenServices", "JiefenSQLiteStore", "JiefenDomain", "JiefenBuiltInPlugins",
                 nio, nioPosix, logging, lifecycle, argumentParser,
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),
             ],
@@ -140,14 +145,14 @@ let package = Package(
         .executableTarget(
             name: "jiefen",
             dependencies: [
-                "TTRPCCore", "JiefenWire", "JiefenAPI", "JiefenDomain", "JiefenReportRendering", "JiefenLoad", "JiefenScenario",
+                "TTRPCCore", "TTRPCWire", "JiefenAPI", "JiefenDomain", "JiefenReportRendering", "JiefenLoad", "JiefenScenario",
                 nio, nioPosix, logging, argumentParser,
                 .product(name: "Histogram", package: "hdrhistogram-swift"),
             ],
             swiftSettings: swiftSettings
         ),
         // Tests.
-        .testTarget(name: "JiefenWireTests", dependencies: ["JiefenWire", "JiefenWireTesting"], swiftSettings: swiftSettings),
+        .testTarget(name: "TTRPCWireTests", dependencies: ["TTRPCWire", "JiefenWireTesting"], swiftSettings: swiftSettings),
         .testTarget(
             name: "TTRPCFramingTests",
             dependencies: ["TTRPCFraming", nio, .product(name: "NIOTestUtils", package: "swift-nio"),
@@ -156,14 +161,14 @@ let package = Package(
         ),
         .testTarget(
             name: "TTRPCCoreTests",
-            dependencies: ["TTRPCCore", "TTRPCFraming", "JiefenWire", nio, nioPosix, logging,
+            dependencies: ["TTRPCCore", "TTRPCFraming", "TTRPCWire", nio, nioPosix, logging,
                            .product(name: "NIOEmbedded", package: "swift-nio"),
                            .product(name: "ServiceLifecycleTestKit", package: "swift-service-lifecycle")],
             swiftSettings: swiftSettings
         ),
         .testTarget(
             name: "InteropTests",
-            dependencies: ["TTRPCCore", "JiefenWire", "JiefenServerTesting", nio, logging],
+            dependencies: ["TTRPCCore", "TTRPCWire", "JiefenServerTesting", nio, logging],
             swiftSettings: swiftSettings
         ),
         .testTarget(
@@ -175,14 +180,14 @@ let package = Package(
         // Valid requests of every method: the fuzzers' seeds and the extreme-value tests' base requests.
         .target(
             name: "JiefenRequestSamples",
-            dependencies: ["JiefenAPI", "JiefenWire", "JiefenDomain", "JiefenDomainTesting", "JiefenServices", "JiefenBuiltInPlugins", nio],
+            dependencies: ["JiefenAPI", "TTRPCWire", "JiefenWireTesting", "JiefenDomain", "JiefenDomainTesting", "JiefenServices", "JiefenBuiltInPlugins", nio],
             path: "Tests/Fuzz/RequestSamples",
             swiftSettings: swiftSettings
         ),
         .testTarget(
             name: "JiefenServicesTests",
             dependencies: ["JiefenServices", "JiefenSQLiteStore", "JiefenAPI", "JiefenDomain", "TTRPCCore", "JiefenWireTesting",
-                           "JiefenRequestSamples", "JiefenWire", "JiefenServerTesting",
+                           "JiefenRequestSamples", "TTRPCWire", "JiefenServerTesting",
                            "HousingDeliveryPlugin", "LandLeaseArrearsPlugin", "AgriculturalClaimPlugin", "GeneralMatterPlugin", nio, logging,
                            .product(name: "SQLiteNIO", package: "sqlite-nio")],
             swiftSettings: swiftSettings
@@ -232,13 +237,13 @@ if Context.environment["JIEFEN_FUZZ"] != nil {
         .target(name: "CLibFuzzer", path: "Tests/Fuzz/CLibFuzzer"),
         .target(
             name: "JiefenFuzzSupport",
-            dependencies: ["CLibFuzzer", "JiefenRequestSamples", "JiefenWire", "TTRPCFraming", nio],
+            dependencies: ["CLibFuzzer", "JiefenRequestSamples", "TTRPCWire", "TTRPCFraming", nio],
             path: "Tests/Fuzz/Support",
             swiftSettings: swiftSettings
         ),
         fuzzTarget("FuzzFrameDecoder", "FrameDecoder", ["TTRPCFraming", nio]),
-        fuzzTarget("FuzzEnvelope", "Envelope", ["JiefenWire", nio]),
-        fuzzTarget("FuzzAPIRequests", "APIRequests", ["JiefenAPI", "JiefenRequestSamples", "JiefenWire", nio]),
+        fuzzTarget("FuzzEnvelope", "Envelope", ["TTRPCWire", nio]),
+        fuzzTarget("FuzzAPIRequests", "APIRequests", ["JiefenAPI", "JiefenRequestSamples", "TTRPCWire", nio]),
         fuzzTarget("FuzzServices", "Services", [
             "JiefenAPI", "JiefenDomain", "JiefenRequestSamples", "JiefenServices", "JiefenSQLiteStore", "TTRPCCore",
             nio, logging,

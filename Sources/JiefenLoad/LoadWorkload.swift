@@ -1,6 +1,6 @@
 import Foundation
 import JiefenAPI
-import JiefenWire
+import TTRPCWire
 import NIOCore
 import Synchronization
 import TTRPCCore

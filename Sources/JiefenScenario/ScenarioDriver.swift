@@ -1,7 +1,7 @@
 import Foundation
 import JiefenAPI
 import JiefenDomain
-import JiefenWire
+import TTRPCWire
 import NIOCore
 import Histogram
 import JiefenLoad

@@ -1,5 +1,5 @@
 /// Emits, for each message of one proto file, the code that reads and writes its protobuf-c struct directly:
-/// decoding after JiefenWire's budgeted, pre-scanned unpack, encoding into an `EncodeArena`.
+/// decoding after TTRPCWire's budgeted, pre-scanned unpack, encoding into an `EncodeArena`.
 struct CodecEmitter {
     let file: FileDescriptor
     let types: TypeTable
@@ -9,7 +9,7 @@ struct CodecEmitter {
         out.line(SourceWriter.header(file.name))
         out.line("import CJiefenProto")
         out.line("import CProtobufC")
-        out.line("public import JiefenWire")
+        out.line("public import TTRPCWire")
         out.line("public import NIOCore")
         var all: [(MessageDescriptor, [String])] = []
         func collect(_ message: MessageDescriptor, _ names: [String]) {

@@ -1,6 +1,6 @@
 import ArgumentParser
 import Foundation
-import JiefenWire
+import TTRPCWire
 import NIOCore
 import TTRPCCore
 

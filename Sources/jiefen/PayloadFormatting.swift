@@ -1,7 +1,9 @@
 import ArgumentParser
 import Foundation
-import JiefenWire
+import JiefenAPI
+import TTRPCWire
 import NIOCore
+import TTRPCCore
 
 /// How `jiefen call` shows payloads.
 enum PayloadFormatting {
@@ -11,8 +13,8 @@ enum PayloadFormatting {
             switch (service, method) {
             case ("grpc.health.v1.Health", "Check"):
                 if let response = try? HealthCheckResponse(decoding: payload) { return "health: \(response.status)" }
-            case ("jiefen.v1.Server", "ListServices"):
-                if let listing = try? ServiceListing(decoding: payload) {
+            case (Server.listServices.service, Server.listServices.method):
+                if let listing = try? JiefenV1.ListServicesResponse(decoding: payload) {
                     return listing.services.map { service in
                         ([service.name] + service.methods.map { "  \($0.name) (\($0.kind))" }).joined(separator: "\n")
                     }.joined(separator: "\n")

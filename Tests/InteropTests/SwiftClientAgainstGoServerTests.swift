@@ -1,5 +1,5 @@
 import Foundation
-import JiefenWire
+import TTRPCWire
 import Logging
 import NIOCore
 import TTRPCCore
@@ -115,7 +115,7 @@ struct SwiftClientAgainstGoServerTests {
         var configuration = TTRPCServerConfiguration.defaults
         configuration.listen = [.hostname("127.0.0.1", port: 0)]
         var router = TTRPCRouter()
-        router.register(DiagnosticsService())
+        router.register(DiagnosticsService(name: "jiefen.v1.Diagnostics"))
         let (ready, continuation) = AsyncStream<[TTRPCAddress]>.makeStream()
         let server = TTRPCServer(router: router, configuration: configuration, logger: Logger(label: "interop")) {
             continuation.yield($0)

@@ -1,6 +1,6 @@
 import JiefenAPI
 import JiefenRequestSamples
-import JiefenWire
+import TTRPCWire
 import NIOCore
 import Testing
 import TTRPCCore

@@ -1,4 +1,4 @@
-import JiefenWire
+import TTRPCWire
 import NIOCore
 import Synchronization
 import TTRPCCore

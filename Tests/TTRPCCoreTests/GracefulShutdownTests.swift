@@ -28,7 +28,7 @@ struct GracefulShutdownTests {
         configuration.listen = [.unixDomainSocket(path: path)]
         configuration.shutdownGracePeriod = .seconds(5)
         var router = TTRPCRouter()
-        router.register(DiagnosticsService())
+        router.register(DiagnosticsService(name: "jiefen.v1.Diagnostics"))
         let (started, startedContinuation) = AsyncStream<Void>.makeStream()
         router.register(service: "test.Slow", method: "Wait", .unary { _, _ in
             startedContinuation.yield()

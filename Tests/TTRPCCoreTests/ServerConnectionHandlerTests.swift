@@ -1,4 +1,4 @@
-import JiefenWire
+import TTRPCWire
 import Logging
 import NIOCore
 import NIOEmbedded
@@ -29,7 +29,7 @@ struct HandlerHarness {
         var configuration = TTRPCServerConfiguration.defaults
         configure(&configuration)
         var router = TTRPCRouter()
-        router.register(DiagnosticsService())
+        router.register(DiagnosticsService(name: "jiefen.v1.Diagnostics"))
         register(&router)
         let (work, continuation) = AsyncStream<StreamWork>.makeStream()
         let loop = NIOAsyncTestingEventLoop()

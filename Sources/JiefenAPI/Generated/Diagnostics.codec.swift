@@ -3,7 +3,7 @@
 
 import CJiefenProto
 import CProtobufC
-public import JiefenWire
+public import TTRPCWire
 public import NIOCore
 
 extension JiefenV1.EchoMessage: GeneratedMessage {

@@ -1,4 +1,4 @@
-import JiefenWire
+import TTRPCWire
 
 /// An error that ends one call: it becomes the ttrpc response status (code and message).
 ///

@@ -1,4 +1,4 @@
-public import JiefenWire
+public import TTRPCWire
 public import NIOCore
 
 extension TTRPCClient {

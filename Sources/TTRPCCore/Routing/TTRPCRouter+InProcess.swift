@@ -1,4 +1,4 @@
-public import JiefenWire
+public import TTRPCWire
 public import Logging
 public import NIOCore
 import Synchronization

@@ -1,4 +1,4 @@
-public import JiefenWire
+public import TTRPCWire
 
 /// Maps (service, method) to handlers. Built once before the server starts, then shared read-only.
 public struct TTRPCRouter: Sendable {
@@ -40,12 +40,12 @@ public struct TTRPCRouter: Sendable {
     }
 
     /// Every registered service and method, sorted by name.
-    public var listing: ServiceListing {
-        ServiceListing(
+    public var listing: TTRPCServiceListing {
+        TTRPCServiceListing(
             services: services.sorted { $0.key < $1.key }.map { name, methods in
-                ServiceListing.Service(
+                TTRPCServiceListing.Service(
                     name: name,
-                    methods: methods.sorted { $0.key < $1.key }.map { ServiceListing.Method(name: $0.key, kind: $0.value.kindName) }
+                    methods: methods.sorted { $0.key < $1.key }.map { TTRPCServiceListing.Method(name: $0.key, kind: $0.value.kindName) }
                 )
             }
         )

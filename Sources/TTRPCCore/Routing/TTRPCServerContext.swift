@@ -1,4 +1,4 @@
-public import JiefenWire
+public import TTRPCWire
 public import Logging
 
 /// What a handler knows about the call it serves.

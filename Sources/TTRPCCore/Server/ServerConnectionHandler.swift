@@ -1,4 +1,4 @@
-import JiefenWire
+import TTRPCWire
 import Logging
 import NIOCore
 import TTRPCFraming

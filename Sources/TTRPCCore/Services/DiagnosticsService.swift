@@ -1,7 +1,8 @@
-import JiefenWire
+import TTRPCWire
 import NIOCore
 
-/// `jiefen.v1.Diagnostics`: methods for benchmarks and interoperability tests.
+/// Diagnostics methods for benchmarks and interoperability tests, under a service name the server chooses (jiefend
+/// serves them as `jiefen.v1.Diagnostics`).
 ///
 /// - `Echo` answers with the request payload, byte for byte (any bytes; no message type).
 /// - `Sleep` waits for the number of milliseconds written in ASCII in the payload (at most 60,000), then answers
@@ -10,26 +11,28 @@ import NIOCore
 /// - `Count` streams the numbers 1...N (payload: N in ASCII, at most 10,000) as ASCII data frames.
 public struct DiagnosticsService: TTRPCService {
     /// The service name on the wire.
-    public static let name = "jiefen.v1.Diagnostics"
+    public let name: String
 
-    /// Creates the service.
-    public init() {}
+    /// Creates the service under `name`, e.g. `jiefen.v1.Diagnostics`.
+    public init(name: String) {
+        self.name = name
+    }
 
     public func registerMethods(with router: inout TTRPCRouter) {
-        router.register(service: Self.name, method: "Echo", .onEventLoop { _, payload in payload })
-        router.register(service: Self.name, method: "Sleep", .unary { _, payload in
+        router.register(service: name, method: "Echo", .onEventLoop { _, payload in payload })
+        router.register(service: name, method: "Sleep", .unary { _, payload in
             let milliseconds = try Self.number(payload, limit: 60_000, what: "sleep milliseconds")
             try await Task.sleep(for: .milliseconds(milliseconds))
             return ByteBuffer()
         })
-        router.register(service: Self.name, method: "Metadata", .onEventLoop { context, _ in
+        router.register(service: name, method: "Metadata", .onEventLoop { context, _ in
             let lines = context.metadata
                 .sorted { ($0.key, $0.value) < ($1.key, $1.value) }
                 .map { "\($0.key)=\($0.value)\n" }
                 .joined()
             return ByteBuffer(string: lines)
         })
-        router.register(service: Self.name, method: "Count", .serverStreaming { _, payload, writer in
+        router.register(service: name, method: "Count", .serverStreaming { _, payload, writer in
             let count = try Self.number(payload, limit: 10_000, what: "count")
             for value in 0..<count {
                 try await writer.send(ByteBuffer(string: String(value + 1)))

@@ -1,4 +1,4 @@
-import JiefenWire
+import TTRPCWire
 import NIOCore
 
 /// `grpc.health.v1.Health/Check`, with the messages of gRPC health checking.
@@ -27,5 +27,13 @@ public struct HealthService: TTRPCService {
             HealthCheckResponse(status: .serving).encode(into: &out)
             return out
         })
+    }
+}
+
+extension TTRPCRouter {
+    /// Registers the health service for everything registered so far, plus `also` (services registered after it,
+    /// such as a discovery service). Call it after the other services.
+    public mutating func registerHealthService(also: Set<String> = []) {
+        register(HealthService(services: Set(listing.services.map(\.name)).union(also)))
     }
 }

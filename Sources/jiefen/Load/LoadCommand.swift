@@ -3,7 +3,7 @@ import Foundation
 import JiefenAPI
 import JiefenLoad
 import JiefenScenario
-import JiefenWire
+import TTRPCWire
 import NIOCore
 import NIOPosix
 import TTRPCCore

@@ -4,7 +4,7 @@
 import JiefenAPI
 import JiefenFuzzSupport
 import JiefenRequestSamples
-import JiefenWire
+import TTRPCWire
 import NIOCore
 
 /// The request decoders, one per method in `ServiceMethod.all` (same order).

@@ -1,7 +1,7 @@
 // Fuzz target: the ttrpc envelope (`ttrpc.Request`, and `ttrpc.Response` on the same bytes) decoded with
 // protobuf-c; a request that decodes must survive an encode/decode round trip unchanged.
 import JiefenFuzzSupport
-import JiefenWire
+import TTRPCWire
 import NIOCore
 
 /// libFuzzer's entry point: runs one input; returns 0 (a finding traps instead).

@@ -1,5 +1,6 @@
 public import JiefenAPI
-public import JiefenWire
+public import JiefenWireTesting
+public import TTRPCWire
 public import NIOCore
 
 /// A valid request for one method, as decoded fields so that tests can change single fields before encoding.

@@ -1,7 +1,7 @@
 public import JiefenAPI
 public import JiefenDomain
 import JiefenServices
-import JiefenWire
+import TTRPCWire
 import JiefenBuiltInPlugins
 
 /// Valid requests of every method of the case services, built from the built-in plugins' own sample details.

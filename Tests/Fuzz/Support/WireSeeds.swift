@@ -1,5 +1,5 @@
 import JiefenRequestSamples
-import JiefenWire
+import TTRPCWire
 import Foundation
 import NIOCore
 import TTRPCFraming

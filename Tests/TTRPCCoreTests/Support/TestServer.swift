@@ -19,9 +19,9 @@ func withTestServer<R: Sendable>(
     configuration.shutdownGracePeriod = .seconds(2)
     configure(&configuration)
     var router = TTRPCRouter()
-    router.register(DiagnosticsService())
+    router.register(DiagnosticsService(name: "jiefen.v1.Diagnostics"))
     register(&router)
-    router.registerDiscoveryServices()
+    router.registerHealthService()
     let (addresses, continuation) = AsyncStream<[TTRPCAddress]>.makeStream()
     let server = TTRPCServer(router: router, configuration: configuration, logger: logger) { bound in
         continuation.yield(bound)

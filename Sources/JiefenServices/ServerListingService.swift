@@ -1,26 +1,27 @@
-public import JiefenWire
-import NIOCore
+import JiefenAPI
+import TTRPCCore
 
 /// `jiefen.v1.Server/ListServices`: every registered service and method, so tools can discover a server.
 public struct ServerListingService: TTRPCService {
-    /// The service name on the wire.
-    public static let name = "jiefen.v1.Server"
-    private let listing: ServiceListing
+    private let listing: JiefenV1.ListServicesResponse
 
     /// Creates the service for a listing of the other services; its own entry is added.
-    public init(listing: ServiceListing) {
+    public init(listing: TTRPCServiceListing) {
         var services = listing.services
-        services.append(.init(name: Self.name, methods: [.init(name: "ListServices", kind: "unary")]))
-        self.listing = ServiceListing(services: services.sorted { $0.name < $1.name })
+        services.append(.init(name: Server.name, methods: [.init(name: Server.listServices.method, kind: "unary")]))
+        self.listing = JiefenV1.ListServicesResponse(
+            services: services.sorted { $0.name < $1.name }.map { service in
+                JiefenV1.ServiceDescriptor(
+                    name: service.name,
+                    methods: service.methods.map { JiefenV1.MethodDescriptor(name: $0.name, kind: $0.kind) }
+                )
+            }
+        )
     }
 
     public func registerMethods(with router: inout TTRPCRouter) {
         let listing = self.listing
-        router.register(service: Self.name, method: "ListServices", .onEventLoop { _, _ in
-            var out = ByteBuffer()
-            try listing.encode(into: &out)
-            return out
-        })
+        router.register(Server.listServices, onEventLoop: { _, _ in listing })
     }
 }
 
@@ -29,8 +30,7 @@ extension TTRPCRouter {
     public mutating func registerDiscoveryServices() {
         var listing = self.listing
         listing.services.append(.init(name: HealthService.name, methods: [.init(name: "Check", kind: "unary")]))
-        let names = Set(listing.services.map(\.name)).union([ServerListingService.name])
-        register(HealthService(services: names))
+        registerHealthService(also: [Server.name])
         register(ServerListingService(listing: listing))
     }
 }

@@ -1,4 +1,5 @@
-import JiefenWire
+import JiefenWireTesting
+import TTRPCWire
 import NIOCore
 import Testing
 
@@ -90,7 +91,7 @@ struct HostileInputTests {
             for decode in [
                 { (b: ByteBuffer) throws -> Void in _ = try TTRPCRequest(decoding: b) },
                 { (b: ByteBuffer) throws -> Void in _ = try TTRPCResponse(decoding: b) },
-                { (b: ByteBuffer) throws -> Void in _ = try ServiceListing(decoding: b) },
+                { (b: ByteBuffer) throws -> Void in _ = try HealthCheckRequest(decoding: b) },
             ] {
                 do {
                     try decode(ByteBuffer(bytes: bytes))

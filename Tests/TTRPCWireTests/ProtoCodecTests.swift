@@ -1,4 +1,5 @@
-import JiefenWire
+import JiefenWireTesting
+import TTRPCWire
 import NIOCore
 import Testing
 

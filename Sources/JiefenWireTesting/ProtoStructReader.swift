@@ -1,3 +1,4 @@
+import TTRPCWire
 import CJiefenProto
 import CProtobufC
 

@@ -70,7 +70,7 @@ struct DecodeBudget {
 /// - Throws: ``WireError``: `malformed` when the nesting is too deep or protobuf-c refuses the bytes, `embeddedNUL`
 ///   for a NUL inside a string field, `resourceExhausted` when the budget ran out,
 ///   or whatever `convert` throws.
-func unpackMessage<C, R>(
+package func unpackMessage<C, R>(
     _ bytes: UnsafeRawBufferPointer,
     name: String,
     descriptor: UnsafePointer<ProtobufCMessageDescriptor>? = nil,
@@ -78,7 +78,7 @@ func unpackMessage<C, R>(
     free: (UnsafeMutablePointer<C>, UnsafeMutablePointer<ProtobufCAllocator>) -> Void,
     convert: (UnsafeMutablePointer<C>) throws(WireError) -> R
 ) throws(WireError) -> R {
-    guard let scanned = descriptor ?? MessageDescriptor.byName[name]?.pointer else {
+    guard let scanned = descriptor ?? MessageDescriptor.ttrpc[name]?.pointer else {
         throw WireError(.malformed, "no message type \(name) in proto/")
     }
     try WireScan.check(bytes, descriptor: scanned)

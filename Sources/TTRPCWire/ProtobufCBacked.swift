@@ -1,4 +1,3 @@
-import CJiefenProto
 import CProtobufC
 import NIOCore
 
@@ -69,13 +68,5 @@ extension EncodeArena {
         let copy = allocate(byteCount: max(bytes.count, 1), alignment: 1)
         bytes.withUnsafeBytes { if let base = $0.baseAddress { copy.copyMemory(from: base, byteCount: $0.count) } }
         return ProtobufCBinaryData(len: bytes.count, data: copy.assumingMemoryBound(to: UInt8.self))
-    }
-}
-
-extension MessageDescriptor {
-    /// The generated message type `fullName`; a missing one is a build error (the generated code is out of date).
-    package static func named(_ fullName: String) -> MessageDescriptor {
-        guard let descriptor = byName[fullName] else { preconditionFailure("no message type \(fullName) in CJiefenProto") }
-        return descriptor
     }
 }

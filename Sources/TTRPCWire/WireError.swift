@@ -1,6 +1,6 @@
 /// Why bytes could not be turned into a message, or a message into bytes.
 ///
-/// Thrown by every decoder and encoder in ``JiefenWire``. The RPC layer maps ``Code-swift.struct/resourceExhausted``
+/// Thrown by every decoder and encoder in ``TTRPCWire``. The RPC layer maps ``Code-swift.struct/resourceExhausted``
 /// to the ttrpc status ResourceExhausted and everything else to InvalidArgument.
 public struct WireError: Error, Sendable, Hashable, CustomStringConvertible {
     /// The kind of failure; a struct over a private enum so that kinds can be added without breaking callers.

@@ -1,4 +1,4 @@
-import JiefenWire
+import TTRPCWire
 import JiefenWireTesting
 import NIOCore
 import Testing
