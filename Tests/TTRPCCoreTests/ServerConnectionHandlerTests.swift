@@ -206,7 +206,7 @@ struct ServerConnectionHandlerTests {
         var items = harness.work.makeAsyncIterator()
         let item = try #require(await items.next())
         let running = Task { await item.run() }
-        for _ in 0..<ServerConnectionHandler.inboundHighWater { try await harness.data(1, "x") }
+        for _ in 0..<StreamBuffering.highWater { try await harness.data(1, "x") }
         let before = harness.reads.count.withLock { $0 }
         harness.channel.read()
         await harness.tick()
@@ -221,7 +221,7 @@ struct ServerConnectionHandlerTests {
         try await harness.data(1, nil, flags: .remoteClosed)
         await running.value
         await harness.tick()
-        #expect(try await harness.responses().map { "\($0.0) \($0.1) \($0.2)" } == ["1 0 \(ServerConnectionHandler.inboundHighWater)"])
+        #expect(try await harness.responses().map { "\($0.0) \($0.1) \($0.2)" } == ["1 0 \(StreamBuffering.highWater)"])
         _ = try await harness.channel.finish(acceptAlreadyClosed: true)
     }
 

@@ -16,17 +16,13 @@ public struct TTRPCResponseStream: AsyncSequence, Sendable {
         ByteBuffer, any Error, NIOAsyncSequenceProducerBackPressureStrategies.HighLowWatermark, ResponseStreamDelegate
     >
 
-    /// Unread messages at which the connection stops reading, and below which it reads again.
-    static let highWater = 16
-    static let lowWater = 4
-
     let producer: Producer
 
     /// A stream for a call on `channel`, and the side its connection handler feeds.
     static func make(on channel: any Channel) -> (TTRPCResponseStream, ResponseStreamSource) {
         let token = ResponseStreamToken(channel: channel)
         let made = Producer.makeSequence(
-            backPressureStrategy: .init(lowWatermark: lowWater, highWatermark: highWater),
+            backPressureStrategy: StreamBuffering.strategy,
             finishOnDeinit: true,
             delegate: ResponseStreamDelegate(token: token)
         )

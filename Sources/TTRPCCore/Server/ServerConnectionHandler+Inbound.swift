@@ -9,7 +9,7 @@ extension ServerConnectionHandler {
     /// message; a request flagged `remote closed` has no more.
     func openInbound(streamID: UInt32, request: TTRPCRequest, flags: TTRPCFlags, sink: StreamSink) -> TTRPCRequestStream {
         let made = TTRPCRequestStream.Producer.makeSequence(
-            backPressureStrategy: .init(lowWatermark: Self.inboundLowWater, highWatermark: Self.inboundHighWater),
+            backPressureStrategy: StreamBuffering.strategy,
             finishOnDeinit: true,
             delegate: InboundStreamDelegate(handler: sink.handler, streamID: streamID)
         )
@@ -21,11 +21,6 @@ extension ServerConnectionHandler {
         }
         return TTRPCRequestStream(producer: made.sequence)
     }
-
-    /// Unread messages a stream's handler may have before the connection stops reading, and below which it reads
-    /// again.
-    static let inboundHighWater = 16
-    static let inboundLowWater = 4
 
     /// A stream's reader is below its low-water mark.
     func inboundWantsMore(streamID: UInt32) {
