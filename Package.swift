@@ -148,6 +148,7 @@ let package = Package(
         ),
         // Tests.
         .testTarget(name: "JiefenWireTests", dependencies: ["JiefenWire", "JiefenWireTesting"], swiftSettings: swiftSettings),
+        .testTarget(name: "JiefenAPITests", dependencies: ["JiefenAPI", "JiefenWire", "JiefenWireTesting"], swiftSettings: swiftSettings),
         .testTarget(
             name: "TTRPCFramingTests",
             dependencies: ["TTRPCFraming", nio, .product(name: "NIOTestUtils", package: "swift-nio"),
