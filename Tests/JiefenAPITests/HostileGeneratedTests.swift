@@ -359,6 +359,26 @@ struct MalformedTests {
         #expect(error?.code == .malformed)
     }
 
+    @Test(arguments: [
+        // Value.flag (8, bool) as fixed64, fixed32 and length-delimited: protobuf-c alone reads any of them as a
+        // bool (it checks the wire type of every other scalar); WireScan refuses them.
+        [0x41, 1, 0, 0, 0, 0, 0, 0, 0],
+        [0x45, 1, 0, 0, 0],
+        [0x42, 0x01, 0x01],
+    ] as [[UInt8]])
+    func boolWithAWrongWireTypeIsMalformed(bytes: [UInt8]) {
+        let error = #expect(throws: WireError.self) { try decode(JiefenV1.Value.self, bytes) }
+        #expect(error?.code == .malformed)
+        #expect(error?.message.contains("jiefen.v1.Value.flag") == true)
+        // Case.masked (27) and, nested in a Report, VillageRow.registered_suppressed (3).
+        let masked = #expect(throws: WireError.self) { try decode(JiefenV1.Case.self, [0xDD, 0x01, 1, 0, 0, 0]) }
+        #expect(masked?.code == .malformed)
+        let village = #expect(throws: WireError.self) { try decode(JiefenV1.Report.self, lengthDelimited(15, [0x1A, 0x01, 0x01])) }
+        #expect(village?.code == .malformed)
+        // The right wire type still decodes.
+        #expect((try? decode(JiefenV1.Value.self, [0x40, 0x01])) == JiefenV1.Value(kind: .flag(true)))
+    }
+
     @Test func wrongWireTypesInValueAndReportAreMalformed() {
         // Value.text (1) as varint; Value.list (10) as fixed32.
         for bytes: [UInt8] in [[0x08, 0x01], [0x55, 1, 2, 3, 4]] {
