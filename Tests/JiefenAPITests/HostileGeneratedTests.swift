@@ -379,6 +379,22 @@ struct MalformedTests {
         #expect((try? decode(JiefenV1.Value.self, [0x40, 0x01])) == JiefenV1.Value(kind: .flag(true)))
     }
 
+    @Test func badPackedRepeatedScalarsAreMalformed() {
+        // DurationRow.bucket_counts (8, packed int32) ending inside a varint.
+        let counts = #expect(throws: WireError.self) { try decode(JiefenV1.DurationRow.self, [0x42, 0x02, 0x01, 0x80]) }
+        #expect(counts?.code == .malformed)
+        // PutBaselineRequest.values (4, packed double) whose length is not a multiple of 8.
+        let values = #expect(throws: WireError.self) { try decode(JiefenV1.PutBaselineRequest.self, [0x22, 0x03, 1, 2, 3]) }
+        #expect(values?.code == .malformed)
+    }
+
+    @Test(arguments: [[0x00, 0x01], [0x02, 0x01, 0x61], [0x05, 1, 2, 3, 4]] as [[UInt8]])
+    func fieldNumberZeroIsMalformed(bytes: [UInt8]) {
+        // Field number 0 is invalid in every protobuf encoding.
+        let error = #expect(throws: WireError.self) { try decode(JiefenV1.CreateCaseRequest.self, [0x0A, 0x01, 0x72] + bytes) }
+        #expect(error?.code == .malformed)
+    }
+
     @Test func wrongWireTypesInValueAndReportAreMalformed() {
         // Value.text (1) as varint; Value.list (10) as fixed32.
         for bytes: [UInt8] in [[0x08, 0x01], [0x55, 1, 2, 3, 4]] {
