@@ -262,7 +262,7 @@ if Context.environment["JIEFEN_BENCHMARKS"] != nil {
         ),
         .executableTarget(
             name: "jiefen-bench-codec",
-            dependencies: ["JiefenAPI", nio],
+            dependencies: ["JiefenAPI", "CJiefenProto", "CProtobufC", nio],
             path: "Benchmarks/Codec",
             swiftSettings: swiftSettings
         ),
