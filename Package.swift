@@ -153,6 +153,7 @@ let package = Package(
         ),
         // Tests.
         .testTarget(name: "TTRPCWireTests", dependencies: ["TTRPCWire", "JiefenWireTesting"], swiftSettings: swiftSettings),
+        .testTarget(name: "JiefenAPITests", dependencies: ["JiefenAPI", "TTRPCWire", "JiefenWireTesting"], swiftSettings: swiftSettings),
         .testTarget(
             name: "TTRPCFramingTests",
             dependencies: ["TTRPCFraming", nio, .product(name: "NIOTestUtils", package: "swift-nio"),
@@ -266,7 +267,7 @@ if Context.environment["JIEFEN_BENCHMARKS"] != nil {
         ),
         .executableTarget(
             name: "jiefen-bench-codec",
-            dependencies: ["JiefenAPI", nio],
+            dependencies: ["JiefenAPI", "CJiefenProto", "CProtobufC", nio],
             path: "Benchmarks/Codec",
             swiftSettings: swiftSettings
         ),

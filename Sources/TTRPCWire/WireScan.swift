@@ -6,7 +6,8 @@ import CProtobufC
 /// crashes the process in about 30 KB of input) and cuts a `string` at an embedded NUL without telling anyone.
 /// This scan walks the bytes iteratively, guided by the message descriptor, with an explicit stack of the
 /// messages it is inside, so it never recurses; it refuses nesting deeper than ``maximumDepth`` and a NUL inside
-/// any `string` field. Anything else that is malformed is left for protobuf-c to refuse.
+/// any `string` field, and a `bool` field with a wire type other than varint (protobuf-c reads those without
+/// checking). Anything else that is malformed is left for protobuf-c to refuse.
 enum WireScan {
     /// The deepest nesting a request may have, counting the top-level message as 1.
     ///
@@ -14,8 +15,8 @@ enum WireScan {
     static let maximumDepth = 16
 
     /// Checks `bytes`, an encoded message of `descriptor`'s type.
-    /// - Throws: ``WireError`` `malformed` for nesting deeper than `maximumDepth`, `embeddedNUL` for a NUL in a
-    ///   string field.
+    /// - Throws: ``WireError`` `malformed` for nesting deeper than `maximumDepth` or a `bool` not sent as a varint,
+    ///   `embeddedNUL` for a NUL in a string field.
     static func check(
         _ bytes: UnsafeRawBufferPointer,
         descriptor: UnsafePointer<ProtobufCMessageDescriptor>,
@@ -55,14 +56,20 @@ enum WireScan {
             case 0:
                 guard reader.varint(limit: top.end) != nil else { return }
             case 1:
+                try refuseBool(top.descriptor, number: tag >> 3, wireType: 1)
                 guard reader.skip(8, limit: top.end) else { return }
             case 5:
+                try refuseBool(top.descriptor, number: tag >> 3, wireType: 5)
                 guard reader.skip(4, limit: top.end) else { return }
             case 2:
                 guard let length = reader.varint(limit: top.end), length <= UInt64(top.end - reader.position) else { return }
                 let start = reader.position
                 let end = start + Int(length)
                 let field = protobuf_c_message_descriptor_get_field(top.descriptor, UInt32(tag >> 3))
+                if let field, field.pointee.type == PROTOBUF_C_TYPE_BOOL, field.pointee.label != PROTOBUF_C_LABEL_REPEATED {
+                    // A packed repeated bool is length-delimited; a single bool never is.
+                    try refuseBool(top.descriptor, number: tag >> 3, wireType: 2)
+                }
                 switch field?.pointee.type {
                 case PROTOBUF_C_TYPE_MESSAGE?:
                     guard let nested = field?.pointee.descriptor?.assumingMemoryBound(to: ProtobufCMessageDescriptor.self) else {
@@ -91,6 +98,21 @@ enum WireScan {
                 return  // groups and invalid wire types: protobuf-c refuses them.
             }
         }
+    }
+
+    /// Refuses a `bool` field sent with a wire type other than varint (`wireType`), which protobuf-c would accept:
+    /// it checks the wire type of every scalar type but `bool`, whose value it reads from whatever bytes came.
+    /// Only fixed-width and length-delimited fields get here, so the common varint fields cost no lookup.
+    private static func refuseBool(
+        _ descriptor: UnsafePointer<ProtobufCMessageDescriptor>, number: UInt64, wireType: Int
+    ) throws(WireError) {
+        guard let field = protobuf_c_message_descriptor_get_field(descriptor, UInt32(number)),
+              field.pointee.type == PROTOBUF_C_TYPE_BOOL
+        else { return }
+        throw WireError(
+            .malformed,
+            "field \(String(cString: descriptor.pointee.name)).\(String(cString: field.pointee.name)) is a bool but has wire type \(wireType)"
+        )
     }
 
     /// A cursor over the bytes.
