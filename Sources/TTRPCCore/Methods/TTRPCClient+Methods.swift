@@ -1,5 +1,5 @@
 public import TTRPCWire
-public import NIOCore
+import NIOCore
 
 extension TTRPCClient {
     /// Performs a unary call of a declared method.

@@ -1,4 +1,4 @@
-public import TTRPCWire
+import TTRPCWire
 
 /// Maps (service, method) to handlers. Built once before the server starts, then shared read-only.
 public struct TTRPCRouter: Sendable {

@@ -52,6 +52,18 @@ public struct TTRPCAddress: Sendable, Hashable, CustomStringConvertible {
         )
     }
 
+    /// The TCP host, if this is a TCP address.
+    public var host: String? {
+        if case .tcp(let host, _) = base { return host }
+        return nil
+    }
+
+    /// The TCP port, if this is a TCP address (for a bound listener, the real port even when 0 was asked for).
+    public var port: Int? {
+        if case .tcp(_, let port) = base { return port }
+        return nil
+    }
+
     /// The Unix socket path, if this is a Unix address.
     public var unixPath: String? {
         if case .unix(let path) = base { return path }

@@ -19,7 +19,7 @@ import Darwin
 ///
 /// ```swift
 /// var router = TTRPCRouter()
-/// router.register(HealthService())
+/// router.registerHealthService()
 /// let server = TTRPCServer(router: router, configuration: .defaults, logger: logger)
 /// try await ServiceGroup(services: [server], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger).run()
 /// ```

@@ -1,5 +1,5 @@
-import TTRPCWire
-import NIOCore
+public import NIOCore
+public import TTRPCWire
 
 /// `grpc.health.v1.Health/Check`, with the messages of gRPC health checking.
 ///
@@ -16,17 +16,41 @@ public struct HealthService: TTRPCService {
         self.services = services.union([Self.name])
     }
 
+    /// `grpc.health.v1.Health/Check`, for `client.call(HealthService.check, HealthCheckRequest())`.
+    public static let check = TTRPCMethod<HealthCheckRequest, HealthCheckResponse>(service: name, method: "Check", kind: .unary)
+
     public func registerMethods(with router: inout TTRPCRouter) {
         let services = self.services
-        router.register(service: Self.name, method: "Check", .onEventLoop { _, payload in
-            let request = try HealthCheckRequest(decoding: payload)
+        router.register(Self.check, onEventLoop: { request, _ in
             guard request.service.isEmpty || services.contains(request.service) else {
                 throw RPCError(code: .notFound, message: "unknown service \(request.service)")
             }
-            var out = ByteBuffer()
-            HealthCheckResponse(status: .serving).encode(into: &out)
-            return out
+            return HealthCheckResponse(status: .serving)
         })
+    }
+}
+
+extension HealthCheckRequest: TTRPCMessage {
+    /// Decodes the request from a payload.
+    public init(ttrpcPayload payload: ByteBuffer) throws { try self.init(decoding: payload) }
+
+    /// Encodes the request as a payload.
+    public func ttrpcPayload() throws -> ByteBuffer {
+        var out = ByteBuffer()
+        try encode(into: &out)
+        return out
+    }
+}
+
+extension HealthCheckResponse: TTRPCMessage {
+    /// Decodes the response from a payload.
+    public init(ttrpcPayload payload: ByteBuffer) throws { try self.init(decoding: payload) }
+
+    /// Encodes the response as a payload.
+    public func ttrpcPayload() -> ByteBuffer {
+        var out = ByteBuffer()
+        encode(into: &out)
+        return out
     }
 }
 
