@@ -8,6 +8,8 @@ let swiftSettings: [SwiftSetting] = [
     .swiftLanguageMode(.v6),
     .enableUpcomingFeature("ExistentialAny"),
     .enableUpcomingFeature("MemberImportVisibility"),
+    // An import is internal unless it says `public import` (or `package import`): what a module exposes is explicit.
+    .enableUpcomingFeature("InternalImportsByDefault"),
 ]
 
 /// Built-in dispute plugins: one folder each under `Plugins/` (runtime plugins, not SwiftPM package plugins).

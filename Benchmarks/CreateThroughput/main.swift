@@ -40,7 +40,7 @@ func createRequest(_ id: String) -> JiefenV1.CreateCaseRequest {
     request.personsInvolved = 3
     request.demandText = "逾期交房，要求支付违约金"
     let sample = HousingDeliveryPlugin().sampleDetails
-    request.details = sample.names.map { JiefenV1.Field($0, APIValue(sample[$0]!)) }
+    request.details = sample.names.map { JiefenV1.Field(name: $0, value: JiefenV1.Value(sample[$0]!)) }
     return request
 }
 
@@ -77,7 +77,7 @@ func throughServer(callers: Int) async throws -> Double {
                 while true {
                     let index = next.value.add(1, ordering: .relaxed).oldValue
                     guard index < total else { return }
-                    _ = try await client.call(service: CasesAPI.service, method: CasesAPI.create, payload: payloads[index])
+                    _ = try await client.call(service: Cases.create.service, method: Cases.create.method, payload: payloads[index])
                 }
             }
         }

@@ -1,5 +1,5 @@
 import CJiefenProto
-import TTRPCWire
+package import TTRPCWire
 
 extension MessageDescriptor {
     /// The jiefen.v1 messages (CJiefenProto's table), by full name.

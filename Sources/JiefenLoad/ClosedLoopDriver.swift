@@ -1,7 +1,7 @@
-import TTRPCWire
-import NIOCore
+package import TTRPCWire
+package import NIOCore
 import Synchronization
-import TTRPCCore
+package import TTRPCCore
 
 /// Runs closed-loop callers on their connections' event loops: each answer, as it arrives on the loop, records
 /// its latency and sends that caller's next call, with no hop into Swift concurrency. This keeps the load

@@ -1,7 +1,7 @@
-import TTRPCWire
+package import TTRPCWire
 import NIOCore
-import Synchronization
-import TTRPCCore
+package import Synchronization
+package import TTRPCCore
 
 /// One phase of a run: closed loop at a concurrency, or open loop at a (possibly ramping) rate.
 package struct LoadPhase: Sendable {

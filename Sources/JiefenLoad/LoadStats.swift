@@ -1,4 +1,4 @@
-import Histogram
+package import Histogram
 
 /// What one phase of a load run measured, per method and in total. Latencies are in microseconds.
 package struct LoadStats: Sendable {

@@ -1,7 +1,7 @@
 import Foundation
-import JiefenAPI
+package import JiefenAPI
 import TTRPCWire
-import NIOCore
+package import NIOCore
 import Synchronization
 import TTRPCCore
 

@@ -1,4 +1,4 @@
-import JiefenAPI
+public import JiefenAPI
 
 /// The statistics report as CSV (RFC 4180 quoting, `\n` line ends, UTF-8), one header line and then rows
 /// keyed by `section`. The columns are `section,name,track,channel,unit,value,numerator,denominator,previous,yoy`.

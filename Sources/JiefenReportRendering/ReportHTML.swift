@@ -1,4 +1,4 @@
-import JiefenAPI
+public import JiefenAPI
 
 /// The statistics report as one self-contained HTML5 page: inline CSS and SVG, no JavaScript, no external
 /// fonts, scripts or images, so it renders offline; every text is escaped; the output is deterministic.

@@ -1,4 +1,4 @@
-import JiefenAPI
+public import JiefenAPI
 import JiefenDomain
 
 /// The statistics report as readable terminal text: aligned columns, no colour, deterministic.

@@ -1,5 +1,5 @@
 import Foundation
-import JiefenStore
+public import JiefenStore
 import SQLiteNIO
 
 extension SQLiteCaseStore {

@@ -1,11 +1,11 @@
-import JiefenStore
-import Logging
-import SQLiteNIO
+public import JiefenStore
+public import Logging
+package import SQLiteNIO
 
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
-import Darwin
+public import Darwin
 #endif
 
 /// The embedded ``CaseStore``: one SQLite database file in WAL mode, written with `synchronous=FULL` so a write is

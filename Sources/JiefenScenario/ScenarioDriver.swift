@@ -6,7 +6,7 @@ import NIOCore
 import Histogram
 import JiefenLoad
 import Synchronization
-import TTRPCCore
+package import TTRPCCore
 
 /// Sends a ``TongyangPlan`` into a running server through the public RPC calls only, each step with its real
 /// date: sessions, cases (in registration order, so ids are the same on every run), joint meetings, then every

@@ -1,5 +1,5 @@
-import JiefenAPI
-import JiefenDomain
+package import JiefenAPI
+package import JiefenDomain
 
 /// One step of a planned case, applied through the public RPC at its real date.
 package struct PlannedStep: Sendable {

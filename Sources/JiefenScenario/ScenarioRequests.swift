@@ -1,5 +1,5 @@
-import JiefenAPI
-import JiefenDomain
+package import JiefenAPI
+package import JiefenDomain
 
 /// The `Cases/Create` request of a planned case: the kind's sample details with the case's own variation.
 package enum ScenarioRequests {

@@ -1,4 +1,4 @@
-import JiefenDomain
+package import JiefenDomain
 
 /// The dates of the Tongyang year (domain.md E.1, E.3): the window, the village-reception Sundays and the
 /// joint-meeting Fridays.

@@ -1,5 +1,5 @@
 import JiefenAPI
-import JiefenDomain
+package import JiefenDomain
 
 extension TongyangPlanner {
     package static func day(_ iso: String) -> CivilDate { CivilDate(iso: iso)! }

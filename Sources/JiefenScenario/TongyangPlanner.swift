@@ -1,5 +1,5 @@
-import JiefenAPI
-import JiefenDomain
+package import JiefenAPI
+package import JiefenDomain
 
 /// Builds the Tongyang year of domain.md E from its seed: every group of E.2 with the dates and durations of E.3
 /// and the anchors of E.4. Pure and deterministic; ``ScenarioDriver`` sends the result through the RPC API.

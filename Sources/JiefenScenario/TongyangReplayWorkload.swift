@@ -1,6 +1,6 @@
-import JiefenAPI
+package import JiefenAPI
 import JiefenDomain
-import JiefenLoad
+package import JiefenLoad
 import NIOCore
 import TTRPCCore
 import Synchronization

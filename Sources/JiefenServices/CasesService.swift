@@ -4,7 +4,7 @@ import JiefenDomain
 import JiefenStore
 import Logging
 import NIOCore
-import TTRPCCore
+public import TTRPCCore
 
 /// `jiefen.v1.Cases`: Create, Get, List, Apply, History, Assess.
 ///

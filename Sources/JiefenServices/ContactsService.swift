@@ -2,7 +2,7 @@ import Foundation
 import JiefenAPI
 import JiefenDomain
 import JiefenStore
-import TTRPCCore
+public import TTRPCCore
 
 /// `jiefen.v1.Contacts/Record`, `jiefen.v1.Sessions/Create|List`, `jiefen.v1.Meetings/Record`.
 ///

@@ -1,5 +1,5 @@
-import JiefenDomain
-import TTRPCCore
+public import JiefenDomain
+public import TTRPCCore
 
 extension DomainError: RPCErrorConvertible {
     /// Domain errors keep their code and message; an invalid-argument message already lists every field

@@ -1,6 +1,6 @@
 import JiefenAPI
-import JiefenDomain
-import TTRPCCore
+public import JiefenDomain
+public import TTRPCCore
 
 /// `jiefen.v1.Kinds`: the registered dispute kinds and their detail schemas, so clients can render a form for
 /// any kind, including ones added after the client was built.

@@ -1,5 +1,5 @@
 import JiefenAPI
-import TTRPCCore
+public import TTRPCCore
 
 /// `jiefen.v1.Server/ListServices`: every registered service and method, so tools can discover a server.
 public struct ServerListingService: TTRPCService {

@@ -1,6 +1,6 @@
 import JiefenDomain
 import JiefenStore
-import Logging
+public import Logging
 
 /// Gives every case stored before the statistics projection existed its facts, from its snapshot, so that reports
 /// count it. jiefend runs it at startup; it does nothing once every case has facts.

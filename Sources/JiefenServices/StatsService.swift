@@ -2,7 +2,7 @@ import JiefenAPI
 import JiefenDomain
 import JiefenStore
 import Logging
-import TTRPCCore
+public import TTRPCCore
 
 /// `jiefen.v1.Stats`: `Report` computes every figure of domain.md D for a period with SQL aggregates in the store;
 /// `PutBaseline` records the figures of a period the store has no cases for, for year-on-year comparisons.

@@ -1,4 +1,4 @@
-import JiefenStore
+public import JiefenStore
 import Testing
 
 extension StoreConformance {

@@ -1,5 +1,5 @@
-import JiefenStore
-import Testing
+public import JiefenStore
+public import Testing
 
 /// The properties every ``CaseStore`` backend must have, as plain async functions using Swift Testing's
 /// `#expect` and `#require`. A backend's test target runs them against fresh stores:

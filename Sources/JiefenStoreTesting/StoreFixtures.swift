@@ -1,4 +1,4 @@
-import JiefenStore
+public import JiefenStore
 
 /// Sample records for store tests: valid by default, each field overridable.
 public enum StoreFixtures {

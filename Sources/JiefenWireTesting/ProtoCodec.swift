@@ -1,7 +1,7 @@
 import CJiefenProto
 import CProtobufC
 import CTTRPCProto
-import TTRPCWire
+public import TTRPCWire
 public import NIOCore
 
 /// Encodes and decodes any message generated from `proto/` with protobuf-c, by its full name.

@@ -1,11 +1,11 @@
-import CProtobufC
+package import CProtobufC
 
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Musl)
-import Musl
+public import Musl
 #elseif canImport(Darwin)
-import Darwin
+public import Darwin
 #endif
 
 /// Limits the memory protobuf-c may allocate while unpacking one message.

@@ -1,4 +1,4 @@
-import CProtobufC
+package import CProtobufC
 import CTTRPCProto
 
 /// A generated message descriptor; static data that lives as long as the process.

@@ -1,5 +1,5 @@
-import CProtobufC
-import NIOCore
+package import CProtobufC
+package import NIOCore
 
 /// A Swift message type that reads and writes its protobuf-c struct directly; jiefen-codegen emits the conformances.
 ///

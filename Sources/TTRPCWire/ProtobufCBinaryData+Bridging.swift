@@ -1,5 +1,5 @@
 import NIOCore
-import CProtobufC
+package import CProtobufC
 
 extension ProtobufCBinaryData {
     /// Lends `bytes` to protobuf-c for packing. Valid only while `bytes` is.

@@ -7,7 +7,7 @@ struct CodecEmitter {
     func emit() throws -> String {
         var out = SourceWriter()
         out.line(SourceWriter.header(file.name))
-        out.line("import CJiefenProto")
+        out.line("package import CJiefenProto")
         out.line("import CProtobufC")
         out.line("public import TTRPCWire")
         out.line("public import NIOCore")

@@ -1,7 +1,7 @@
 public import TTRPCWire
 public import NIOCore
-import NIOPosix
-import TTRPCFraming
+public import NIOPosix
+public import TTRPCFraming
 
 /// A ttrpc client connection. One connection carries any number of concurrent calls.
 ///

@@ -1,4 +1,4 @@
-import TTRPCWire
+public import TTRPCWire
 
 /// An error that ends one call: it becomes the ttrpc response status (code and message).
 ///

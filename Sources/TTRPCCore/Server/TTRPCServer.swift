@@ -1,6 +1,6 @@
 public import Logging
 public import NIOCore
-import NIOPosix
+public import NIOPosix
 public import ServiceLifecycle
 import Synchronization
 import TTRPCFraming
@@ -8,7 +8,7 @@ import TTRPCFraming
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
-import Darwin
+public import Darwin
 #endif
 
 /// A ttrpc server: listens on TCP and Unix sockets and serves the methods of a ``TTRPCRouter``.

@@ -1,6 +1,6 @@
 import JiefenDomainTesting
 public import JiefenWireTesting
-public import TTRPCWire
+import TTRPCWire
 public import NIOCore
 
 /// One request with a single numeric field set to an extreme value.

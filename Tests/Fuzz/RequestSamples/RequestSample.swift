@@ -1,6 +1,6 @@
 public import JiefenAPI
 public import JiefenWireTesting
-public import TTRPCWire
+import TTRPCWire
 public import NIOCore
 
 /// A valid request for one method, as decoded fields so that tests can change single fields before encoding.

@@ -1,5 +1,5 @@
-import JiefenAPI
-import TTRPCCore
+public import JiefenAPI
+public import TTRPCCore
 
 /// One method of the case server's API and the protobuf type of its request.
 public struct ServiceMethod: Sendable, Hashable, CustomStringConvertible {

@@ -1,5 +1,5 @@
-import CLibFuzzer
-import Foundation
+public import CLibFuzzer
+public import Foundation
 
 /// What every fuzz target's entry point does: write its seed corpus when asked, otherwise run libFuzzer.
 ///

@@ -1,8 +1,8 @@
-import JiefenRequestSamples
-import TTRPCWire
-import Foundation
-import NIOCore
-import TTRPCFraming
+public import JiefenRequestSamples
+public import TTRPCWire
+public import Foundation
+public import NIOCore
+public import TTRPCFraming
 
 /// Seeds built from the request samples: payloads, envelopes and frames.
 public enum WireSeeds {
