@@ -73,7 +73,9 @@ let package = Package(
         .target(name: "TTRPCFraming", dependencies: [nio], swiftSettings: swiftSettings),
         // Test tools: hand-built hostile protobuf bytes, and a dynamic (descriptor-driven) codec that lets tests and
         // fuzz seeds change any field of any message by number (ProtoMessage, ProtoCodec).
-        .target(name: "JiefenWireTesting", dependencies: ["TTRPCWire", "CJiefenProto", "CTTRPCProto", "CProtobufC", nio], swiftSettings: swiftSettings),
+        .target(
+            name: "JiefenWireTesting", dependencies: ["TTRPCWire", "CJiefenProto", "CTTRPCProto", "CProtobufC", nio],
+            swiftSettings: swiftSettings),
         // L3: the RPC core (server, client, routing, deadlines, status).
         .target(
             name: "TTRPCCore",
@@ -130,8 +132,10 @@ let package = Package(
         // The Tongyang year (domain.md E): its plan, the driver that sends it through the RPC API, its replay workload.
         .target(
             name: "JiefenScenario",
-            dependencies: ["JiefenLoad", "TTRPCCore", "TTRPCWire", "JiefenAPI", "JiefenDomain", nio,
-                           .product(name: "Histogram", package: "hdrhistogram-swift")],
+            dependencies: [
+                "JiefenLoad", "TTRPCCore", "TTRPCWire", "JiefenAPI", "JiefenDomain", nio,
+                .product(name: "Histogram", package: "hdrhistogram-swift"),
+            ],
             swiftSettings: swiftSettings
         ),
         // L5: executables, thin composition roots.
@@ -158,15 +162,19 @@ let package = Package(
         .testTarget(name: "JiefenAPITests", dependencies: ["JiefenAPI", "TTRPCWire", "JiefenWireTesting"], swiftSettings: swiftSettings),
         .testTarget(
             name: "TTRPCFramingTests",
-            dependencies: ["TTRPCFraming", nio, .product(name: "NIOTestUtils", package: "swift-nio"),
-                           .product(name: "NIOEmbedded", package: "swift-nio")],
+            dependencies: [
+                "TTRPCFraming", nio, .product(name: "NIOTestUtils", package: "swift-nio"),
+                .product(name: "NIOEmbedded", package: "swift-nio"),
+            ],
             swiftSettings: swiftSettings
         ),
         .testTarget(
             name: "TTRPCCoreTests",
-            dependencies: ["TTRPCCore", "TTRPCFraming", "TTRPCWire", nio, nioPosix, logging,
-                           .product(name: "NIOEmbedded", package: "swift-nio"),
-                           .product(name: "ServiceLifecycleTestKit", package: "swift-service-lifecycle")],
+            dependencies: [
+                "TTRPCCore", "TTRPCFraming", "TTRPCWire", nio, nioPosix, logging,
+                .product(name: "NIOEmbedded", package: "swift-nio"),
+                .product(name: "ServiceLifecycleTestKit", package: "swift-service-lifecycle"),
+            ],
             swiftSettings: swiftSettings
         ),
         .testTarget(
@@ -176,42 +184,57 @@ let package = Package(
         ),
         .testTarget(
             name: "JiefenSQLiteStoreTests",
-            dependencies: ["JiefenSQLiteStore", "JiefenStore", "JiefenStoreTesting",
-                           .product(name: "SQLiteNIO", package: "sqlite-nio"), logging],
+            dependencies: [
+                "JiefenSQLiteStore", "JiefenStore", "JiefenStoreTesting",
+                .product(name: "SQLiteNIO", package: "sqlite-nio"), logging,
+            ],
             swiftSettings: swiftSettings
         ),
         // Valid requests of every method: the fuzzers' seeds and the extreme-value tests' base requests.
         .target(
             name: "JiefenRequestSamples",
-            dependencies: ["JiefenAPI", "TTRPCWire", "JiefenWireTesting", "JiefenDomain", "JiefenDomainTesting", "JiefenServices", "JiefenBuiltInPlugins", nio],
+            dependencies: [
+                "JiefenAPI", "TTRPCWire", "JiefenWireTesting", "JiefenDomain", "JiefenDomainTesting", "JiefenServices",
+                "JiefenBuiltInPlugins", nio,
+            ],
             path: "Tests/Fuzz/RequestSamples",
             swiftSettings: swiftSettings
         ),
         .testTarget(
             name: "JiefenServicesTests",
-            dependencies: ["JiefenServices", "JiefenSQLiteStore", "JiefenAPI", "JiefenDomain", "TTRPCCore", "JiefenWireTesting",
-                           "JiefenRequestSamples", "TTRPCWire", "JiefenServerTesting",
-                           "HousingDeliveryPlugin", "LandLeaseArrearsPlugin", "AgriculturalClaimPlugin", "GeneralMatterPlugin", nio, logging,
-                           .product(name: "SQLiteNIO", package: "sqlite-nio")],
+            dependencies: [
+                "JiefenServices", "JiefenSQLiteStore", "JiefenAPI", "JiefenDomain", "TTRPCCore", "JiefenWireTesting",
+                "JiefenRequestSamples", "TTRPCWire", "JiefenServerTesting",
+                "HousingDeliveryPlugin", "LandLeaseArrearsPlugin", "AgriculturalClaimPlugin", "GeneralMatterPlugin", nio, logging,
+                .product(name: "SQLiteNIO", package: "sqlite-nio"),
+            ],
             swiftSettings: swiftSettings
         ),
         .testTarget(
             name: "EndToEndTests",
-            dependencies: ["jiefend", "jiefen", "JiefenAPI", "JiefenDomain", "JiefenServices", "TTRPCCore", "HousingDeliveryPlugin",
-                           "LandLeaseArrearsPlugin", "AgriculturalClaimPlugin", nio,
-                           .product(name: "SQLiteNIO", package: "sqlite-nio")],
+            dependencies: [
+                "jiefend", "jiefen", "JiefenAPI", "JiefenDomain", "JiefenServices", "TTRPCCore", "HousingDeliveryPlugin",
+                "LandLeaseArrearsPlugin", "AgriculturalClaimPlugin", nio,
+                .product(name: "SQLiteNIO", package: "sqlite-nio"),
+            ],
             swiftSettings: swiftSettings
         ),
         .testTarget(
             name: "JiefenCLITests",
-            dependencies: ["jiefen", "JiefenAPI", "JiefenDomain", "TTRPCCore", nio, logging, argumentParser, .product(name: "Histogram", package: "hdrhistogram-swift")],
+            dependencies: [
+                "jiefen", "JiefenAPI", "JiefenDomain", "TTRPCCore", nio, logging, argumentParser,
+                .product(name: "Histogram", package: "hdrhistogram-swift"),
+            ],
             swiftSettings: swiftSettings
         ),
-        .testTarget(name: "JiefenReportRenderingTests", dependencies: ["JiefenReportRendering", "JiefenAPI"],
-                    swiftSettings: swiftSettings),
+        .testTarget(
+            name: "JiefenReportRenderingTests", dependencies: ["JiefenReportRendering", "JiefenAPI"],
+            swiftSettings: swiftSettings),
         .testTarget(
             name: "JiefenLoadTests",
-            dependencies: ["JiefenLoad", "JiefenServerTesting", "TTRPCCore", nio, .product(name: "Histogram", package: "hdrhistogram-swift")],
+            dependencies: [
+                "JiefenLoad", "JiefenServerTesting", "TTRPCCore", nio, .product(name: "Histogram", package: "hdrhistogram-swift"),
+            ],
             swiftSettings: swiftSettings
         ),
         .testTarget(
@@ -219,8 +242,9 @@ let package = Package(
             dependencies: ["JiefenScenario", "JiefenLoad", "JiefenAPI", "JiefenDomain", nio],
             swiftSettings: swiftSettings
         ),
-        .testTarget(name: "JiefenDomainTests", dependencies: ["JiefenDomain", "JiefenDomainTesting"],
-                    swiftSettings: swiftSettings),
+        .testTarget(
+            name: "JiefenDomainTests", dependencies: ["JiefenDomain", "JiefenDomainTesting"],
+            swiftSettings: swiftSettings),
     ] + disputePlugins.flatMap(disputePlugin)
 )
 
@@ -247,10 +271,12 @@ if Context.environment["JIEFEN_FUZZ"] != nil {
         fuzzTarget("FuzzFrameDecoder", "FrameDecoder", ["TTRPCFraming", nio]),
         fuzzTarget("FuzzEnvelope", "Envelope", ["TTRPCWire", nio]),
         fuzzTarget("FuzzAPIRequests", "APIRequests", ["JiefenAPI", "JiefenRequestSamples", "TTRPCWire", nio]),
-        fuzzTarget("FuzzServices", "Services", [
-            "JiefenAPI", "JiefenDomain", "JiefenRequestSamples", "JiefenServices", "JiefenSQLiteStore", "TTRPCCore",
-            nio, logging,
-        ]),
+        fuzzTarget(
+            "FuzzServices", "Services",
+            [
+                "JiefenAPI", "JiefenDomain", "JiefenRequestSamples", "JiefenServices", "JiefenSQLiteStore", "TTRPCCore",
+                nio, logging,
+            ]),
     ]
 }
 

@@ -29,9 +29,12 @@ enum GeneratedMessages {
         field("households_affected", .integer(126)),
         field("penalty_claimed_fen", .moneyFen(1_250_000)),
         field("floor_area_centimu", .areaCentimu(1520)),
-        field("defects", .list(JiefenV1.ValueList(items: [
-            JiefenV1.Value(kind: .choice("LEAKING")), JiefenV1.Value(kind: .choice("CRACKS")), JiefenV1.Value(kind: .text("电梯未通")),
-        ]))),
+        field(
+            "defects",
+            .list(
+                JiefenV1.ValueList(items: [
+                    JiefenV1.Value(kind: .choice("LEAKING")), JiefenV1.Value(kind: .choice("CRACKS")), JiefenV1.Value(kind: .text("电梯未通")),
+                ]))),
     ]
 
     static func createCaseRequest() -> JiefenV1.CreateCaseRequest {

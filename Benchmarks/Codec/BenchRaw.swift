@@ -25,9 +25,11 @@ final class RawProtobufCSide: CodecSide {
 
     func decodeCreate(_ bytes: ByteBuffer) throws -> Int {
         try bytes.withUnsafeReadableBytes { bytes in
-            guard let request = jiefen__v1__create_case_request__unpack(
-                nil, bytes.count, bytes.baseAddress?.assumingMemoryBound(to: UInt8.self)
-            ) else { throw RawError.unpackFailed }
+            guard
+                let request = jiefen__v1__create_case_request__unpack(
+                    nil, bytes.count, bytes.baseAddress?.assumingMemoryBound(to: UInt8.self)
+                )
+            else { throw RawError.unpackFailed }
             defer { jiefen__v1__create_case_request__free_unpacked(request, nil) }
             return request.pointee.n_details + request.pointee.n_petitioners
         }

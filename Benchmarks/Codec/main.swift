@@ -9,9 +9,9 @@ import JiefenAPI
 import NIOCore
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// One way to decode the bench CreateCaseRequest and encode the bench Case.
@@ -86,11 +86,15 @@ for side in sides {
     let sameRequest = request == requestBytes
     let sameCase = encodedCase == caseBytes
     mismatch = mismatch || !sameRequest || !sameCase
-    print("  \(side.name): request \(request.readableBytes) B checksum \(checksum(request))\(sameRequest ? "" : " DIFFERS");"
-          + " Case \(encodedCase.readableBytes) B checksum \(checksum(encodedCase))\(sameCase ? "" : " DIFFERS")")
+    print(
+        "  \(side.name): request \(request.readableBytes) B checksum \(checksum(request))\(sameRequest ? "" : " DIFFERS");"
+            + " Case \(encodedCase.readableBytes) B checksum \(checksum(encodedCase))\(sameCase ? "" : " DIFFERS")")
     // Every side must read the shared input the same way.
     let count = try side.decodeCreate(requestBytes)
-    if count != 8 { print("  \(side.name): decoded \(count) details + petitioners, expected 8"); mismatch = true }
+    if count != 8 {
+        print("  \(side.name): decoded \(count) details + petitioners, expected 8")
+        mismatch = true
+    }
 }
 
 var results: [String: (decode: Double, encode: Double)] = [:]
@@ -100,8 +104,9 @@ print("iterations: \(iterations), best of 5 rounds")
 print(pad("side", 16) + "decode CreateCaseRequest  encode Case   (ns/op)")
 for side in sides {
     let result = results[side.name]!
-    print(pad(side.name, 16)
-          + pad(format2(result.decode), 26) + format2(result.encode))
+    print(
+        pad(side.name, 16)
+            + pad(format2(result.decode), 26) + format2(result.encode))
 }
 if let g = results["generated"] {
     if let r = results["raw protobuf-c"] {

@@ -13,7 +13,8 @@ enum BenchValues {
             villageCode: VillageCode("340181-TY-02"), petitioners: [PersonRef(name: "张三", phone: "13800138000")],
             personsInvolved: 3, demandText: "逾期交房，要求支付违约金", details: HousingDeliveryPlugin().sampleDetails
         )
-        let event = CaseEvent(sequence: 1, actor: Actor(id: "bench"), at: Timestamp(secondsSinceEpoch: 1_700_000_000), payload: .registered(registration))
+        let event = CaseEvent(
+            sequence: 1, actor: Actor(id: "bench"), at: Timestamp(secondsSinceEpoch: 1_700_000_000), payload: .registered(registration))
         let state = try CaseState(registration: event)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]

@@ -5,8 +5,8 @@ import Foundation
 import HousingDeliveryPlugin
 import JiefenAPI
 import JiefenDomain
-import JiefenServices
 import JiefenSQLiteStore
+import JiefenServices
 import JiefenStore
 import Logging
 import NIOCore

@@ -1,6 +1,6 @@
-public import TTRPCWire
 public import NIOCore
 public import TTRPCCore
+public import TTRPCWire
 
 /// A message type jiefen-codegen generated from `proto/` (see `Generated/`): encodes and decodes itself with
 /// protobuf-c, and is a ``TTRPCMessage`` so typed method descriptors (`Cases.create`) can carry it.

@@ -66,8 +66,10 @@ public struct StatsReport: Sendable, Hashable, Codable {
         public var yoy: Double?
 
         /// Creates a metric.
-        public init(name: String, track: String = "", channel: String = "", unit: String, value: Double,
-                    numerator: Int64 = 0, denominator: Int64 = 0, previous: Double? = nil, yoy: Double? = nil) {
+        public init(
+            name: String, track: String = "", channel: String = "", unit: String, value: Double,
+            numerator: Int64 = 0, denominator: Int64 = 0, previous: Double? = nil, yoy: Double? = nil
+        ) {
             self.name = name
             self.track = track
             self.channel = channel
@@ -140,8 +142,10 @@ public struct StatsReport: Sendable, Hashable, Codable {
         public var bucketCounts: [Int]
 
         /// Creates a row.
-        public init(track: String, unit: String, count: Int, mean: Double, median: Double, p90: Double,
-                    bucketLabels: [String], bucketCounts: [Int]) {
+        public init(
+            track: String, unit: String, count: Int, mean: Double, median: Double, p90: Double,
+            bucketLabels: [String], bucketCounts: [Int]
+        ) {
             self.track = track
             self.unit = unit
             self.count = count
@@ -204,9 +208,11 @@ public struct StatsReport: Sendable, Hashable, Codable {
         public var keyDates: [String]
 
         /// Creates a row.
-        public init(list: String, caseID: String, kind: String, track: String, channel: String, outcome: String,
-                    householdsInvolved: Int, registeredAt: Int64, closedAt: Int64, jointMeetingDecisions: Int,
-                    extended: Bool, keyDates: [String]) {
+        public init(
+            list: String, caseID: String, kind: String, track: String, channel: String, outcome: String,
+            householdsInvolved: Int, registeredAt: Int64, closedAt: Int64, jointMeetingDecisions: Int,
+            extended: Bool, keyDates: [String]
+        ) {
             self.list = list
             self.caseID = caseID
             self.kind = kind

@@ -1,7 +1,7 @@
-public import JiefenDomain
 import AgriculturalClaimPlugin
 import GeneralMatterPlugin
 import HousingDeliveryPlugin
+public import JiefenDomain
 import LandLeaseArrearsPlugin
 
 /// The dispute kinds compiled into jiefend, its tests and the fuzzers' samples. Adding a built-in kind is one line

@@ -12,8 +12,10 @@ public struct Assessment: Sendable, Hashable, Codable {
     public var advice: [Advice]
 
     /// Creates an assessment.
-    public init(figures: [Figure] = [], severity: Severity, suggestedDepartment: DepartmentCode,
-                supportingDepartments: [DepartmentCode] = [], advice: [Advice] = []) {
+    public init(
+        figures: [Figure] = [], severity: Severity, suggestedDepartment: DepartmentCode,
+        supportingDepartments: [DepartmentCode] = [], advice: [Advice] = []
+    ) {
         self.figures = figures
         self.severity = severity
         self.suggestedDepartment = suggestedDepartment

@@ -7,16 +7,21 @@ extension CaseState {
     public mutating func apply(_ event: CaseEvent, rules: CaseRules = .standard) throws(DomainError) {
         let (expected, overflow) = version.addingReportingOverflow(1)
         guard !overflow, event.sequence == expected else {
-            throw .invalidArgument(field: "sequence", "expected event \(overflow ? "after \(version)" : "\(expected)"), "
-                + "got \(event.sequence)")
+            throw .invalidArgument(
+                field: "sequence",
+                "expected event \(overflow ? "after \(version)" : "\(expected)"), "
+                    + "got \(event.sequence)")
         }
         try event.at.checkSupported(field: event.timeField)
         guard event.at >= registeredAt else {
             throw .invalidArgument(field: "at", "an event cannot happen before the case was registered")
         }
         guard event.at >= updatedAt else {
-            throw .invalidArgument(field: "occurred_at", "the case's history already reaches \(updatedAt.localMinute(offset: rules.offset)); an "
-                + "event dated \(event.at.localMinute(offset: rules.offset)) would break its order. Record events in the order they happened")
+            throw .invalidArgument(
+                field: "occurred_at",
+                "the case's history already reaches \(updatedAt.localMinute(offset: rules.offset)); an "
+                    + "event dated \(event.at.localMinute(offset: rules.offset)) would break its order. Record events in the order they happened"
+            )
         }
         let next = try LifecycleMachine.next(after: event.kind, in: .init(track: track, status: status))
         var updated = self
@@ -24,9 +29,11 @@ extension CaseState {
         if next.track != track {
             updated.previousTracks.append(track)
             updated.receivedAt = event.at
-            updated.noticeDueOn = try next.track.hasStatutoryClock
-                ? rules.clock.noticeDue(receivedOn: event.at.civilDate(offset: rules.offset, field: event.timeField),
-                                        field: event.timeField) : nil
+            updated.noticeDueOn =
+                try next.track.hasStatutoryClock
+                ? rules.clock.noticeDue(
+                    receivedOn: event.at.civilDate(offset: rules.offset, field: event.timeField),
+                    field: event.timeField) : nil
         }
         updated.track = next.track
         updated.status = next.status
@@ -74,8 +81,9 @@ extension CaseState {
         case .reReviewRequested(let requestedOn, let receivedOn):
             try requestReReview(requestedOn: requestedOn ?? day, receivedOn: receivedOn, rules: rules)
         case .reReviewDecided(let result, let decidedOn, let receivedOn, let hearingDays):
-            try decideReReview(result, decidedOn: decidedOn ?? day, receivedOn: receivedOn, hearingDays: hearingDays,
-                               rules: rules)
+            try decideReReview(
+                result, decidedOn: decidedOn ?? day, receivedOn: receivedOn, hearingDays: hearingDays,
+                rules: rules)
         case .agreementReached(let outcome, let documentRef, let effectiveOn):
             try reachAgreement(outcome, documentRef: documentRef, effectiveOn: effectiveOn ?? day, at: event.at)
         case .judicialConfirmationApplied:
@@ -89,8 +97,10 @@ extension CaseState {
         }
     }
 
-    private mutating func accept(on day: CivilDate, noticeOn: CivilDate?, rules: CaseRules,
-                                 field: String) throws(DomainError) {
+    private mutating func accept(
+        on day: CivilDate, noticeOn: CivilDate?, rules: CaseRules,
+        field: String
+    ) throws(DomainError) {
         if let barred = priorReReviewDecidedOn {
             throw .failedPrecondition(
                 "the same facts and reasons finished re-review on \(barred) and are not accepted again (Art. 36); "
@@ -106,8 +116,10 @@ extension CaseState {
         dueDate = due
     }
 
-    private mutating func close(_ outcome: OutcomeCode, note: String, field: String,
-                                at: Timestamp) throws(DomainError) {
+    private mutating func close(
+        _ outcome: OutcomeCode, note: String, field: String,
+        at: Timestamp
+    ) throws(DomainError) {
         try Self.require(note, field: field)
         self.outcome = outcome
         outcomeNote = note
@@ -117,17 +129,20 @@ extension CaseState {
     private mutating func closePetition(_ outcome: OutcomeCode, at: Timestamp) throws(DomainError) {
         let allowed: [OutcomeCode] = [.resolvedTown, .resolvedJointMeeting, .notSupported]
         guard allowed.contains(outcome) else {
-            throw .invalidArgument(field: "outcome", "a petition closes as "
-                + allowed.map(\.rawValue).joined(separator: ", ") + "; got \(outcome)")
+            throw .invalidArgument(
+                field: "outcome",
+                "a petition closes as "
+                    + allowed.map(\.rawValue).joined(separator: ", ") + "; got \(outcome)")
         }
         if outcome == .resolvedJointMeeting && !jointMeetings.contains(where: { $0.decision != nil }) {
             throw .failedPrecondition("resolved_jm needs at least one joint-meeting decision on the case")
         }
         let notSupported = reply?.decision == .notSupport
         if (outcome == .notSupported) != notSupported {
-            throw .failedPrecondition(outcome == .notSupported
-                ? "not_supported needs a reply with decision not_support"
-                : "a reply with decision not_support closes as not_supported")
+            throw .failedPrecondition(
+                outcome == .notSupported
+                    ? "not_supported needs a reply with decision not_support"
+                    : "a reply with decision not_support closes as not_supported")
         }
         self.outcome = outcome
         closedAt = at
@@ -140,7 +155,8 @@ extension CaseState {
             throw .alreadyExists("contact \(contact.id) is already recorded on case \(id)")
         }
         guard contact.headcount <= personsInvolved else {
-            throw .invalidArgument(field: "contact.headcount",
+            throw .invalidArgument(
+                field: "contact.headcount",
                 "headcount \(contact.headcount) exceeds persons_involved \(personsInvolved); update persons_involved first")
         }
         var followUp = contact

@@ -13,7 +13,8 @@ extension CaseState {
         let violations = r.violations(policy: rules.collective)
         guard violations.isEmpty else { throw .invalidArgument(violations) }
         let receivedOn = try event.at.civilDate(offset: rules.offset, field: CaseEvent.receivedAtField)
-        noticeDueOn = try r.track.hasStatutoryClock
+        noticeDueOn =
+            try r.track.hasStatutoryClock
             ? rules.clock.noticeDue(receivedOn: receivedOn, field: CaseEvent.receivedAtField) : nil
         id = r.id
         kind = r.kind
@@ -52,8 +53,9 @@ extension CaseState {
             do {
                 try state.apply(event, rules: rules)
             } catch {
-                throw DomainError(code: error.code, message: "event \(event.sequence): \(error.message)",
-                                  violations: error.violations)
+                throw DomainError(
+                    code: error.code, message: "event \(event.sequence): \(error.message)",
+                    violations: error.violations)
             }
         }
         return state

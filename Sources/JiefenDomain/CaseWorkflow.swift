@@ -5,8 +5,10 @@ public enum CaseWorkflow {
     /// Validates a registration event (shared fields and the plugin's details) and folds it.
     /// - Throws: invalidArgument naming `received_at` when the event time lies outside ``Timestamp/supportedRange``;
     ///   invalidArgument listing every violation; invalidArgument if the plugin's kind differs.
-    public static func register(_ event: CaseEvent, plugin: some DisputePlugin,
-                                context: PluginContext) async throws(DomainError) -> CaseState {
+    public static func register(
+        _ event: CaseEvent, plugin: some DisputePlugin,
+        context: PluginContext
+    ) async throws(DomainError) -> CaseState {
         guard case .registered(let registration) = event.payload else {
             throw .failedPrecondition("the first event of a case must be 'registered', got '\(event.kind)'")
         }
@@ -27,8 +29,10 @@ public enum CaseWorkflow {
     ///   ``Timestamp/supportedRange`` (checked before the plugin sees the event);
     ///   failedPrecondition with the plugin's reason when it denies; the fold's errors otherwise;
     ///   invalidArgument when updated details fail the plugin's validation.
-    public static func apply(_ event: CaseEvent, to state: CaseState, plugin: some DisputePlugin,
-                             context: PluginContext) async throws(DomainError) -> (state: CaseState, events: [CaseEvent]) {
+    public static func apply(
+        _ event: CaseEvent, to state: CaseState, plugin: some DisputePlugin,
+        context: PluginContext
+    ) async throws(DomainError) -> (state: CaseState, events: [CaseEvent]) {
         guard state.kind == plugin.kind else {
             throw .invalidArgument(field: "kind", "plugin '\(plugin.kind)' cannot decide a '\(state.kind)' case")
         }
@@ -44,8 +48,9 @@ public enum CaseWorkflow {
         var next = try state.applying(event, rules: context.rules)
         var events = [event]
         if !decision.detailChanges.values.isEmpty {
-            let follow = CaseEvent(sequence: try ExactArithmetic.sum(next.version, 1, field: "sequence"), actor: .system, at: event.at,
-                                   payload: .detailsUpdated(decision.detailChanges))
+            let follow = CaseEvent(
+                sequence: try ExactArithmetic.sum(next.version, 1, field: "sequence"), actor: .system, at: event.at,
+                payload: .detailsUpdated(decision.detailChanges))
             try next.apply(follow, rules: context.rules)
             events.append(follow)
         }

@@ -18,7 +18,8 @@ public struct CivilDate: Sendable, Hashable, Comparable, Codable, CustomStringCo
     /// Creates a date, or returns `nil` when the combination does not exist (e.g. 2023-02-29).
     public init?(year: Int, month: Int, day: Int) {
         guard (1...9999).contains(year), (1...12).contains(month),
-              (1...CivilDate.daysInMonth(year: year, month: month)).contains(day) else { return nil }
+            (1...CivilDate.daysInMonth(year: year, month: month)).contains(day)
+        else { return nil }
         self.year = year
         self.month = month
         self.day = day
@@ -45,8 +46,9 @@ public struct CivilDate: Sendable, Hashable, Comparable, Codable, CustomStringCo
     /// in-range values (``supportedDaysSinceEpoch``): values outside it are clamped to ``earliest`` or
     /// ``latest`` instead of trapping. Use ``init(daysSinceEpoch:field:)`` for input.
     public init(daysSinceEpoch: Int) {
-        let days = min(max(daysSinceEpoch, Self.supportedDaysSinceEpoch.lowerBound),
-                       Self.supportedDaysSinceEpoch.upperBound)
+        let days = min(
+            max(daysSinceEpoch, Self.supportedDaysSinceEpoch.lowerBound),
+            Self.supportedDaysSinceEpoch.upperBound)
         self.init(inRangeDaysSinceEpoch: days)
     }
 
@@ -55,8 +57,10 @@ public struct CivilDate: Sendable, Hashable, Comparable, Codable, CustomStringCo
     ///   (years 0001 to 9999).
     public init(daysSinceEpoch: Int, field: String) throws(DomainError) {
         guard Self.supportedDaysSinceEpoch.contains(daysSinceEpoch) else {
-            throw ExactArithmetic.outOfRange(field: field, "day \(daysSinceEpoch) since 1970-01-01 is out of range: "
-                + "dates from \(Self.earliest) to \(Self.latest) are supported")
+            throw ExactArithmetic.outOfRange(
+                field: field,
+                "day \(daysSinceEpoch) since 1970-01-01 is out of range: "
+                    + "dates from \(Self.earliest) to \(Self.latest) are supported")
         }
         self.init(inRangeDaysSinceEpoch: daysSinceEpoch)
     }
@@ -84,8 +88,9 @@ public struct CivilDate: Sendable, Hashable, Comparable, Codable, CustomStringCo
         let m = try container.decode(Int.self, forKey: .month)
         let d = try container.decode(Int.self, forKey: .day)
         guard let date = CivilDate(year: y, month: m, day: d) else {
-            throw DecodingError.dataCorruptedError(forKey: .year, in: container,
-                                                   debugDescription: "\(y)-\(m)-\(d) is not a date in years 1...9999")
+            throw DecodingError.dataCorruptedError(
+                forKey: .year, in: container,
+                debugDescription: "\(y)-\(m)-\(d) is not a date in years 1...9999")
         }
         self = date
     }
@@ -99,7 +104,7 @@ public struct CivilDate: Sendable, Hashable, Comparable, Codable, CustomStringCo
         // Exactly ten ASCII bytes, YYYY-MM-DD, read straight from the UTF-8 (this runs for every date of every
         // request, so it avoids splitting into substrings).
         guard text.utf8.count == 10,
-              let fields = text.utf8.withContiguousStorageIfAvailable(Self.parseISO)
+            let fields = text.utf8.withContiguousStorageIfAvailable(Self.parseISO)
                 ?? Array(text.utf8).withUnsafeBufferPointer(Self.parseISO)
         else { return nil }
         self.init(year: fields.year, month: fields.month, day: fields.day)
@@ -145,8 +150,10 @@ public struct CivilDate: Sendable, Hashable, Comparable, Codable, CustomStringCo
     public func adding(days: Int, field: String) throws(DomainError) -> CivilDate {
         let (target, overflow) = daysSinceEpoch.addingReportingOverflow(days)
         guard !overflow, Self.supportedDaysSinceEpoch.contains(target) else {
-            throw ExactArithmetic.outOfRange(field: field, "\(self) + \(days) days is out of range: "
-                + "dates from \(Self.earliest) to \(Self.latest) are supported")
+            throw ExactArithmetic.outOfRange(
+                field: field,
+                "\(self) + \(days) days is out of range: "
+                    + "dates from \(Self.earliest) to \(Self.latest) are supported")
         }
         return CivilDate(inRangeDaysSinceEpoch: target)
     }
@@ -167,8 +174,10 @@ public struct CivilDate: Sendable, Hashable, Comparable, Codable, CustomStringCo
     public func adding(months: Int, field: String) throws(DomainError) -> CivilDate {
         let (index, overflow) = monthIndex.addingReportingOverflow(months)
         guard !overflow, Self.supportedMonthIndices.contains(index) else {
-            throw ExactArithmetic.outOfRange(field: field, "\(self) + \(months) months is out of range: "
-                + "dates from \(Self.earliest) to \(Self.latest) are supported")
+            throw ExactArithmetic.outOfRange(
+                field: field,
+                "\(self) + \(months) months is out of range: "
+                    + "dates from \(Self.earliest) to \(Self.latest) are supported")
         }
         return date(atMonthIndex: index)
     }

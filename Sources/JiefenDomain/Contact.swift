@@ -19,8 +19,10 @@ public struct Contact: Sendable, Hashable, Codable {
     public var isFollowUp: Bool
 
     /// Creates a contact.
-    public init(id: ContactID, channel: IntakeChannel, at: Timestamp, headcount: Int, sessionID: MeetingID? = nil,
-                personKeys: [String] = [], isFollowUp: Bool = false) {
+    public init(
+        id: ContactID, channel: IntakeChannel, at: Timestamp, headcount: Int, sessionID: MeetingID? = nil,
+        personKeys: [String] = [], isFollowUp: Bool = false
+    ) {
         self.id = id
         self.channel = channel
         self.at = at
@@ -47,21 +49,30 @@ public struct Contact: Sendable, Hashable, Codable {
         var result: [FieldViolation] = []
         if id.rawValue.isEmpty { result.append(FieldViolation(field: "\(field).id", message: "an id is required")) }
         if headcount < 1 || headcount > Self.maximumHeadcount {
-            result.append(FieldViolation(field: "\(field).headcount",
-                                         message: "must be 1 to \(Self.maximumHeadcount), got \(headcount)"))
+            result.append(
+                FieldViolation(
+                    field: "\(field).headcount",
+                    message: "must be 1 to \(Self.maximumHeadcount), got \(headcount)"))
         }
         if !Timestamp.supportedRange.contains(at) {
-            result.append(FieldViolation(field: "\(field).at", message: "\(at.secondsSinceEpoch) is out of range: instants "
-                + "from \(Timestamp.supportedRange.lowerBound) to \(Timestamp.supportedRange.upperBound) seconds since "
-                + "the epoch are supported"))
+            result.append(
+                FieldViolation(
+                    field: "\(field).at",
+                    message: "\(at.secondsSinceEpoch) is out of range: instants "
+                        + "from \(Timestamp.supportedRange.lowerBound) to \(Timestamp.supportedRange.upperBound) seconds since "
+                        + "the epoch are supported"))
         }
         if personKeys.count > max(headcount, 1) {
-            result.append(FieldViolation(field: "\(field).person_keys",
-                                         message: "\(personKeys.count) person keys for \(headcount) people present"))
+            result.append(
+                FieldViolation(
+                    field: "\(field).person_keys",
+                    message: "\(personKeys.count) person keys for \(headcount) people present"))
         }
         if sessionID != nil && channel != .villageReception {
-            result.append(FieldViolation(field: "\(field).session_id",
-                                         message: "only VILLAGE_RECEPTION contacts belong to a session"))
+            result.append(
+                FieldViolation(
+                    field: "\(field).session_id",
+                    message: "only VILLAGE_RECEPTION contacts belong to a session"))
         }
         return result
     }

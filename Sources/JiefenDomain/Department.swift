@@ -1,6 +1,7 @@
 /// A body a case can be routed to. A struct over a code so new departments need no new release.
 public struct DepartmentCode: Sendable, Hashable, Comparable, Codable, CustomStringConvertible,
-    ExpressibleByStringLiteral {
+    ExpressibleByStringLiteral
+{
     /// The code text, e.g. `agricultural-service-station`.
     public var rawValue: String
     /// Creates a code.

@@ -27,8 +27,12 @@ extension DetailSchema {
         var problems: [String] = []
         var seen: Set<String> = []
         for spec in attributes {
-            if spec.name.isEmpty || !spec.name.unicodeScalars.allSatisfy({ ("a"..."z").contains($0)
-                || ("0"..."9").contains($0) || $0 == "_" }) {
+            if spec.name.isEmpty
+                || !spec.name.unicodeScalars.allSatisfy({
+                    ("a"..."z").contains($0)
+                        || ("0"..."9").contains($0) || $0 == "_"
+                })
+            {
                 problems.append("attribute '\(spec.name)': name must be snake_case ASCII")
             }
             if !seen.insert(spec.name).inserted { problems.append("attribute '\(spec.name)': duplicate name") }
@@ -61,8 +65,10 @@ extension DetailSchema {
         }
     }
 
-    static func check(_ value: DetailValue, against type: AttributeType, field: String,
-                      required: Bool) -> [FieldViolation] {
+    static func check(
+        _ value: DetailValue, against type: AttributeType, field: String,
+        required: Bool
+    ) -> [FieldViolation] {
         func fail(_ message: String) -> [FieldViolation] { [FieldViolation(field: field, message: message)] }
         switch (type, value) {
         case (.text(let maxLength), .text(let s)):
@@ -92,8 +98,9 @@ extension DetailSchema {
             return []
         case (.timestamp, .timestamp(let t)):
             guard Timestamp.supportedRange.contains(t) else {
-                return fail("\(t.secondsSinceEpoch) is out of range: instants from "
-                    + "\(Timestamp.supportedRange.lowerBound) to \(Timestamp.supportedRange.upperBound) are supported")
+                return fail(
+                    "\(t.secondsSinceEpoch) is out of range: instants from "
+                        + "\(Timestamp.supportedRange.lowerBound) to \(Timestamp.supportedRange.upperBound) are supported")
             }
             return []
         case (.date, .date), (.bool, .bool):

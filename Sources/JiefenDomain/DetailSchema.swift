@@ -42,8 +42,10 @@ public struct AttributeSpec: Sendable, Hashable, Codable {
     public var isPersonal: Bool
 
     /// Creates an attribute.
-    public init(_ name: String, _ type: AttributeType, unit: String? = nil, required: Bool = false,
-                personal: Bool = false, description: String) {
+    public init(
+        _ name: String, _ type: AttributeType, unit: String? = nil, required: Bool = false,
+        personal: Bool = false, description: String
+    ) {
         self.name = name
         self.type = type
         self.unit = unit

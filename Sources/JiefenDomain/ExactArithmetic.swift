@@ -41,12 +41,16 @@ public enum ExactArithmetic {
 
     /// ``product(_:dividedBy:decimals:)`` that throws instead of answering `nil`.
     /// - Throws: invalidArgument naming `field` when the result does not fit in `Int64` (or the divisor is 0).
-    public static func product(_ factors: [Int64], dividedBy divisor: Int64 = 1, decimals: Int = 0,
-                               field: String) throws(DomainError) -> Int64 {
+    public static func product(
+        _ factors: [Int64], dividedBy divisor: Int64 = 1, decimals: Int = 0,
+        field: String
+    ) throws(DomainError) -> Int64 {
         guard let result = product(factors, dividedBy: divisor, decimals: decimals) else {
-            throw outOfRange(field: field, "the result of " + factors.map(String.init).joined(separator: " × ")
-                + (divisor != 1 ? " ÷ \(divisor)" : "") + (decimals > 0 ? " ÷ 10^\(decimals)" : "")
-                + " is out of range")
+            throw outOfRange(
+                field: field,
+                "the result of " + factors.map(String.init).joined(separator: " × ")
+                    + (divisor != 1 ? " ÷ \(divisor)" : "") + (decimals > 0 ? " ÷ 10^\(decimals)" : "")
+                    + " is out of range")
         }
         return result
     }

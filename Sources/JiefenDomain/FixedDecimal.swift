@@ -17,13 +17,18 @@ public struct FixedDecimal: Sendable, Hashable, Comparable, Codable, CustomStrin
     public init?(_ text: String) {
         var body = Substring(text)
         var negative = false
-        if body.first == "-" { negative = true; body = body.dropFirst() }
+        if body.first == "-" {
+            negative = true
+            body = body.dropFirst()
+        }
         let parts = body.split(separator: ".", omittingEmptySubsequences: false)
         guard (1...2).contains(parts.count), !parts[0].isEmpty,
-              parts.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }) else { return nil }
+            parts.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } })
+        else { return nil }
         let fraction = parts.count == 2 ? parts[1] : ""
         guard parts.count == 1 || !fraction.isEmpty, fraction.count <= 18,
-              let value = Int64(parts[0] + fraction) else { return nil }
+            let value = Int64(parts[0] + fraction)
+        else { return nil }
         self.init(units: negative ? -value : value, scale: fraction.count)
     }
 
@@ -33,8 +38,9 @@ public struct FixedDecimal: Sendable, Hashable, Comparable, Codable, CustomStrin
         let units = try container.decode(Int64.self, forKey: .units)
         let scale = try container.decode(Int.self, forKey: .scale)
         guard (0...18).contains(scale) else {
-            throw DecodingError.dataCorruptedError(forKey: .scale, in: container,
-                                                   debugDescription: "scale \(scale) is outside 0...18")
+            throw DecodingError.dataCorruptedError(
+                forKey: .scale, in: container,
+                debugDescription: "scale \(scale) is outside 0...18")
         }
         self.init(units: units, scale: scale)
     }

@@ -38,8 +38,10 @@ public struct DayCountingRule: Sendable, Hashable, Codable {
     public var calendar: HolidayCalendar
 
     /// Creates a rule.
-    public init(countsStartDay: Bool = false, rollForward: RollForward = .pastHolidays,
-                calendar: HolidayCalendar = .empty) {
+    public init(
+        countsStartDay: Bool = false, rollForward: RollForward = .pastHolidays,
+        calendar: HolidayCalendar = .empty
+    ) {
         self.countsStartDay = countsStartDay
         self.rollForward = rollForward
         self.calendar = calendar
@@ -79,8 +81,10 @@ public struct DayCountingRule: Sendable, Hashable, Codable {
     public func lastWorkingDay(from start: CivilDate, workingDays: Int, field: String) throws(DomainError) -> CivilDate {
         // Each working day takes at least one calendar day: refuse at once what cannot end by CivilDate.latest.
         guard workingDays <= start.days(until: .latest) else {
-            throw ExactArithmetic.outOfRange(field: field, "\(start) + \(workingDays) working days is out of range: "
-                + "dates up to \(CivilDate.latest) are supported")
+            throw ExactArithmetic.outOfRange(
+                field: field,
+                "\(start) + \(workingDays) working days is out of range: "
+                    + "dates up to \(CivilDate.latest) are supported")
         }
         var day = try countsStartDay ? start.adding(days: -1, field: field) : start
         var counted = 0

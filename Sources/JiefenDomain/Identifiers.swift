@@ -1,6 +1,7 @@
 /// A case identifier, e.g. `JF-2022-000123`. Opaque to the domain.
 public struct CaseID: Sendable, Hashable, Comparable, Codable, CustomStringConvertible,
-    ExpressibleByStringLiteral {
+    ExpressibleByStringLiteral
+{
     /// The identifier text.
     public var rawValue: String
     /// Creates an identifier.
@@ -17,7 +18,8 @@ public struct CaseID: Sendable, Hashable, Comparable, Codable, CustomStringConve
 ///
 /// Kinds are lowercase ASCII words joined by hyphens; see ``isWellFormed``.
 public struct DisputeKind: Sendable, Hashable, Comparable, Codable, CustomStringConvertible,
-    ExpressibleByStringLiteral {
+    ExpressibleByStringLiteral
+{
     /// The kind text.
     public var rawValue: String
     /// Creates a kind.
@@ -33,14 +35,16 @@ public struct DisputeKind: Sendable, Hashable, Comparable, Codable, CustomString
     public var isWellFormed: Bool {
         let scalars = rawValue.unicodeScalars
         guard (1...64).contains(scalars.count), scalars.first != "-", scalars.last != "-",
-              !rawValue.contains("--") else { return false }
+            !rawValue.contains("--")
+        else { return false }
         return scalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }
     }
 }
 
 /// A village (or residents' group) code from the administrative division list.
 public struct VillageCode: Sendable, Hashable, Comparable, Codable, CustomStringConvertible,
-    ExpressibleByStringLiteral {
+    ExpressibleByStringLiteral
+{
     /// The code text.
     public var rawValue: String
     /// Creates a code.

@@ -13,8 +13,10 @@ public struct JointMeeting: Sendable, Hashable, Codable {
     public var decisions: [JointMeetingDecision]
 
     /// Creates a meeting.
-    public init(id: MeetingID, date: CivilDate, attendees: [DepartmentCode] = [], agenda: [CaseID] = [],
-                decisions: [JointMeetingDecision] = []) {
+    public init(
+        id: MeetingID, date: CivilDate, attendees: [DepartmentCode] = [], agenda: [CaseID] = [],
+        decisions: [JointMeetingDecision] = []
+    ) {
         self.id = id
         self.date = date
         self.attendees = attendees
@@ -47,8 +49,10 @@ public struct JointMeetingDecision: Sendable, Hashable, Codable {
     public var summary: String
 
     /// Creates a decision.
-    public init(meetingID: MeetingID, caseID: CaseID, date: CivilDate, resolution: Resolution,
-                leadDepartment: DepartmentCode? = nil, summary: String = "") {
+    public init(
+        meetingID: MeetingID, caseID: CaseID, date: CivilDate, resolution: Resolution,
+        leadDepartment: DepartmentCode? = nil, summary: String = ""
+    ) {
         self.meetingID = meetingID
         self.caseID = caseID
         self.date = date

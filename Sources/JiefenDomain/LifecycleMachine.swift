@@ -87,8 +87,10 @@ public enum LifecycleMachine {
         return Stage(track: match.toTrack ?? stage.track, status: match.to ?? stage.status)
     }
 
-    private static func rule(_ event: CaseEventKind, _ from: [CaseStatus], _ to: CaseStatus?,
-                             track: Track? = nil) -> Transition {
+    private static func rule(
+        _ event: CaseEventKind, _ from: [CaseStatus], _ to: CaseStatus?,
+        track: Track? = nil
+    ) -> Transition {
         Transition(event: event, from: from, to: to, toTrack: track)
     }
 

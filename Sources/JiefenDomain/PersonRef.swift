@@ -28,8 +28,10 @@ public struct PersonRef: Sendable, Hashable, Codable {
             result.append(FieldViolation(field: "\(field).id_number", message: problem))
         }
         if let phone, !Masking.isMobileNumber(phone) {
-            result.append(FieldViolation(field: "\(field).phone",
-                                         message: "must be an 11-digit mobile number starting with 1"))
+            result.append(
+                FieldViolation(
+                    field: "\(field).phone",
+                    message: "must be an 11-digit mobile number starting with 1"))
         }
         return result
     }

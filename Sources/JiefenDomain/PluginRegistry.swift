@@ -41,8 +41,9 @@ public struct PluginRegistry: Sendable {
     /// - Throws: ``DomainError/Code/notFound`` naming the registered kinds.
     public func plugin(for kind: DisputeKind) throws(DomainError) -> any DisputePlugin {
         guard let plugin = byKind[kind] else {
-            throw .notFound("no plugin for kind '\(kind)'; registered kinds: "
-                + order.map(\.rawValue).joined(separator: ", "))
+            throw .notFound(
+                "no plugin for kind '\(kind)'; registered kinds: "
+                    + order.map(\.rawValue).joined(separator: ", "))
         }
         return plugin
     }

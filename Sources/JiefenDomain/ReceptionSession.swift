@@ -13,8 +13,10 @@ public struct ReceptionSession: Sendable, Hashable, Codable {
     public var leadDepartment: DepartmentCode?
 
     /// Creates a session.
-    public init(id: MeetingID, villageCode: VillageCode, date: CivilDate, held: Bool = true,
-                leadDepartment: DepartmentCode? = nil) {
+    public init(
+        id: MeetingID, villageCode: VillageCode, date: CivilDate, held: Bool = true,
+        leadDepartment: DepartmentCode? = nil
+    ) {
         self.id = id
         self.villageCode = villageCode
         self.date = date

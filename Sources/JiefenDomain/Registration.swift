@@ -34,11 +34,13 @@ public struct Registration: Sendable, Hashable, Codable {
     public var priorReReviewDecidedOn: CivilDate?
 
     /// Creates a registration.
-    public init(id: CaseID, kind: DisputeKind, track: Track, channel: IntakeChannel, villageCode: VillageCode,
-                petitioners: [PersonRef], representatives: [PersonRef] = [], personsInvolved: Int,
-                householdsInvolved: Int = 1, vulnerableFlags: Set<VulnerabilityFlag> = [], demandText: String,
-                attachments: [String] = [], details: Details = [:], initialContact: Contact? = nil,
-                relatedCaseID: CaseID? = nil, priorReReviewDecidedOn: CivilDate? = nil) {
+    public init(
+        id: CaseID, kind: DisputeKind, track: Track, channel: IntakeChannel, villageCode: VillageCode,
+        petitioners: [PersonRef], representatives: [PersonRef] = [], personsInvolved: Int,
+        householdsInvolved: Int = 1, vulnerableFlags: Set<VulnerabilityFlag> = [], demandText: String,
+        attachments: [String] = [], details: Details = [:], initialContact: Contact? = nil,
+        relatedCaseID: CaseID? = nil, priorReReviewDecidedOn: CivilDate? = nil
+    ) {
         self.id = id
         self.kind = kind
         self.track = track
@@ -73,8 +75,10 @@ public struct Registration: Sendable, Hashable, Codable {
         }
         for (i, p) in petitioners.enumerated() { v += p.violations(field: "petitioners[\(i)]") }
         if representatives.count > policy.maxRepresentatives {
-            v.append(.init(field: "representatives",
-                           message: "at most \(policy.maxRepresentatives) representatives (Art. 20), got \(representatives.count)"))
+            v.append(
+                .init(
+                    field: "representatives",
+                    message: "at most \(policy.maxRepresentatives) representatives (Art. 20), got \(representatives.count)"))
         }
         for (i, p) in representatives.enumerated() { v += p.violations(field: "representatives[\(i)]") }
         if personsInvolved < 1 { v.append(.init(field: "persons_involved", message: "must be at least 1")) }
@@ -83,15 +87,19 @@ public struct Registration: Sendable, Hashable, Codable {
         }
         if householdsInvolved < 0 { v.append(.init(field: "households_involved", message: "must not be negative")) }
         if householdsInvolved > Self.maximumInvolved {
-            v.append(.init(field: "households_involved",
-                           message: "must be at most \(Self.maximumInvolved), got \(householdsInvolved)"))
+            v.append(
+                .init(
+                    field: "households_involved",
+                    message: "must be at most \(Self.maximumInvolved), got \(householdsInvolved)"))
         }
         if demandText.trimmingWhitespace().isEmpty { v.append(.init(field: "demand_text", message: "is required")) }
         if let contact = initialContact {
             v += contact.violations(field: "initial_contact")
             if contact.headcount > personsInvolved {
-                v.append(.init(field: "persons_involved",
-                               message: "must be at least the contact headcount \(contact.headcount)"))
+                v.append(
+                    .init(
+                        field: "persons_involved",
+                        message: "must be at least the contact headcount \(contact.headcount)"))
             }
         }
         return v

@@ -31,8 +31,10 @@ public struct ReviewStep: Sendable, Hashable, Codable {
     public var opinionReceivedOn: CivilDate?
 
     /// Creates a step.
-    public init(requestedOn: CivilDate, requestReceivedOn: CivilDate, opinionDueOn: CivilDate,
-                decidedOn: CivilDate? = nil, result: ReviewResult? = nil, opinionReceivedOn: CivilDate? = nil) {
+    public init(
+        requestedOn: CivilDate, requestReceivedOn: CivilDate, opinionDueOn: CivilDate,
+        decidedOn: CivilDate? = nil, result: ReviewResult? = nil, opinionReceivedOn: CivilDate? = nil
+    ) {
         self.requestedOn = requestedOn
         self.requestReceivedOn = requestReceivedOn
         self.opinionDueOn = opinionDueOn

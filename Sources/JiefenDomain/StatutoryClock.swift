@@ -40,8 +40,9 @@ public struct StatutoryClock: Sendable, Hashable, Codable {
     ///   new due date would fall after ``CivilDate/latest``.
     public func extendedDue(previousDue: CivilDate, days: Int) throws(DomainError) -> CivilDate {
         guard days >= 1, days <= limits.maxExtensionDays else {
-            throw .invalidArgument(field: "extension.days",
-                                   "an extension is 1 to \(limits.maxExtensionDays) days (Art. 34), got \(days)")
+            throw .invalidArgument(
+                field: "extension.days",
+                "an extension is 1 to \(limits.maxExtensionDays) days (Art. 34), got \(days)")
         }
         return try rule.lastDay(from: previousDue, days: days, field: "extension.days")
     }
@@ -57,16 +58,20 @@ public struct StatutoryClock: Sendable, Hashable, Codable {
     }
 
     /// The last day to request re-review (Art. 36): receipt of the review opinion + 30 days.
-    public func reReviewRequestDeadline(reviewOpinionReceivedOn: CivilDate,
-                                        field: String = "received_on") throws(DomainError) -> CivilDate {
+    public func reReviewRequestDeadline(
+        reviewOpinionReceivedOn: CivilDate,
+        field: String = "received_on"
+    ) throws(DomainError) -> CivilDate {
         try rule.lastDay(from: reviewOpinionReceivedOn, days: limits.reReviewRequestDays, field: field)
     }
 
     /// The last day for the re-review opinion (Art. 36): receipt of the request + 30 days, hearing days not counted.
     /// - Throws: invalidArgument naming `hearing_days` when they push the day past ``CivilDate/latest`` (negative
     ///   hearing days count as 0), or `field` when the request date alone does.
-    public func reReviewOpinionDue(requestReceivedOn: CivilDate, hearingDays: Int = 0,
-                                   field: String = "received_on") throws(DomainError) -> CivilDate {
+    public func reReviewOpinionDue(
+        requestReceivedOn: CivilDate, hearingDays: Int = 0,
+        field: String = "received_on"
+    ) throws(DomainError) -> CivilDate {
         let hearing = max(0, hearingDays)
         let days = try ExactArithmetic.sum(limits.reReviewOpinionDays, hearing, field: "hearing_days")
         return try rule.lastDay(from: requestReceivedOn, days: days, field: hearing > 0 ? "hearing_days" : field)
@@ -74,8 +79,10 @@ public struct StatutoryClock: Sendable, Hashable, Codable {
 
     /// The last day to apply jointly for judicial confirmation of a mediation agreement
     /// (People's Mediation Law Art. 33): agreement effective + 30 days.
-    public func judicialConfirmationDeadline(agreementEffectiveOn: CivilDate,
-                                             field: String = "effective_on") throws(DomainError) -> CivilDate {
+    public func judicialConfirmationDeadline(
+        agreementEffectiveOn: CivilDate,
+        field: String = "effective_on"
+    ) throws(DomainError) -> CivilDate {
         try rule.lastDay(from: agreementEffectiveOn, days: limits.judicialConfirmationDays, field: field)
     }
 }
@@ -118,8 +125,10 @@ public struct CaseRules: Sendable, Hashable, Codable {
     public var offset: UTCOffset
 
     /// Creates rules.
-    public init(clock: StatutoryClock = StatutoryClock(), collective: CollectivePolicy = .standard,
-                offset: UTCOffset = .chinaStandardTime) {
+    public init(
+        clock: StatutoryClock = StatutoryClock(), collective: CollectivePolicy = .standard,
+        offset: UTCOffset = .chinaStandardTime
+    ) {
         self.clock = clock
         self.collective = collective
         self.offset = offset

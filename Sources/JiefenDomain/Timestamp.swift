@@ -15,8 +15,9 @@ public struct Timestamp: Sendable, Hashable, Comparable, Codable, CustomStringCo
     /// local date at any offset within ±24 hours lies in ``CivilDate/earliest``...``CivilDate/latest``.
     /// Registration, event and contact times outside it are refused (``checkSupported(field:)``).
     public static let supportedRange: ClosedRange<Timestamp> =
-        Timestamp(secondsSinceEpoch: Int64(CivilDate.supportedDaysSinceEpoch.lowerBound + 1) * 86_400)
-            ... Timestamp(secondsSinceEpoch: Int64(CivilDate.supportedDaysSinceEpoch.upperBound) * 86_400 - 1)
+        Timestamp(
+            secondsSinceEpoch: Int64(CivilDate.supportedDaysSinceEpoch.lowerBound + 1) * 86_400)...Timestamp(
+            secondsSinceEpoch: Int64(CivilDate.supportedDaysSinceEpoch.upperBound) * 86_400 - 1)
 
     /// Creates the timestamp of a local wall-clock time on `date` at `offset` from UTC, for in-range values
     /// (constants and tests): the result saturates at the `Int64` bounds instead of trapping. Use
@@ -29,8 +30,10 @@ public struct Timestamp: Sendable, Hashable, Comparable, Codable, CustomStringCo
     /// Creates the timestamp of a local wall-clock time on `date` at `offset` from UTC.
     /// - Throws: invalidArgument naming `field` unless `hour` is 0...23, `minute` 0...59, `second` 0...59 and the
     ///   instant lies in ``supportedRange``.
-    public init(date: CivilDate, hour: Int, minute: Int, second: Int = 0, offset: UTCOffset = .chinaStandardTime,
-                field: String) throws(DomainError) {
+    public init(
+        date: CivilDate, hour: Int, minute: Int, second: Int = 0, offset: UTCOffset = .chinaStandardTime,
+        field: String
+    ) throws(DomainError) {
         guard (0...23).contains(hour), (0...59).contains(minute), (0...59).contains(second) else {
             throw .invalidArgument(field: field, "\(hour):\(minute):\(second) is not a time of day (00:00:00 to 23:59:59)")
         }
@@ -46,9 +49,11 @@ public struct Timestamp: Sendable, Hashable, Comparable, Codable, CustomStringCo
     /// - Throws: invalidArgument naming `field`, e.g. `received_at: 9223372036854775807 is out of range`.
     public func checkSupported(field: String) throws(DomainError) {
         guard Self.supportedRange.contains(self) else {
-            throw ExactArithmetic.outOfRange(field: field, "\(secondsSinceEpoch) is out of range: instants from "
-                + "\(Self.supportedRange.lowerBound.secondsSinceEpoch) (0001-01-02) to "
-                + "\(Self.supportedRange.upperBound.secondsSinceEpoch) (9999-12-30) seconds since the epoch are supported")
+            throw ExactArithmetic.outOfRange(
+                field: field,
+                "\(secondsSinceEpoch) is out of range: instants from "
+                    + "\(Self.supportedRange.lowerBound.secondsSinceEpoch) (0001-01-02) to "
+                    + "\(Self.supportedRange.upperBound.secondsSinceEpoch) (9999-12-30) seconds since the epoch are supported")
         }
     }
 
@@ -64,8 +69,10 @@ public struct Timestamp: Sendable, Hashable, Comparable, Codable, CustomStringCo
     public func civilDate(offset: UTCOffset = .chinaStandardTime, field: String) throws(DomainError) -> CivilDate {
         let days = localDays(offset: offset)
         guard let day = Int(exactly: days), CivilDate.supportedDaysSinceEpoch.contains(day) else {
-            throw ExactArithmetic.outOfRange(field: field, "\(secondsSinceEpoch) is out of range: its local date is "
-                + "outside \(CivilDate.earliest) to \(CivilDate.latest)")
+            throw ExactArithmetic.outOfRange(
+                field: field,
+                "\(secondsSinceEpoch) is out of range: its local date is "
+                    + "outside \(CivilDate.earliest) to \(CivilDate.latest)")
         }
         return try CivilDate(daysSinceEpoch: day, field: field)
     }
@@ -99,7 +106,8 @@ public struct Timestamp: Sendable, Hashable, Comparable, Codable, CustomStringCo
     public func localMinute(offset: UTCOffset = .chinaStandardTime) -> String {
         let local = Int128(secondsSinceEpoch) + Int128(offset.seconds)
         let secondOfDay = ((local % 86_400) + 86_400) % 86_400
-        let hour = secondOfDay / 3600, minute = secondOfDay % 3600 / 60
+        let hour = secondOfDay / 3600
+        let minute = secondOfDay % 3600 / 60
         return "\(civilDate(offset: offset)) \(hour < 10 ? "0" : "")\(hour):\(minute < 10 ? "0" : "")\(minute)"
     }
 

@@ -19,16 +19,19 @@ public struct CaseBuilder: Sendable {
     public var actor: Actor = Fixture.clerk
 
     /// Starts a case registered at 09:00 local time on `date` with one petitioner and one contact.
-    public init(id: CaseID = "JF-TEST-0001", kind: DisputeKind, track: Track = .petition,
-                channel: IntakeChannel = .walkIn, on date: String, details: Details = [:],
-                personsInvolved: Int = 1, headcount: Int = 1) {
+    public init(
+        id: CaseID = "JF-TEST-0001", kind: DisputeKind, track: Track = .petition,
+        channel: IntakeChannel = .walkIn, on date: String, details: Details = [:],
+        personsInvolved: Int = 1, headcount: Int = 1
+    ) {
         registeredAt = Fixture.at(date)
         registration = Registration(
             id: id, kind: kind, track: track, channel: channel, villageCode: "340181-101",
             petitioners: [Fixture.petitioner], personsInvolved: max(personsInvolved, headcount),
             householdsInvolved: 1, demandText: "test demand", details: details,
-            initialContact: Contact(id: ContactID("\(id.rawValue)-c1"), channel: channel, at: Fixture.at(date),
-                                    headcount: headcount))
+            initialContact: Contact(
+                id: ContactID("\(id.rawValue)-c1"), channel: channel, at: Fixture.at(date),
+                headcount: headcount))
     }
 
     /// The registration event (sequence 1).

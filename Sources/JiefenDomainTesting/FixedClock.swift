@@ -40,8 +40,9 @@ public enum Fixture {
     }
 
     /// A petitioner with a valid (synthetic) ID number and mobile number.
-    public static let petitioner = PersonRef(name: "张小三", idNumber: "340181198001011237", phone: "13812345678",
-                                             personKey: "p-0001")
+    public static let petitioner = PersonRef(
+        name: "张小三", idNumber: "340181198001011237", phone: "13812345678",
+        personKey: "p-0001")
 
     /// A clerk of the town petition office.
     public static let clerk = Actor(id: "town-petition-office/clerk-01", department: .townPetitionOffice)

@@ -15,8 +15,10 @@ public enum PluginConformance {
     /// typed value rejected by name; assess and decide working on a sample case; every numeric attribute bounded
     /// (Int64.min and Int64.max refused by name) and assess and decide refusing, with invalidArgument, details that
     /// validate refuses — tried with every extreme of ``ExtremeValues``, so a trapping calculation stops the run.
-    public static func check(_ plugin: some DisputePlugin,
-                             clock: FixedClock = FixedClock(date: "2023-01-18")) async -> [String] {
+    public static func check(
+        _ plugin: some DisputePlugin,
+        clock: FixedClock = FixedClock(date: "2023-01-18")
+    ) async -> [String] {
         let context = clock.context()
         var issues: [String] = []
         if !plugin.kind.isWellFormed { issues.append("kind '\(plugin.kind)' is not lowercase-hyphenated") }
@@ -29,13 +31,18 @@ public enum PluginConformance {
         return issues
     }
 
-    private static func extremeValueIssues(_ plugin: some DisputePlugin, context: PluginContext,
-                                           clock: FixedClock) async -> [String] {
+    private static func extremeValueIssues(
+        _ plugin: some DisputePlugin, context: PluginContext,
+        clock: FixedClock
+    ) async -> [String] {
         var issues: [String] = []
         var trials: [(label: String, details: Details, outermost: String?)] = [("empty details", [:], nil)]
         for variant in ExtremeValues.variants(of: plugin.schema) {
-            trials.append((variant.description, plugin.sampleDetails.merging(variant.details),
-                           variant.isOutermost ? variant.attribute : nil))
+            trials.append(
+                (
+                    variant.description, plugin.sampleDetails.merging(variant.details),
+                    variant.isOutermost ? variant.attribute : nil
+                ))
         }
         for trial in trials {
             let violations: [FieldViolation]
@@ -59,8 +66,9 @@ public enum PluginConformance {
             }
             for (name, error) in [("assess", assessError), ("decide", decideError)] {
                 if !violations.isEmpty && error?.code != .invalidArgument {
-                    issues.append("\(trial.label): \(name) did not refuse details validate refuses "
-                        + "(\(error.map { "\($0)" } ?? "it succeeded"))")
+                    issues.append(
+                        "\(trial.label): \(name) did not refuse details validate refuses "
+                            + "(\(error.map { "\($0)" } ?? "it succeeded"))")
                 } else if let error, error.code != .invalidArgument {
                     issues.append("\(trial.label): \(name) threw \(error)")
                 }
@@ -111,8 +119,10 @@ public enum PluginConformance {
         return issues
     }
 
-    private static func behaviourIssues(_ plugin: some DisputePlugin, context: PluginContext,
-                                        clock: FixedClock) async -> [String] {
+    private static func behaviourIssues(
+        _ plugin: some DisputePlugin, context: PluginContext,
+        clock: FixedClock
+    ) async -> [String] {
         var issues: [String] = []
         let builder = CaseBuilder(kind: plugin.kind, on: "2022-10-20", details: plugin.sampleDetails)
         let state: CaseState

@@ -1,7 +1,7 @@
-package import TTRPCWire
 package import NIOCore
 import Synchronization
 package import TTRPCCore
+package import TTRPCWire
 
 /// Runs closed-loop callers on their connections' event loops: each answer, as it arrives on the loop, records
 /// its latency and sends that caller's next call, with no hop into Swift concurrency. This keeps the load
@@ -29,7 +29,8 @@ package final class ClosedLoopDriver: Sendable {
         self.clients = clients
         self.workload = workload
         self.metadata = metadata
-        self.timeoutNano = timeout.map { max(1, Int64($0.components.seconds) * 1_000_000_000 + $0.components.attoseconds / 1_000_000_000) } ?? 0
+        self.timeoutNano =
+            timeout.map { max(1, Int64($0.components.seconds) * 1_000_000_000 + $0.components.attoseconds / 1_000_000_000) } ?? 0
         self.progress = progress
         self.state = state
         self.phase = phase
@@ -88,7 +89,7 @@ package final class ClosedLoopDriver: Sendable {
                 self.state.stop()
             }
             if status == nil, !self.clients[connection].isConnected {
-                return self.callerDone()  // this connection is gone: its callers stop
+                return self.callerDone() // this connection is gone: its callers stop
             }
             self.issue(connection: connection)
         }

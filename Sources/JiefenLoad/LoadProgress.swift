@@ -2,7 +2,7 @@ import Foundation
 import Synchronization
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// A live progress line on standard error (rate, errors, elapsed), only when standard error is a terminal.
@@ -33,7 +33,9 @@ package final class LoadProgress: Sendable {
             s.lastPrinted = now
             let elapsed = seconds(now - s.started)
             let calls = ok.load(ordering: .relaxed) + failed.load(ordering: .relaxed)
-            return String(format: "\r%@: %.1fs  %d calls  %.0f calls/s  %d errors   ", s.label, elapsed, calls, Double(calls) / max(elapsed, 0.001), failed.load(ordering: .relaxed))
+            return String(
+                format: "\r%@: %.1fs  %d calls  %.0f calls/s  %d errors   ", s.label, elapsed, calls, Double(calls) / max(elapsed, 0.001),
+                failed.load(ordering: .relaxed))
         }
         if let line { FileHandle.standardError.write(Data(line.utf8)) }
     }

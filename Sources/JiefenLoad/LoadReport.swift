@@ -5,10 +5,13 @@ import Histogram
 package enum LoadReport {
     package static func summary(_ stats: LoadStats, seconds: Double) -> [String: Any] {
         let h = stats.latency
-        let latency: [String: Any] = h.totalCount == 0
+        let latency: [String: Any] =
+            h.totalCount == 0
             ? ["min": 0, "mean": 0, "p50": 0, "p90": 0, "p99": 0, "p999": 0, "max": 0]
-            : ["min": h.min, "mean": (h.mean * 10).rounded() / 10, "p50": h.valueAtPercentile(50), "p90": h.valueAtPercentile(90),
-               "p99": h.valueAtPercentile(99), "p999": h.valueAtPercentile(99.9), "max": h.max]
+            : [
+                "min": h.min, "mean": (h.mean * 10).rounded() / 10, "p50": h.valueAtPercentile(50), "p90": h.valueAtPercentile(90),
+                "p99": h.valueAtPercentile(99), "p999": h.valueAtPercentile(99.9), "max": h.max,
+            ]
         return [
             "calls": stats.calls, "errors": stats.errors, "duration_s": (seconds * 1000).rounded() / 1000,
             "throughput": seconds > 0 ? (Double(stats.calls) / seconds * 10).rounded() / 10 : 0,
@@ -42,7 +45,8 @@ package enum LoadReport {
         return String(decoding: data, as: UTF8.self)
     }
 
-    package static let csvHeader = "phase,method,calls,errors,transport_errors,duration_s,throughput,min_us,mean_us,p50_us,p90_us,p99_us,p999_us,max_us"
+    package static let csvHeader =
+        "phase,method,calls,errors,transport_errors,duration_s,throughput,min_us,mean_us,p50_us,p90_us,p99_us,p999_us,max_us"
 
     package static func csv(_ results: [PhaseResult]) -> String {
         var lines = [csvHeader]
@@ -71,15 +75,20 @@ package enum LoadReport {
         for result in results {
             let time = seconds(result.measured)
             let total = result.stats.total
-            out.append("\(result.phase.label): \(total.calls) calls in \(String(format: "%.2f", time)) s = \(String(format: "%.1f", time > 0 ? Double(total.calls) / time : 0)) calls/s")
+            out.append(
+                "\(result.phase.label): \(total.calls) calls in \(String(format: "%.2f", time)) s = \(String(format: "%.1f", time > 0 ? Double(total.calls) / time : 0)) calls/s"
+            )
             if result.connectionsLost { out.append("  every connection was lost: partial results") }
             out.append("  latency (µs)  " + latencyLine(total))
-            out.append("  status        " + total.statuses.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
-                + (total.transportErrors > 0 ? ", transport errors \(total.transportErrors)" : "")
-                + (total.mismatches > 0 ? ", echo mismatches \(total.mismatches)" : ""))
+            out.append(
+                "  status        " + total.statuses.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
+                    + (total.transportErrors > 0 ? ", transport errors \(total.transportErrors)" : "")
+                    + (total.mismatches > 0 ? ", echo mismatches \(total.mismatches)" : ""))
             if result.stats.byMethod.count > 1 {
                 for (method, stats) in result.stats.byMethod.sorted(by: { $0.key < $1.key }) {
-                    out.append("  \(method.padding(toLength: 14, withPad: " ", startingAt: 0)) \(stats.calls) calls, \(stats.errors) errors, " + latencyLine(stats))
+                    out.append(
+                        "  \(method.padding(toLength: 14, withPad: " ", startingAt: 0)) \(stats.calls) calls, \(stats.errors) errors, "
+                            + latencyLine(stats))
                 }
             }
         }
@@ -89,6 +98,7 @@ package enum LoadReport {
     private static func latencyLine(_ stats: LoadStats) -> String {
         let h = stats.latency
         guard h.totalCount > 0 else { return "no calls" }
-        return "min \(h.min)  mean \(String(format: "%.0f", h.mean))  p50 \(h.valueAtPercentile(50))  p90 \(h.valueAtPercentile(90))  p99 \(h.valueAtPercentile(99))  p99.9 \(h.valueAtPercentile(99.9))  max \(h.max)"
+        return
+            "min \(h.min)  mean \(String(format: "%.0f", h.mean))  p50 \(h.valueAtPercentile(50))  p90 \(h.valueAtPercentile(90))  p99 \(h.valueAtPercentile(99))  p99.9 \(h.valueAtPercentile(99.9))  max \(h.max)"
     }
 }

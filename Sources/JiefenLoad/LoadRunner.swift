@@ -1,7 +1,7 @@
-package import TTRPCWire
 import NIOCore
 package import Synchronization
 package import TTRPCCore
+package import TTRPCWire
 
 /// One phase of a run: closed loop at a concurrency, or open loop at a (possibly ramping) rate.
 package struct LoadPhase: Sendable {
@@ -49,8 +49,10 @@ package struct LoadRunner: Sendable {
     package let progress: LoadProgress
 
     /// Creates a runner over `clients` (callers are spread over them) sending `workload`'s calls.
-    package init(clients: [TTRPCClient], workload: any LoadWorkload, metadata: [TTRPCKeyValue], timeout: Duration?,
-                 progress: LoadProgress) {
+    package init(
+        clients: [TTRPCClient], workload: any LoadWorkload, metadata: [TTRPCKeyValue], timeout: Duration?,
+        progress: LoadProgress
+    ) {
         self.clients = clients
         self.workload = workload
         self.metadata = metadata
@@ -73,22 +75,28 @@ package struct LoadRunner: Sendable {
             )
             stats = await withTaskGroup(of: WorkerStats?.self) { group in
                 group.addTask { await driver.run(concurrency: concurrency) }
-                group.addTask { await stopAfter(phase, start: measureFrom, state: state); return nil }
+                group.addTask {
+                    await stopAfter(phase, start: measureFrom, state: state)
+                    return nil
+                }
                 var merged = WorkerStats()
                 for await partial in group {
                     if let partial {
                         merged.merge(partial)
-                        state.stop()  // every caller ended (count reached or connections lost): end the timer too
+                        state.stop() // every caller ended (count reached or connections lost): end the timer too
                     }
                 }
                 return merged
             }
         case .open(let rate, let rampTo, let maxInFlight):
-            stats = await openLoop(rate: rate, rampTo: rampTo, maxInFlight: maxInFlight, phase: phase, start: start, measureFrom: measureFrom, state: state)
+            stats = await openLoop(
+                rate: rate, rampTo: rampTo, maxInFlight: maxInFlight, phase: phase, start: start, measureFrom: measureFrom, state: state)
         }
         let end = min(clock.now, state.stoppedAt.withLock { $0 } ?? clock.now)
         progress.end()
-        return PhaseResult(phase: phase, stats: stats, measured: max(.zero, end - measureFrom), connectionsLost: state.allConnectionsLost.load(ordering: .relaxed))
+        return PhaseResult(
+            phase: phase, stats: stats, measured: max(.zero, end - measureFrom),
+            connectionsLost: state.allConnectionsLost.load(ordering: .relaxed))
     }
 
     private func stopAfter(_ phase: LoadPhase, start: ContinuousClock.Instant, state: RunState) async {

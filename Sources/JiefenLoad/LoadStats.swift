@@ -3,7 +3,8 @@ package import Histogram
 /// What one phase of a load run measured, per method and in total. Latencies are in microseconds.
 package struct LoadStats: Sendable {
     /// Latency histogram, 1 µs to 1 h at 3 significant digits.
-    package var latency = Histogram<UInt64>(lowestDiscernibleValue: 1, highestTrackableValue: 3_600_000_000, numberOfSignificantValueDigits: .three)
+    package var latency = Histogram<UInt64>(
+        lowestDiscernibleValue: 1, highestTrackableValue: 3_600_000_000, numberOfSignificantValueDigits: .three)
     /// Answers by gRPC status name (OK, DeadlineExceeded, ...).
     package var statuses: [String: Int] = [:]
     /// Calls that got no status: connection refused or lost, undecodable answers.

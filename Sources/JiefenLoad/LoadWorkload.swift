@@ -1,9 +1,9 @@
 import Foundation
 package import JiefenAPI
-import TTRPCWire
 package import NIOCore
 import Synchronization
 import TTRPCCore
+import TTRPCWire
 
 /// One call a workload wants made.
 package struct LoadCall: Sendable {
@@ -17,8 +17,10 @@ package struct LoadCall: Sendable {
     package var onSuccess: (@Sendable (ByteBuffer) -> Void)?
 
     /// Creates a call. See the properties for the meaning of each parameter.
-    package init(label: String, service: String, method: String, payload: ByteBuffer, expectEcho: Bool,
-                 onSuccess: (@Sendable (ByteBuffer) -> Void)? = nil) {
+    package init(
+        label: String, service: String, method: String, payload: ByteBuffer, expectEcho: Bool,
+        onSuccess: (@Sendable (ByteBuffer) -> Void)? = nil
+    ) {
         self.label = label
         self.service = service
         self.method = method

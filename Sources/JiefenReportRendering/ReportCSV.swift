@@ -27,20 +27,26 @@ public enum ReportCSV {
     public static func render(_ report: StatsReport) -> String {
         var rows: [[String]] = [columns]
         for m in report.metrics {
-            rows.append(["metric", m.name, m.track, m.channel, m.unit, raw(m.value), String(m.numerator),
-                         String(m.denominator), m.previous.map(raw) ?? "", m.yoy.map(raw) ?? ""])
+            rows.append([
+                "metric", m.name, m.track, m.channel, m.unit, raw(m.value), String(m.numerator),
+                String(m.denominator), m.previous.map(raw) ?? "", m.yoy.map(raw) ?? "",
+            ])
         }
         for m in report.months {
-            rows.append(row("month", m.month, track: m.track, channel: m.channel, unit: "count", value: String(m.registered),
-                            numerator: String(m.registered), denominator: String(m.resolved)))
+            rows.append(
+                row(
+                    "month", m.month, track: m.track, channel: m.channel, unit: "count", value: String(m.registered),
+                    numerator: String(m.registered), denominator: String(m.resolved)))
         }
         for stage in report.funnel {
             rows.append(row("funnel", stage.stage, unit: "count", value: String(stage.count)))
         }
         for d in report.durations {
             for (index, (label, count)) in zip(d.bucketLabels, d.bucketCounts).enumerated() {
-                rows.append(row("duration", label, track: d.track, unit: "count", value: String(count),
-                                numerator: String(index), denominator: String(d.count)))
+                rows.append(
+                    row(
+                        "duration", label, track: d.track, unit: "count", value: String(count),
+                        numerator: String(index), denominator: String(d.count)))
             }
         }
         for v in report.villages {
@@ -82,8 +88,10 @@ public enum ReportCSV {
     }
 
     /// One row with the columns after `unit` defaulting to empty.
-    private static func row(_ section: String, _ name: String, track: String = "", channel: String = "", unit: String,
-                            value: String, numerator: String = "", denominator: String = "") -> [String] {
+    private static func row(
+        _ section: String, _ name: String, track: String = "", channel: String = "", unit: String,
+        value: String, numerator: String = "", denominator: String = ""
+    ) -> [String] {
         [section, name, track, channel, unit, value, numerator, denominator, "", ""]
     }
 

@@ -49,8 +49,10 @@ enum ReportFigures {
         func rank(_ list: [String], _ value: String) -> Int { value.isEmpty ? -1 : list.firstIndex(of: value) ?? list.count }
         /// The sort key: name, track, channel, then report order.
         func key(_ item: (offset: Int, element: StatsReport.Metric)) -> (Int, Int, Int, Int) {
-            (rank(metricOrder, item.element.name), rank(tracks, item.element.track),
-             rank(knownChannels, item.element.channel), item.offset)
+            (
+                rank(metricOrder, item.element.name), rank(tracks, item.element.track),
+                rank(knownChannels, item.element.channel), item.offset
+            )
         }
         return metrics.enumerated().sorted { key($0) < key($1) }.map(\.element)
     }
@@ -75,21 +77,24 @@ enum ReportFigures {
         let previousParts = parts.compactMap(\.previous)
         let previous = previousParts.count == parts.count ? previousParts.reduce(0, +) : nil
         let yoy = previous.flatMap { $0 > 0 ? (value - $0) / $0 : nil }
-        return StatsReport.Metric(name: name, channel: channel, unit: ReportMetric.Unit.count.rawValue, value: value,
-                                  numerator: parts.reduce(0) { $0 + $1.numerator }, previous: previous, yoy: yoy)
+        return StatsReport.Metric(
+            name: name, channel: channel, unit: ReportMetric.Unit.count.rawValue, value: value,
+            numerator: parts.reduce(0) { $0 + $1.numerator }, previous: previous, yoy: yoy)
     }
 
     /// The headline figures of domain.md E.5: sessions, batches/person-times and resolutions at village
     /// reception, resolutions via the joint meeting and micro-matters resolved online.
     static func headline(_ report: StatsReport) -> [Figure] {
         let vr = IntakeChannel.villageReception.rawValue
-        let batches = total(report, .batches, channel: vr), personTimes = total(report, .personTimes, channel: vr)
+        let batches = total(report, .batches, channel: vr)
+        let personTimes = total(report, .personTimes, channel: vr)
         return [
             figure("Village-reception sessions held", total(report, .sessionsVillageReception)),
-            Figure(label: "Batches / person-times at village reception",
-                   value: pair(batches.map(ReportFormat.value), personTimes.map(ReportFormat.value)),
-                   previous: pair(batches.map(ReportFormat.previous), personTimes.map(ReportFormat.previous)),
-                   yoy: pair(batches.map { ReportFormat.yoy($0.yoy) }, personTimes.map { ReportFormat.yoy($0.yoy) })),
+            Figure(
+                label: "Batches / person-times at village reception",
+                value: pair(batches.map(ReportFormat.value), personTimes.map(ReportFormat.value)),
+                previous: pair(batches.map(ReportFormat.previous), personTimes.map(ReportFormat.previous)),
+                yoy: pair(batches.map { ReportFormat.yoy($0.yoy) }, personTimes.map { ReportFormat.yoy($0.yoy) })),
             figure("Cases resolved from village reception", total(report, .resolved, channel: vr)),
             figure("Cases resolved via joint meeting", total(report, .resolvedViaJointMeeting)),
             figure("Micro-matters resolved online", total(report, .microResolvedOnline)),
@@ -98,9 +103,11 @@ enum ReportFigures {
 
     /// The joint-meeting figures: meetings held, cases resolved through them, cases still under review.
     static func jointMeetings(_ report: StatsReport) -> [(label: String, metric: StatsReport.Metric?)] {
-        [("Joint meetings held", total(report, .jointMeetingsHeld)),
-         ("Cases resolved via joint meeting", total(report, .resolvedViaJointMeeting)),
-         ("Cases under joint-meeting review", total(report, .underJointMeetingReview))]
+        [
+            ("Joint meetings held", total(report, .jointMeetingsHeld)),
+            ("Cases resolved via joint meeting", total(report, .resolvedViaJointMeeting)),
+            ("Cases under joint-meeting review", total(report, .underJointMeetingReview)),
+        ]
     }
 
     /// The cases-by-channel grid: a header, one row per channel with any figure, then the all-channels row;
@@ -142,9 +149,10 @@ enum ReportFigures {
 
     /// A headline figure from one metric, all "–" when it is missing.
     private static func figure(_ label: String, _ metric: StatsReport.Metric?) -> Figure {
-        Figure(label: label, value: metric.map(ReportFormat.value) ?? ReportFormat.missing,
-               previous: metric.map(ReportFormat.previous) ?? ReportFormat.missing,
-               yoy: metric.map { ReportFormat.yoy($0.yoy) } ?? ReportFormat.missing)
+        Figure(
+            label: label, value: metric.map(ReportFormat.value) ?? ReportFormat.missing,
+            previous: metric.map(ReportFormat.previous) ?? ReportFormat.missing,
+            yoy: metric.map { ReportFormat.yoy($0.yoy) } ?? ReportFormat.missing)
     }
 
     /// `a / b`, "–" for a missing side.

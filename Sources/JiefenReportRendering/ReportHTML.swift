@@ -55,8 +55,11 @@ public enum ReportHTML {
         let items = [
             ("Period", "\(report.from) – \(report.to)"), ("As of", report.asOf), ("Filters", ReportFigures.filters(report)),
             ("Comparison", ReportFigures.comparison(report)),
-            ("Thresholds", "collective visit ≥ \(report.collectiveThreshold) people, group case ≥ \(report.groupThreshold), "
-                + "village cells < \(report.suppressionThreshold) suppressed"),
+            (
+                "Thresholds",
+                "collective visit ≥ \(report.collectiveThreshold) people, group case ≥ \(report.groupThreshold), "
+                    + "village cells < \(report.suppressionThreshold) suppressed"
+            ),
         ]
         return "<dl class=\"meta\">\n" + items.map { "<dt>\(escape($0.0))</dt><dd>\(escape($0.1))</dd>\n" }.joined() + "</dl>\n"
     }
@@ -89,36 +92,48 @@ public enum ReportHTML {
         html += section("Rates", metricTable(ReportFigures.rates(report), ratio: true))
         html += section("All figures", metricTable(ReportFigures.ordered(report.metrics), ratio: true))
         let durations = report.durations.map { row in
-            [row.track, row.unit, String(row.count), ReportFormat.inUnit(row.mean, unit: row.unit),
-             ReportFormat.inUnit(row.median, unit: row.unit), ReportFormat.inUnit(row.p90, unit: row.unit)]
+            [
+                row.track, row.unit, String(row.count), ReportFormat.inUnit(row.mean, unit: row.unit),
+                ReportFormat.inUnit(row.median, unit: row.unit), ReportFormat.inUnit(row.p90, unit: row.unit),
+            ]
         }
-        html += section("Time to resolution",
-                        table(["Track", "Unit", "Resolved", "Mean", "Median", "P90"], durations, numeric: [2, 3, 4, 5]))
+        html += section(
+            "Time to resolution",
+            table(["Track", "Unit", "Resolved", "Mean", "Median", "P90"], durations, numeric: [2, 3, 4, 5]))
         let threshold = report.suppressionThreshold
         let villages = report.villages.map { v in
-            [v.villageCode, ReportFormat.villageCell(v.registered, suppressed: v.registeredSuppressed, threshold: threshold),
-             ReportFormat.villageCell(v.resolved, suppressed: v.resolvedSuppressed, threshold: threshold)]
+            [
+                v.villageCode, ReportFormat.villageCell(v.registered, suppressed: v.registeredSuppressed, threshold: threshold),
+                ReportFormat.villageCell(v.resolved, suppressed: v.resolvedSuppressed, threshold: threshold),
+            ]
         }
         html += section("Villages", table(["Village", "Registered", "Resolved"], villages, numeric: [1, 2]))
         let notable = report.notable.map { c in
-            [ReportFormat.title(c.list), c.caseID, c.kind, c.track, c.channel, c.outcome, String(c.householdsInvolved),
-             ReportFormat.localTime(unixSeconds: c.registeredAt), ReportFormat.localTime(unixSeconds: c.closedAt),
-             ReportFormat.duration(minutes: c.durationMinutes), String(c.jointMeetingDecisions), c.extended ? "yes" : "no",
-             c.keyDates.isEmpty ? ReportFormat.missing : c.keyDates.joined(separator: ", ")]
+            [
+                ReportFormat.title(c.list), c.caseID, c.kind, c.track, c.channel, c.outcome, String(c.householdsInvolved),
+                ReportFormat.localTime(unixSeconds: c.registeredAt), ReportFormat.localTime(unixSeconds: c.closedAt),
+                ReportFormat.duration(minutes: c.durationMinutes), String(c.jointMeetingDecisions), c.extended ? "yes" : "no",
+                c.keyDates.isEmpty ? ReportFormat.missing : c.keyDates.joined(separator: ", "),
+            ]
         }
-        let notableHeader = ["List", "Case", "Kind", "Track", "Channel", "Outcome", "Households", "Registered", "Closed",
-                             "Duration", "JM decisions", "Extended", "Key dates"]
+        let notableHeader = [
+            "List", "Case", "Kind", "Track", "Channel", "Outcome", "Households", "Registered", "Closed",
+            "Duration", "JM decisions", "Extended", "Key dates",
+        ]
         html += section("Notable cases", table(notableHeader, notable, numeric: [6, 9, 10]))
         return html
     }
 
     /// A table of metrics with track, channel, value, numerator/denominator, previous and YoY.
     private static func metricTable(_ metrics: [StatsReport.Metric], ratio: Bool) -> String {
-        let header = ["Figure", "Metric", "Track", "Channel", "Value"] + (ratio ? ["Numerator/denominator"] : [])
+        let header =
+            ["Figure", "Metric", "Track", "Channel", "Value"] + (ratio ? ["Numerator/denominator"] : [])
             + ["Previous", "YoY"]
         let rows = metrics.map { m in
-            [ReportFigures.label(m.name), m.name, m.track.isEmpty ? "all" : m.track, m.channel.isEmpty ? "all" : m.channel,
-             ReportFormat.value(m)] + (ratio ? [ReportFormat.ratio(m)] : []) + [ReportFormat.previous(m), ReportFormat.yoy(m.yoy)]
+            [
+                ReportFigures.label(m.name), m.name, m.track.isEmpty ? "all" : m.track, m.channel.isEmpty ? "all" : m.channel,
+                ReportFormat.value(m),
+            ] + (ratio ? [ReportFormat.ratio(m)] : []) + [ReportFormat.previous(m), ReportFormat.yoy(m.yoy)]
         }
         return table(header, rows, numeric: Set(4..<header.count))
     }

@@ -19,8 +19,11 @@ public enum ReportTable {
         let lines = [
             ["As of", report.asOf], ["Filters", ReportFigures.filters(report)],
             ["Comparison", ReportFigures.comparison(report)],
-            ["Thresholds", "collective visit ≥ \(report.collectiveThreshold) people, group case ≥ \(report.groupThreshold), "
-                + "village cells < \(report.suppressionThreshold) suppressed"],
+            [
+                "Thresholds",
+                "collective visit ≥ \(report.collectiveThreshold) people, group case ≥ \(report.groupThreshold), "
+                    + "village cells < \(report.suppressionThreshold) suppressed",
+            ],
         ]
         return title + "\n" + String(repeating: "=", count: title.count) + "\n" + grid(lines)
     }
@@ -52,12 +55,15 @@ public enum ReportTable {
     /// Mean, median and P90 per track, then a text histogram per track.
     private static func durations(_ report: StatsReport) -> String {
         guard !report.durations.isEmpty else {
-            let metrics = ReportFigures.ordered(report.metrics.filter { name in ReportMetric.timeToResolution.contains { $0.name == name.name } })
+            let metrics = ReportFigures.ordered(
+                report.metrics.filter { name in ReportMetric.timeToResolution.contains { $0.name == name.name } })
             return section("Time to resolution", metricGrid(metrics, ratio: false))
         }
         let rows = report.durations.map { row in
-            [row.track, row.unit, String(row.count), ReportFormat.inUnit(row.mean, unit: row.unit),
-             ReportFormat.inUnit(row.median, unit: row.unit), ReportFormat.inUnit(row.p90, unit: row.unit)]
+            [
+                row.track, row.unit, String(row.count), ReportFormat.inUnit(row.mean, unit: row.unit),
+                ReportFormat.inUnit(row.median, unit: row.unit), ReportFormat.inUnit(row.p90, unit: row.unit),
+            ]
         }
         var text = grid([["Track", "Unit", "Resolved", "Mean", "Median", "P90"]] + rows, right: [2, 3, 4, 5])
         for row in report.durations where !row.bucketLabels.isEmpty {
@@ -73,9 +79,11 @@ public enum ReportTable {
     /// Meetings held, cases resolved via the joint meeting and cases still under review.
     private static func jointMeetings(_ report: StatsReport) -> String {
         let rows = ReportFigures.jointMeetings(report).map { item in
-            [item.label, item.metric.map(ReportFormat.value) ?? ReportFormat.missing,
-             item.metric.map(ReportFormat.previous) ?? ReportFormat.missing,
-             ReportFormat.yoy(item.metric?.yoy)]
+            [
+                item.label, item.metric.map(ReportFormat.value) ?? ReportFormat.missing,
+                item.metric.map(ReportFormat.previous) ?? ReportFormat.missing,
+                ReportFormat.yoy(item.metric?.yoy),
+            ]
         }
         return section("Joint meetings", grid([["Figure", "Value", "Previous", "YoY"]] + rows, right: [1, 2, 3]))
     }
@@ -84,8 +92,10 @@ public enum ReportTable {
     private static func villages(_ report: StatsReport) -> String {
         let threshold = report.suppressionThreshold
         let rows = report.villages.map { v in
-            [v.villageCode, ReportFormat.villageCell(v.registered, suppressed: v.registeredSuppressed, threshold: threshold),
-             ReportFormat.villageCell(v.resolved, suppressed: v.resolvedSuppressed, threshold: threshold)]
+            [
+                v.villageCode, ReportFormat.villageCell(v.registered, suppressed: v.registeredSuppressed, threshold: threshold),
+                ReportFormat.villageCell(v.resolved, suppressed: v.resolvedSuppressed, threshold: threshold),
+            ]
         }
         let body = rows.isEmpty ? "  (none)" : grid([["Village", "Registered", "Resolved"]] + rows, right: [1, 2])
         return section("Villages", body + "\n  (<\(threshold): fewer than \(threshold) cases, suppressed)")
@@ -97,15 +107,20 @@ public enum ReportTable {
         var parts: [String] = []
         for list in lists {
             let rows = report.notable.filter { $0.list == list }.map { c in
-                [c.caseID, c.kind, c.channel, c.outcome, String(c.householdsInvolved),
-                 ReportFormat.localTime(unixSeconds: c.registeredAt), ReportFormat.localTime(unixSeconds: c.closedAt),
-                 ReportFormat.duration(minutes: c.durationMinutes), String(c.jointMeetingDecisions),
-                 c.extended ? "yes" : "no", c.keyDates.isEmpty ? ReportFormat.missing : c.keyDates.joined(separator: " ")]
+                [
+                    c.caseID, c.kind, c.channel, c.outcome, String(c.householdsInvolved),
+                    ReportFormat.localTime(unixSeconds: c.registeredAt), ReportFormat.localTime(unixSeconds: c.closedAt),
+                    ReportFormat.duration(minutes: c.durationMinutes), String(c.jointMeetingDecisions),
+                    c.extended ? "yes" : "no", c.keyDates.isEmpty ? ReportFormat.missing : c.keyDates.joined(separator: " "),
+                ]
             }
             guard !rows.isEmpty else { continue }
-            let header = ["Case", "Kind", "Channel", "Outcome", "Households", "Registered", "Closed", "Duration", "JM",
-                          "Extended", "Key dates"]
-            parts.append("  \(ReportFormat.title(list)) (times Asia/Shanghai):\n" + grid([header] + rows, right: [4, 7, 8], indent: "    "))
+            let header = [
+                "Case", "Kind", "Channel", "Outcome", "Households", "Registered", "Closed", "Duration", "JM",
+                "Extended", "Key dates",
+            ]
+            parts.append(
+                "  \(ReportFormat.title(list)) (times Asia/Shanghai):\n" + grid([header] + rows, right: [4, 7, 8], indent: "    "))
         }
         return section("Notable cases", parts.isEmpty ? "  (none)" : parts.joined(separator: "\n\n"))
     }
@@ -115,8 +130,10 @@ public enum ReportTable {
         guard !metrics.isEmpty else { return "  (none)" }
         let header = ["Figure", "Track", "Channel", "Value"] + (ratio ? ["N/D"] : []) + ["Previous", "YoY"]
         let rows = metrics.map { m in
-            [ReportFigures.label(m.name), m.track.isEmpty ? "all" : m.track, m.channel.isEmpty ? "all" : m.channel,
-             ReportFormat.value(m)] + (ratio ? [ReportFormat.ratio(m)] : []) + [ReportFormat.previous(m), ReportFormat.yoy(m.yoy)]
+            [
+                ReportFigures.label(m.name), m.track.isEmpty ? "all" : m.track, m.channel.isEmpty ? "all" : m.channel,
+                ReportFormat.value(m),
+            ] + (ratio ? [ReportFormat.ratio(m)] : []) + [ReportFormat.previous(m), ReportFormat.yoy(m.yoy)]
         }
         return grid([header] + rows, right: Set(3..<header.count))
     }

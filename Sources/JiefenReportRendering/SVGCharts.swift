@@ -11,7 +11,8 @@ enum SVGCharts {
 
     /// (a) Cases registered per month, petition and dispute tracks, one bar per month stacked by channel, with a legend.
     static func monthly(_ report: StatsReport) -> String {
-        let id = "chart-months", title = "Cases registered per month by channel (petition and dispute tracks)"
+        let id = "chart-months"
+        let title = "Cases registered per month by channel (petition and dispute tracks)"
         let rows = report.months.filter { $0.track == "petition" || $0.track == "dispute" }
         let months = Set(rows.map(\.month)).sorted()
         let allChannels = ReportFigures.channels(in: report)
@@ -23,7 +24,11 @@ enum SVGCharts {
             }
         }
         let top = niceCeiling(counts.map { $0.reduce(0, +) }.max() ?? 1)
-        let left = 44, plotTop = 16, plotHeight = 200, step = 34, barWidth = 24
+        let left = 44
+        let plotTop = 16
+        let plotHeight = 200
+        let step = 34
+        let barWidth = 24
         let legendX = left + months.count * step + 24
         var body = axis(x: left, y: plotTop, width: months.count * step, height: plotHeight, top: top)
         for (i, month) in months.enumerated() {
@@ -33,11 +38,14 @@ enum SVGCharts {
                 let bottom = scaled(cumulative, top, plotHeight)
                 cumulative += counts[i][j]
                 let height = scaled(cumulative, top, plotHeight) - bottom
-                body += rect(x, plotTop + plotHeight - bottom - height, barWidth, height, color(channel, allChannels),
-                             tip: "\(month) \(ReportFigures.channelLabel(channel)): \(counts[i][j])")
+                body += rect(
+                    x, plotTop + plotHeight - bottom - height, barWidth, height, color(channel, allChannels),
+                    tip: "\(month) \(ReportFigures.channelLabel(channel)): \(counts[i][j])")
             }
-            let labelX = x + barWidth / 2, labelY = plotTop + plotHeight + 12
-            body += "<text x=\"\(labelX)\" y=\"\(labelY)\" text-anchor=\"end\" transform=\"rotate(-45 \(labelX) \(labelY))\">"
+            let labelX = x + barWidth / 2
+            let labelY = plotTop + plotHeight + 12
+            body +=
+                "<text x=\"\(labelX)\" y=\"\(labelY)\" text-anchor=\"end\" transform=\"rotate(-45 \(labelX) \(labelY))\">"
                 + "\(ReportHTML.escape(month))</text>\n"
         }
         for (j, channel) in channels.enumerated() {
@@ -53,33 +61,45 @@ enum SVGCharts {
     static func funnel(_ report: StatsReport) -> String {
         let first = report.funnel.first?.count ?? 0
         let items = report.funnel.map { stage in
-            (label: ReportFormat.title(stage.stage), value: stage.count,
-             note: first > 0 ? " (\(ReportFormat.percent(Double(stage.count) / Double(first))))" : "")
+            (
+                label: ReportFormat.title(stage.stage), value: stage.count,
+                note: first > 0 ? " (\(ReportFormat.percent(Double(stage.count) / Double(first))))" : ""
+            )
         }
         return horizontalBars(id: "chart-funnel", title: "From registered to resolved (petition and dispute cases)", items: items)
     }
 
     /// (c) Time to resolution: one histogram panel per track, stacked vertically.
     static func histograms(_ report: StatsReport) -> String {
-        let id = "chart-durations", title = "Time to resolution per track (histogram of resolved cases)"
+        let id = "chart-durations"
+        let title = "Time to resolution per track (histogram of resolved cases)"
         let rows = report.durations.filter { !$0.bucketLabels.isEmpty }
         guard !rows.isEmpty else { return empty(id, title) }
-        let left = 44, step = 44, barWidth = 30, panelHeight = 210, plotHeight = 110
+        let left = 44
+        let step = 44
+        let barWidth = 30
+        let panelHeight = 210
+        let plotHeight = 110
         let buckets = rows.map { min($0.bucketLabels.count, $0.bucketCounts.count) }
         var body = ""
         for (p, row) in rows.enumerated() {
-            let panelTop = p * panelHeight, plotTop = panelTop + 34
+            let panelTop = p * panelHeight
+            let plotTop = panelTop + 34
             let top = niceCeiling(row.bucketCounts.max() ?? 1)
             body += text(left, panelTop + 16, "\(row.track): \(row.count) resolved, in \(row.unit)", bold: true)
             body += axis(x: left, y: plotTop, width: buckets[p] * step, height: plotHeight, top: top)
             for i in 0..<buckets[p] {
-                let count = row.bucketCounts[i], height = scaled(count, top, plotHeight)
-                let x = left + i * step + (step - barWidth) / 2, labelX = x + barWidth / 2
+                let count = row.bucketCounts[i]
+                let height = scaled(count, top, plotHeight)
+                let x = left + i * step + (step - barWidth) / 2
+                let labelX = x + barWidth / 2
                 let labelY = plotTop + plotHeight + 12
-                body += rect(x, plotTop + plotHeight - height, barWidth, height, palette[p % palette.count],
-                             tip: "\(row.track) \(row.bucketLabels[i]): \(count)")
+                body += rect(
+                    x, plotTop + plotHeight - height, barWidth, height, palette[p % palette.count],
+                    tip: "\(row.track) \(row.bucketLabels[i]): \(count)")
                 body += text(labelX, plotTop + plotHeight - height - 3, String(count), anchor: "middle")
-                body += "<text x=\"\(labelX)\" y=\"\(labelY)\" text-anchor=\"end\" transform=\"rotate(-45 \(labelX) \(labelY))\">"
+                body +=
+                    "<text x=\"\(labelX)\" y=\"\(labelY)\" text-anchor=\"end\" transform=\"rotate(-45 \(labelX) \(labelY))\">"
                     + "\(ReportHTML.escape(row.bucketLabels[i]))</text>\n"
             }
         }
@@ -98,11 +118,14 @@ enum SVGCharts {
     /// Horizontal bars, one per item, labelled on the left and valued on the right.
     private static func horizontalBars(id: String, title: String, items: [(label: String, value: Int, note: String)]) -> String {
         guard !items.isEmpty else { return empty(id, title) }
-        let labelWidth = 220, barMax = 360, rowHeight = 28
+        let labelWidth = 220
+        let barMax = 360
+        let rowHeight = 28
         let top = max(1, items.map(\.value).max() ?? 1)
         var body = ""
         for (i, item) in items.enumerated() {
-            let y = 10 + i * rowHeight, width = item.value > 0 ? max(1, scaled(item.value, top, barMax)) : 0
+            let y = 10 + i * rowHeight
+            let width = item.value > 0 ? max(1, scaled(item.value, top, barMax)) : 0
             body += text(labelWidth - 8, y + 14, item.label, anchor: "end")
             body += rect(labelWidth, y, width, 20, palette[i % palette.count], tip: "\(item.label): \(item.value)")
             body += text(labelWidth + width + 6, y + 14, "\(item.value)\(item.note)")

@@ -26,11 +26,13 @@ enum FactsWriter {
         let stored = try await db.first("SELECT count(*) AS n FROM contacts WHERE case_id = ?", [.text(caseID)])
         let known = Int(try stored.map { try RowReader(row: $0, table: "contacts").int64("n") } ?? 0)
         for contact in facts.contacts.dropFirst(known) {
-            _ = try await SQLiteCaseStore.insertContact(db, ContactDraft(
-                caseID: caseID, channel: contact.channel, occurredOn: contact.occurredOn, headcount: contact.headcount,
-                sessionID: contact.sessionID, personKeys: contact.personKeys, isFollowUp: contact.isFollowUp,
-                recordedAt: recordedAt
-            ))
+            _ = try await SQLiteCaseStore.insertContact(
+                db,
+                ContactDraft(
+                    caseID: caseID, channel: contact.channel, occurredOn: contact.occurredOn, headcount: contact.headcount,
+                    sessionID: contact.sessionID, personKeys: contact.personKeys, isFollowUp: contact.isFollowUp,
+                    recordedAt: recordedAt
+                ))
         }
     }
 }

@@ -125,7 +125,11 @@ final class GroupCommitQueue: Sendable {
     }
 
     private func handOff() {
-        enum Next { case leader(Waiter), close(CheckedContinuation<Bool, Never>), idle }
+        enum Next {
+            case leader(Waiter)
+            case close(CheckedContinuation<Bool, Never>)
+            case idle
+        }
         let next: Next = self.state.withLock { state in
             if !state.queue.isEmpty { return .leader(state.queue.removeFirst()) }
             if let closeWaiter = state.closeWaiter {

@@ -14,7 +14,8 @@ enum Migrator {
     ///   was edited, or a migration failed (then nothing of it is applied).
     @discardableResult
     static func migrate(_ db: Database, migrations: [Migration], now: Int64) async throws -> [Int] {
-        try await db.query("""
+        try await db.query(
+            """
             CREATE TABLE IF NOT EXISTS migrations (
                 version INTEGER PRIMARY KEY CHECK (version >= 1),
                 name TEXT NOT NULL,

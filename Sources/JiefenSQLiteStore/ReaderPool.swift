@@ -46,7 +46,10 @@ final class ReaderPool: Sendable {
 
     private func checkOut(evenIfClosed: Bool) async -> Database? {
         await withCheckedContinuation { (continuation: CheckedContinuation<Database?, Never>) in
-            enum Outcome { case ready(Database?), wait }
+            enum Outcome {
+                case ready(Database?)
+                case wait
+            }
             let outcome: Outcome = self.state.withLock { state in
                 if state.closed && !evenIfClosed { return .ready(nil) }
                 if let db = state.idle.popLast() { return .ready(db) }

@@ -23,10 +23,12 @@ enum RequestLog {
     /// - Throws: ``StoreError/Code/alreadyExists`` if the id was used for another kind of record.
     static func lookup(_ db: Database, requestID: String, kind: Kind) async throws -> String? {
         try self.validate(requestID)
-        guard let row = try await db.first(
-            "SELECT kind, target_id FROM requests WHERE request_id = ?",
-            [.text(requestID)]
-        ) else { return nil }
+        guard
+            let row = try await db.first(
+                "SELECT kind, target_id FROM requests WHERE request_id = ?",
+                [.text(requestID)]
+            )
+        else { return nil }
         let r = RowReader(row: row, table: "requests")
         let storedKind = try r.text("kind")
         guard storedKind == kind.rawValue else {
@@ -48,10 +50,12 @@ enum RequestLog {
 
     /// Takes the next value of a named sequence (`session`, `meeting`) and formats it as an id.
     static func nextID(_ db: Database, sequence: String, prefix: String) async throws -> String {
-        guard let row = try await db.first(
-            "UPDATE sequences SET value = value + 1 WHERE name = ? RETURNING printf('%s-%06d', ?, value) AS id",
-            [.text(sequence), .text(prefix)]
-        ) else {
+        guard
+            let row = try await db.first(
+                "UPDATE sequences SET value = value + 1 WHERE name = ? RETURNING printf('%s-%06d', ?, value) AS id",
+                [.text(sequence), .text(prefix)]
+            )
+        else {
             throw StoreError(code: .internalError, message: "the id sequence '\(sequence)' is missing")
         }
         return try RowReader(row: row, table: "sequences").text("id")

@@ -1,11 +1,12 @@
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-public import Foundation
-#endif
 import JiefenStore
 import NIOCore
 import SQLiteNIO
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    public import Foundation
+#endif
 
 /// Reads typed columns from a result row; a missing or mistyped column is an ``StoreError/Code/internalError``
 /// naming the table and column.
@@ -60,7 +61,7 @@ struct RowReader {
     func bytes(_ name: String) throws -> [UInt8] {
         switch self.row.column(name) {
         case .blob(let buffer)?: return Array(buffer.readableBytesView)
-        case .null?: return []  // SQLite may hand back an empty BLOB as NULL.
+        case .null?: return [] // SQLite may hand back an empty BLOB as NULL.
         default: throw self.corrupt(name)
         }
     }

@@ -9,21 +9,23 @@ extension SQLiteCaseStore {
         try RequestLog.validate(requestID)
         return try await self.writer.submit { db in
             // The common case in one statement: insert unless the request id is already known.
-            guard let row = try await db.first(
-                """
-                INSERT INTO cases (seq, id, kind, track, state, intake_channel, village_code, registered_on, closed_on,
-                                   version, snapshot, created_at, updated_at)
-                SELECT next.seq, printf('JF-%06d', next.seq), ?1, ?2, ?3, ?4, ?5, ?6, ?7, 1, ?8, ?9, ?9
-                FROM (SELECT IFNULL(max(seq), 0) + 1 AS seq FROM cases) AS next
-                WHERE NOT EXISTS (SELECT 1 FROM requests WHERE request_id = ?10)
-                RETURNING \(CaseRows.columns)
-                """,
-                [
-                    .text(draft.kind), .text(draft.track.rawValue), .text(draft.state), .text(draft.intakeChannel),
-                    .text(draft.villageCode), .text(draft.registeredOn), .optionalText(draft.closedOn),
-                    .bytes(draft.snapshot), .int64(firstEvent.recordedAt), .text(requestID),
-                ]
-            ) else {
+            guard
+                let row = try await db.first(
+                    """
+                    INSERT INTO cases (seq, id, kind, track, state, intake_channel, village_code, registered_on, closed_on,
+                                       version, snapshot, created_at, updated_at)
+                    SELECT next.seq, printf('JF-%06d', next.seq), ?1, ?2, ?3, ?4, ?5, ?6, ?7, 1, ?8, ?9, ?9
+                    FROM (SELECT IFNULL(max(seq), 0) + 1 AS seq FROM cases) AS next
+                    WHERE NOT EXISTS (SELECT 1 FROM requests WHERE request_id = ?10)
+                    RETURNING \(CaseRows.columns)
+                    """,
+                    [
+                        .text(draft.kind), .text(draft.track.rawValue), .text(draft.state), .text(draft.intakeChannel),
+                        .text(draft.villageCode), .text(draft.registeredOn), .optionalText(draft.closedOn),
+                        .bytes(draft.snapshot), .int64(firstEvent.recordedAt), .text(requestID),
+                    ]
+                )
+            else {
                 // A retry: answer with what the first call created.
                 guard let existingID = try await RequestLog.lookup(db, requestID: requestID, kind: .case),
                     let existing = try await CaseRows.fetch(db, id: existingID)
@@ -67,7 +69,8 @@ extension SQLiteCaseStore {
                 db, caseID: caseID, expectedVersion: expectedVersion, events: events, newState: newState,
                 newClosedOn: newClosedOn, newSnapshot: newSnapshot, newFacts: newFacts)
             if let request {
-                try await RequestLog.save(db, requestID: request.id, kind: request.kind, targetID: request.target, recordedAt: last.recordedAt)
+                try await RequestLog.save(
+                    db, requestID: request.id, kind: request.kind, targetID: request.target, recordedAt: last.recordedAt)
             }
             return CreateResult(record: record, created: true)
         }
@@ -117,10 +120,12 @@ extension SQLiteCaseStore {
         var record = try CaseRows.record(updated)
         try await Self.insertEvent(db, caseID: caseID, sequence: record.version, first)
         for event in events.dropFirst() {
-            guard let stepped = try await db.first(
-                "UPDATE cases SET version = version + 1 WHERE id = ? RETURNING \(CaseRows.columns)",
-                [.text(caseID)]
-            ) else {
+            guard
+                let stepped = try await db.first(
+                    "UPDATE cases SET version = version + 1 WHERE id = ? RETURNING \(CaseRows.columns)",
+                    [.text(caseID)]
+                )
+            else {
                 throw StoreError(code: .internalError, message: "case \(caseID) vanished during an append")
             }
             record = try CaseRows.record(stepped)

@@ -26,9 +26,11 @@ extension SQLiteCaseStore {
         if let requestID { try RequestLog.validate(requestID) }
         return try await self.writer.submit { db in
             if let requestID, let existingID = try await RequestLog.lookup(db, requestID: requestID, kind: .contact) {
-                guard let row = try await db.first(
-                    "SELECT \(Self.contactColumns) FROM contacts WHERE id = ?", [.text(existingID)]
-                ) else {
+                guard
+                    let row = try await db.first(
+                        "SELECT \(Self.contactColumns) FROM contacts WHERE id = ?", [.text(existingID)]
+                    )
+                else {
                     throw StoreError(code: .internalError, message: "request '\(requestID)' names missing contact")
                 }
                 return CreateResult(record: try Self.contact(row), created: false)
@@ -51,20 +53,22 @@ extension SQLiteCaseStore {
         {
             throw StoreError(code: .notFound, message: "village-reception session \(sessionID) does not exist")
         }
-        guard let row = try await db.first(
-            """
-            INSERT INTO contacts (seq, id, case_id, channel, occurred_on, headcount, session_id, person_keys,
-                                  is_follow_up, recorded_at)
-            SELECT next.seq, printf('CT-%06d', next.seq), ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8
-            FROM (SELECT IFNULL(max(seq), 0) + 1 AS seq FROM contacts) AS next
-            RETURNING \(Self.contactColumns)
-            """,
-            [
-                .text(draft.caseID), .text(draft.channel), .text(draft.occurredOn), .integer(draft.headcount),
-                .optionalText(draft.sessionID), jsonArray(draft.personKeys), .bool(draft.isFollowUp),
-                .int64(draft.recordedAt),
-            ]
-        ) else {
+        guard
+            let row = try await db.first(
+                """
+                INSERT INTO contacts (seq, id, case_id, channel, occurred_on, headcount, session_id, person_keys,
+                                      is_follow_up, recorded_at)
+                SELECT next.seq, printf('CT-%06d', next.seq), ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8
+                FROM (SELECT IFNULL(max(seq), 0) + 1 AS seq FROM contacts) AS next
+                RETURNING \(Self.contactColumns)
+                """,
+                [
+                    .text(draft.caseID), .text(draft.channel), .text(draft.occurredOn), .integer(draft.headcount),
+                    .optionalText(draft.sessionID), jsonArray(draft.personKeys), .bool(draft.isFollowUp),
+                    .int64(draft.recordedAt),
+                ]
+            )
+        else {
             throw StoreError(code: .internalError, message: "inserting a contact returned no row")
         }
         return try Self.contact(row)

@@ -64,7 +64,8 @@ extension SQLiteCaseStore {
     /// See ``CaseStore/putBaseline(from:through:figures:)``.
     public func putBaseline(from: String, through: String, figures: [String: Double]) async throws {
         guard Self.isISODate(from), Self.isISODate(through), from <= through else {
-            throw StoreError(code: .invalidArgument, message: "a baseline needs a period YYYY-MM-DD to YYYY-MM-DD, got \(from) to \(through)")
+            throw StoreError(
+                code: .invalidArgument, message: "a baseline needs a period YYYY-MM-DD to YYYY-MM-DD, got \(from) to \(through)")
         }
         let json = String(decoding: try JSONEncoder.sorted.encode(figures), as: UTF8.self)
         try await self.writer.submit { db -> Void in

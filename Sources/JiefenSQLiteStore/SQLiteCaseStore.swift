@@ -3,9 +3,9 @@ public import Logging
 package import SQLiteNIO
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-public import Darwin
+    public import Darwin
 #endif
 
 /// The embedded ``CaseStore``: one SQLite database file in WAL mode, written with `synchronous=FULL` so a write is

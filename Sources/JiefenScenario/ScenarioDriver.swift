@@ -1,12 +1,12 @@
 import Foundation
+import Histogram
 import JiefenAPI
 import JiefenDomain
-import TTRPCWire
-import NIOCore
-import Histogram
 import JiefenLoad
+import NIOCore
 import Synchronization
 package import TTRPCCore
+import TTRPCWire
 
 /// Sends a ``TongyangPlan`` into a running server through the public RPC calls only, each step with its real
 /// date: sessions, cases (in registration order, so ids are the same on every run), joint meetings, then every
@@ -42,8 +42,10 @@ package struct ScenarioDriver {
         }
     }
 
-    package func call<Request, Response>(_ method: TTRPCMethod<Request, Response>, _ request: Request,
-                                         context: @autoclosure () -> String) async throws -> Response {
+    package func call<Request, Response>(
+        _ method: TTRPCMethod<Request, Response>, _ request: Request,
+        context: @autoclosure () -> String
+    ) async throws -> Response {
         let started = ContinuousClock.now
         let label = "\(method.service.split(separator: ".").last ?? "")/\(method.method)"
         do {
@@ -64,27 +66,38 @@ package struct ScenarioDriver {
         var held = 0
         for sunday in TongyangCalendar.sundays {
             let village = TongyangCalendar.villages[held % TongyangCalendar.villages.count]
-            let session = try await call(Sessions.create,
-                                         JiefenV1.Session(villageCode: village, date: sunday.date.description,
-                                                    leadDepartment: "town-petition-office", held: sunday.held),
-                                         context: "session \(sunday.date)")
-            if sunday.held { sessionIDs.append(session.id); held += 1 }
+            let session = try await call(
+                Sessions.create,
+                JiefenV1.Session(
+                    villageCode: village, date: sunday.date.description,
+                    leadDepartment: "town-petition-office", held: sunday.held),
+                context: "session \(sunday.date)")
+            if sunday.held {
+                sessionIDs.append(session.id)
+                held += 1
+            }
             summary.sessions += 1
         }
         progress("\(summary.sessions) Sundays recorded, \(sessionIDs.count) sessions held")
         var samples: [String: [JiefenV1.Field]] = [:]
         for kind in Set(plan.cases.map(\.kind)).sorted() {
-            samples[kind] = try await call(Kinds.describeKind, JiefenV1.DescribeKindRequest(kind: kind),
-                                           context: "describe \(kind)").sampleDetails
+            samples[kind] = try await call(
+                Kinds.describeKind, JiefenV1.DescribeKindRequest(kind: kind),
+                context: "describe \(kind)"
+            ).sampleDetails
         }
         var caseIDs: [String] = []
         for (index, planned) in plan.cases.enumerated() {
             let request = ScenarioRequests.create(planned, index: index, sample: samples[planned.kind] ?? [], sessionIDs: sessionIDs)
-            let created = try await call(Cases.create, request,
-                                         context: "create \(planned.label) #\(index + 1)")
+            let created = try await call(
+                Cases.create, request,
+                context: "create \(planned.label) #\(index + 1)")
             if !created.created {
-                throw Failure(context: "create #\(index + 1)", error: RPCError(code: .alreadyExists,
-                    message: "the server already holds this scenario's cases; run it against an empty data directory"))
+                throw Failure(
+                    context: "create #\(index + 1)",
+                    error: RPCError(
+                        code: .alreadyExists,
+                        message: "the server already holds this scenario's cases; run it against an empty data directory"))
             }
             caseIDs.append(created.case.id)
             if (index + 1) % 200 == 0 { progress("\(index + 1) of \(plan.cases.count) cases registered") }
@@ -101,12 +114,16 @@ package struct ScenarioDriver {
             request.decision = "\(members.count) matters discussed"
             request.resolved = true
             request.actor = Self.actor
-            meetingIDs[m] = try await call(Meetings.record, request,
-                                           context: "meeting \(request.date)").meetingID
+            meetingIDs[m] = try await call(
+                Meetings.record, request,
+                context: "meeting \(request.date)"
+            ).meetingID
         }
         summary.meetings = meetingIDs.count
         progress("\(summary.cases) cases registered, \(summary.meetings) joint meetings recorded; applying timelines")
-        let ids = caseIDs, meetings = meetingIDs, sessions = sessionIDs
+        let ids = caseIDs
+        let meetings = meetingIDs
+        let sessions = sessionIDs
         let workers = max(1, concurrency)
         let steps = try await withThrowingTaskGroup(of: Int.self) { group in
             for worker in 0..<workers {
@@ -121,9 +138,10 @@ package struct ScenarioDriver {
             return try await group.reduce(0, +)
         }
         summary.steps = steps
-        _ = try await call(Stats.putBaseline,
-                           JiefenV1.PutBaselineRequest(from: "2021-07-01", to: "2022-06-30", figures: TongyangPlan.baseline),
-                           context: "baseline")
+        _ = try await call(
+            Stats.putBaseline,
+            JiefenV1.PutBaselineRequest(from: "2021-07-01", to: "2022-06-30", figures: TongyangPlan.baseline),
+            context: "baseline")
         summary.calls = summary.sessions + samples.count + summary.cases + summary.meetings + summary.steps + 1
         let elapsed = (ContinuousClock.now - started).components
         summary.seconds = Double(elapsed.seconds) + Double(elapsed.attoseconds) / 1e18
@@ -137,8 +155,10 @@ package struct ScenarioDriver {
             let at = step.timestamp(after: previous)
             previous = at
             let context = "\(planned.label) \(id) step \(n + 1) on \(step.date)"
-            switch ScenarioRequests.step(step, caseID: id, at: at, meetingID: { meetings[$0] ?? "" },
-                                         sessionID: { sessions.indices.contains($0) ? sessions[$0] : nil }) {
+            switch ScenarioRequests.step(
+                step, caseID: id, at: at, meetingID: { meetings[$0] ?? "" },
+                sessionID: { sessions.indices.contains($0) ? sessions[$0] : nil })
+            {
             case .contact(let request):
                 _ = try await call(Contacts.record, request, context: context)
             case .apply(let request):
@@ -165,15 +185,16 @@ package final class ScenarioLatency: Sendable {
         func ms(_ micros: UInt64) -> String { String(format: "%.1f", Double(micros) / 1000) }
         var lines = ["  method                  calls   p50 ms   p99 ms   max ms"]
         for (method, s) in snapshot.byMethod.sorted(by: { ($0.value.calls, $1.key) > ($1.value.calls, $0.key) }) {
-            lines.append("  " + method.padding(toLength: 22, withPad: " ", startingAt: 0)
-                + String(s.calls).leftPadded(7) + ms(s.latency.valueAtPercentile(50)).leftPadded(9)
-                + ms(s.latency.valueAtPercentile(99)).leftPadded(9) + ms(s.latency.max).leftPadded(9))
+            lines.append(
+                "  " + method.padding(toLength: 22, withPad: " ", startingAt: 0)
+                    + String(s.calls).leftPadded(7) + ms(s.latency.valueAtPercentile(50)).leftPadded(9)
+                    + ms(s.latency.valueAtPercentile(99)).leftPadded(9) + ms(s.latency.max).leftPadded(9))
         }
         return lines.joined(separator: "\n")
     }
 }
 
-private extension String {
+extension String {
     /// The string right-aligned in `width` columns.
-    func leftPadded(_ width: Int) -> String { count >= width ? self : String(repeating: " ", count: width - count) + self }
+    fileprivate func leftPadded(_ width: Int) -> String { count >= width ? self : String(repeating: " ", count: width - count) + self }
 }

@@ -33,8 +33,14 @@ package struct PlannedStep: Sendable {
 
 /// How a planned case ends (domain.md E.2 outcome codes).
 package enum PlannedOutcome: String, Sendable {
-    case resolvedTown = "RT", resolvedJointMeeting = "RJ", resolvedDepartment = "RD", resolvedOnline = "RO"
-    case guidedLegal = "GL", notSupported = "NS", open = "OP", screenedOut = "NA"
+    case resolvedTown = "RT"
+    case resolvedJointMeeting = "RJ"
+    case resolvedDepartment = "RD"
+    case resolvedOnline = "RO"
+    case guidedLegal = "GL"
+    case notSupported = "NS"
+    case open = "OP"
+    case screenedOut = "NA"
 }
 
 /// The kind-specific variation of a case's details on top of the kind's sample (fetched from the server).

@@ -3,7 +3,9 @@ package import JiefenDomain
 
 /// The `Cases/Create` request of a planned case: the kind's sample details with the case's own variation.
 package enum ScenarioRequests {
-    package static func create(_ planned: PlannedCase, index: Int, sample: [JiefenV1.Field], sessionIDs: [String]) -> JiefenV1.CreateCaseRequest {
+    package static func create(_ planned: PlannedCase, index: Int, sample: [JiefenV1.Field], sessionIDs: [String])
+        -> JiefenV1.CreateCaseRequest
+    {
         var request = JiefenV1.CreateCaseRequest()
         request.requestID = "tongyang-\(TongyangCalendar.seed)-\(index + 1)"
         request.kind = planned.kind
@@ -36,8 +38,10 @@ package enum ScenarioRequests {
     }
 
     /// The request of `step` on case `caseID` at `at`; meeting and session indexes are turned into ids.
-    package static func step(_ step: PlannedStep, caseID: String, at: Timestamp, meetingID: (Int) -> String,
-                     sessionID: (Int) -> String?) -> StepRequest {
+    package static func step(
+        _ step: PlannedStep, caseID: String, at: Timestamp, meetingID: (Int) -> String,
+        sessionID: (Int) -> String?
+    ) -> StepRequest {
         func apply(_ type: String, _ arguments: [JiefenV1.Field]) -> StepRequest {
             var request = JiefenV1.ApplyEventRequest()
             request.caseID = caseID
@@ -63,10 +67,13 @@ package enum ScenarioRequests {
         case .refer(let m):
             return apply("referred_to_joint_meeting", [JiefenV1.Field("meeting_id", .text(meetingID(m)))])
         case .decide(let m, let resolution, let lead):
-            return apply("joint_meeting_decided", [
-                JiefenV1.Field("meeting_id", .text(meetingID(m))), JiefenV1.Field("date", .date(TongyangCalendar.meetings[m].description)),
-                JiefenV1.Field("resolution", .choice(resolution)), JiefenV1.Field("lead_department", .text(lead)),
-            ])
+            return apply(
+                "joint_meeting_decided",
+                [
+                    JiefenV1.Field("meeting_id", .text(meetingID(m))),
+                    JiefenV1.Field("date", .date(TongyangCalendar.meetings[m].description)),
+                    JiefenV1.Field("resolution", .choice(resolution)), JiefenV1.Field("lead_department", .text(lead)),
+                ])
         }
     }
 
@@ -82,7 +89,11 @@ package enum ScenarioRequests {
     package static func details(_ sample: [JiefenV1.Field], _ variant: DetailVariant) -> [JiefenV1.Field] {
         var fields = sample
         func set(_ name: String, _ value: JiefenV1.Value.Kind) {
-            if let i = fields.firstIndex(where: { $0.name == name }) { fields[i].value = JiefenV1.Value(kind: value) } else { fields.append(JiefenV1.Field(name, value)) }
+            if let i = fields.firstIndex(where: { $0.name == name }) {
+                fields[i].value = JiefenV1.Value(kind: value)
+            } else {
+                fields.append(JiefenV1.Field(name, value))
+            }
         }
         switch variant {
         case .housing(let households):

@@ -7,7 +7,7 @@ extension TongyangPlanner {
         var slots: [(session: Int, slot: Int)] = []
         for s in sessions.indices { for k in 0..<(s % 4 == 0 ? 3 : 2) { slots.append((s, k)) } }
         let lastSlot = { (s: Int) in s % 4 == 0 ? 2 : 1 }
-        let followUps: [Int: Int] = [30: 2, 32: 6, 34: 10, 36: 14]   // follow-up session → session of the case
+        let followUps: [Int: Int] = [30: 2, 32: 6, 34: 10, 36: 14] // follow-up session → session of the case
         // Fixed first slots: the joint-meeting land-rent batches of 5, the four cases followed up later (the ones
         // whose petitioners had reason to come back), and the two cases still open at the end.
         let fixed: [Int: (String, PlannedOutcome, String?)] = [
@@ -25,7 +25,7 @@ extension TongyangPlanner {
         var categories = rng.shuffled(
             Array(repeating: "neighbour_family", count: 19) + Array(repeating: "roads_water_lighting", count: 14)
                 + Array(repeating: "social_security", count: 11) + Array(repeating: "sanitation", count: 5)
-                + Array(repeating: "other", count: 3))   // 53 general cases besides the two fixed ones
+                + Array(repeating: "other", count: 3)) // 53 general cases besides the two fixed ones
         var free = slots.filter { fixed[$0.session] == nil || $0.slot != 0 }
             .filter { !(followUps[$0.session] != nil && $0.slot == lastSlot($0.session)) }
         // Joint-meeting cases need a meeting at least 3 days after acceptance and 15 days to close in the window.
@@ -42,11 +42,14 @@ extension TongyangPlanner {
             let village = TongyangCalendar.villages[session % TongyangCalendar.villages.count]
             if let target = followUps[session], slot == lastSlot(session) {
                 let i = bySession[target]!
-                step(i, date, .contact(channel: "VILLAGE_RECEPTION", headcount: 1, session: session, keys: [cases[i].personKeys[0]]),
-                     time: (9, slot * 40))
+                step(
+                    i, date, .contact(channel: "VILLAGE_RECEPTION", headcount: 1, session: session, keys: [cases[i].personKeys[0]]),
+                    time: (9, slot * 40))
                 continue
             }
-            let kind: String, outcome: PlannedOutcome, category: String?
+            let kind: String
+            let outcome: PlannedOutcome
+            let category: String?
             if slot == 0, let f = fixed[session] {
                 (kind, outcome, category) = f
             } else {
@@ -56,9 +59,10 @@ extension TongyangPlanner {
                 category = kind == Self.general ? categories.removeFirst() : nil
             }
             let headcount = (slot == 0 && (session == 4 || session == 12)) ? 5 : heads.removeFirst()
-            let i = register("VR \(kind) \(outcome.rawValue)", kind: kind, track: "petition", channel: "VILLAGE_RECEPTION",
-                             village: village, at: at, headcount: headcount, session: session, outcome: outcome,
-                             category: category)
+            let i = register(
+                "VR \(kind) \(outcome.rawValue)", kind: kind, track: "petition", channel: "VILLAGE_RECEPTION",
+                village: village, at: at, headcount: headcount, session: session, outcome: outcome,
+                category: category)
             if slot == 0 { bySession[session] = i }
             let left = date.days(until: TongyangCalendar.end)
             switch outcome {

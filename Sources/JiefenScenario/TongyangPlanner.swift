@@ -64,9 +64,11 @@ package struct TongyangPlanner {
 
     /// A new case registered at `at` with its first contact; returns its index.
     @discardableResult
-    package mutating func register(_ label: String, kind: String, track: String, channel: String, village: String? = nil,
-                           at: Timestamp, headcount: Int, session: Int? = nil, outcome: PlannedOutcome,
-                           category: String? = nil, households: Int? = nil) -> Int {
+    package mutating func register(
+        _ label: String, kind: String, track: String, channel: String, village: String? = nil,
+        at: Timestamp, headcount: Int, session: Int? = nil, outcome: PlannedOutcome,
+        category: String? = nil, households: Int? = nil
+    ) -> Int {
         let index = cases.count
         let homes: Int
         switch kind {
@@ -76,13 +78,14 @@ package struct TongyangPlanner {
         }
         let persons = max(kind == Self.housing || kind == Self.land ? homes : rng.int(1...3), headcount, 1)
         let keys = (0..<min(headcount, 5)).map { "pk-\(index + 1)-\($0 + 1)" }
-        cases.append(PlannedCase(
-            label: label, kind: kind, track: track, channel: channel,
-            village: village ?? TongyangCalendar.villages[rng.int(0...TongyangCalendar.villages.count - 1)],
-            registeredAt: at, headcount: headcount, session: session, personKeys: keys, persons: persons, households: homes,
-            details: variant(kind: kind, registered: at.civilDate(), households: homes, category: category),
-            outcome: outcome, department: Self.department(kind: kind, category: category)
-        ))
+        cases.append(
+            PlannedCase(
+                label: label, kind: kind, track: track, channel: channel,
+                village: village ?? TongyangCalendar.villages[rng.int(0...TongyangCalendar.villages.count - 1)],
+                registeredAt: at, headcount: headcount, session: session, personKeys: keys, persons: persons, households: homes,
+                details: variant(kind: kind, registered: at.civilDate(), households: homes, category: category),
+                outcome: outcome, department: Self.department(kind: kind, category: category)
+            ))
         return index
     }
 
@@ -111,18 +114,27 @@ package struct TongyangPlanner {
         case .resolvedJointMeeting:
             let m = meeting(onOrAfter: accepted.adding(days: 3))!
             step(i, meetings[m].adding(days: -1), .refer(meeting: m))
-            step(i, meetings[m], .decide(meeting: m, resolution: "resolved", lead: cases[i].kind == Self.housing ? "city-housing-centre" : cases[i].department))
+            step(
+                i, meetings[m],
+                .decide(
+                    meeting: m, resolution: "resolved", lead: cases[i].kind == Self.housing ? "city-housing-centre" : cases[i].department))
             let close = extended ? closed : accepted.adding(days: rng.int(max(15, accepted.days(until: meetings[m]) + 1)...58))
             if extended {
-                event(i, accepted.adding(days: rng.int(40...58)), "extension_approved",
-                      [JiefenV1.Field("days", .integer(30)), JiefenV1.Field("reason", .text("the joint meeting's plan needs the city departments"))])
+                event(
+                    i, accepted.adding(days: rng.int(40...58)), "extension_approved",
+                    [
+                        JiefenV1.Field("days", .integer(30)),
+                        JiefenV1.Field("reason", .text("the joint meeting's plan needs the city departments")),
+                    ])
             }
             reply(i, close, decision: "support")
             event(i, close, "closed", [JiefenV1.Field("outcome", .choice("resolved_jm"))])
             cases[i].closedOn = close
             return
         case .guidedLegal:
-            event(i, closed, "guided_legal", [JiefenV1.Field("procedure", .text("litigation: explained the law (释法明理) and referred to the court"))])
+            event(
+                i, closed, "guided_legal",
+                [JiefenV1.Field("procedure", .text("litigation: explained the law (释法明理) and referred to the court"))])
         case .notSupported:
             reply(i, closed, decision: "not_support")
             event(i, closed, "closed", [JiefenV1.Field("outcome", .choice("not_supported"))])
@@ -159,14 +171,18 @@ package struct TongyangPlanner {
     /// just before the step that resolves the case.
     package mutating func recordRepaymentPlans() {
         for i in cases.indices where cases[i].kind == Self.land {
-            guard let n = cases[i].steps.firstIndex(where: { step in
-                guard case .event(let type, let args) = step.action else { return false }
-                if type == "agreement_reached" || type == "resolved_online" { return true }
-                return type == "closed" && args.contains { $0.name == "outcome" && $0.value.kind != .choice("not_supported") }
-            }) else { continue }
+            guard
+                let n = cases[i].steps.firstIndex(where: { step in
+                    guard case .event(let type, let args) = step.action else { return false }
+                    if type == "agreement_reached" || type == "resolved_online" { return true }
+                    return type == "closed" && args.contains { $0.name == "outcome" && $0.value.kind != .choice("not_supported") }
+                })
+            else { continue }
             let resolving = cases[i].steps[n]
-            cases[i].steps.insert(PlannedStep(date: resolving.date, time: resolving.time,
-                                              action: .event("details_updated", [JiefenV1.Field("repayment_plan_ref", .text("TY-PLAN-\(i + 1)"))])), at: n)
+            cases[i].steps.insert(
+                PlannedStep(
+                    date: resolving.date, time: resolving.time,
+                    action: .event("details_updated", [JiefenV1.Field("repayment_plan_ref", .text("TY-PLAN-\(i + 1)"))])), at: n)
         }
     }
 

@@ -2,8 +2,8 @@ package import JiefenAPI
 import JiefenDomain
 package import JiefenLoad
 import NIOCore
-import TTRPCCore
 import Synchronization
+import TTRPCCore
 
 /// `jiefen load --workload tongyang`: the Tongyang year as a replay workload. Cases are started in registration
 /// order and interleaved; each case's steps go out one at a time, the next only after the previous one answered
@@ -56,19 +56,23 @@ package final class TongyangReplayWorkload: LoadWorkload {
         let advance: @Sendable (ByteBuffer) -> Void = { [self] _ in self.advance(key, at: at) }
         switch ScenarioRequests.step(step, caseID: progress.id, at: at, meetingID: { "JM-REPLAY-\($0 + 1)" }, sessionID: { _ in nil }) {
         case .apply(let request):
-            return LoadCall(label: "Cases/Apply", service: Cases.apply.service, method: Cases.apply.method,
-                            payload: (try? request.encoded()) ?? ByteBuffer(), expectEcho: false, onSuccess: advance)
+            return LoadCall(
+                label: "Cases/Apply", service: Cases.apply.service, method: Cases.apply.method,
+                payload: (try? request.encoded()) ?? ByteBuffer(), expectEcho: false, onSuccess: advance)
         case .contact(let request):
-            return LoadCall(label: "Contacts/Record", service: Contacts.record.service, method: Contacts.record.method,
-                            payload: (try? request.encoded()) ?? ByteBuffer(), expectEcho: false, onSuccess: advance)
+            return LoadCall(
+                label: "Contacts/Record", service: Contacts.record.service, method: Contacts.record.method,
+                payload: (try? request.encoded()) ?? ByteBuffer(), expectEcho: false, onSuccess: advance)
         }
     }
 
     private func create(_ planned: PlannedCase, key: Int) -> LoadCall {
         var request = ScenarioRequests.create(planned, index: key % cases.count, sample: samples[planned.kind] ?? [], sessionIDs: [])
         request.requestID = "replay-\(runID)-\(key)"
-        return LoadCall(label: "Cases/Create", service: Cases.create.service, method: Cases.create.method,
-                        payload: (try? request.encoded()) ?? ByteBuffer(), expectEcho: false) { [self] answer in
+        return LoadCall(
+            label: "Cases/Create", service: Cases.create.service, method: Cases.create.method,
+            payload: (try? request.encoded()) ?? ByteBuffer(), expectEcho: false
+        ) { [self] answer in
             guard let response = try? JiefenV1.CreateCaseResponse(decoding: answer) else { return }
             self.state.withLock { s in
                 s.progress[key]?.id = response.case.id

@@ -1,7 +1,7 @@
 public import Foundation
 import JiefenBuiltInPlugins
-public import JiefenServices
 public import JiefenSQLiteStore
+public import JiefenServices
 import Logging
 public import TTRPCCore
 
@@ -56,20 +56,21 @@ public struct JiefendUnderTest: Sendable {
             configuration.listen = [.unixDomainSocket(path: directory.appendingPathComponent("s.sock").path)] + extraAddresses
             let (ready, continuation) = AsyncStream<[TTRPCAddress]>.makeStream()
             let server = TTRPCServer(router: router, configuration: configuration, logger: logger) { continuation.yield($0) }
-            outcome = .success(try await withThrowingTaskGroup(of: R?.self) { group in
-                group.addTask {
-                    try await server.run()
-                    return nil
-                }
-                var iterator = ready.makeAsyncIterator()
-                guard let addresses = await iterator.next(), !addresses.isEmpty else {
-                    throw RPCError(code: .internal, message: "the test server reported no address")
-                }
-                let result = try await body(
-                    JiefendUnderTest(addresses: addresses, store: store, environment: environment, directory: directory))
-                group.cancelAll()
-                return result
-            })
+            outcome = .success(
+                try await withThrowingTaskGroup(of: R?.self) { group in
+                    group.addTask {
+                        try await server.run()
+                        return nil
+                    }
+                    var iterator = ready.makeAsyncIterator()
+                    guard let addresses = await iterator.next(), !addresses.isEmpty else {
+                        throw RPCError(code: .internal, message: "the test server reported no address")
+                    }
+                    let result = try await body(
+                        JiefendUnderTest(addresses: addresses, store: store, environment: environment, directory: directory))
+                    group.cancelAll()
+                    return result
+                })
         } catch {
             outcome = .failure(error)
         }

@@ -17,7 +17,8 @@ enum CaseMapping {
         message.personsInvolved = Int32(clamping: state.personsInvolved)
         message.householdsInvolved = Int32(clamping: state.householdsInvolved)
         // Vulnerability flags are sensitive: lists show only that some exist.
-        message.vulnerableFlags = masked ? (state.vulnerableFlags.isEmpty ? [] : ["flagged"]) : state.vulnerableFlags.map(\.rawValue).sorted()
+        message.vulnerableFlags =
+            masked ? (state.vulnerableFlags.isEmpty ? [] : ["flagged"]) : state.vulnerableFlags.map(\.rawValue).sorted()
         message.demandText = masked ? Masking.freeText(state.demandText) : state.demandText
         message.details = ValueMapping.fields(masked ? maskPersonal(state.details, schema: schema) : state.details)
         message.registeredOn = state.registeredAt.civilDate().description

@@ -98,7 +98,10 @@ struct CaseRepository: Sendable {
         return try stored.map { stored in
             let payload = try JSONDecoder().decode(CaseEventPayload.self, from: Data(stored.payload))
             let at = Timestamp(secondsSinceEpoch: Int64(stored.occurredAt) ?? 0)
-            return (CaseEvent(sequence: Int(stored.sequence), actor: Actor(id: stored.actor), at: at, payload: payload), stored.actor, stored.occurredAt)
+            return (
+                CaseEvent(sequence: Int(stored.sequence), actor: Actor(id: stored.actor), at: at, payload: payload), stored.actor,
+                stored.occurredAt
+            )
         }
     }
 

@@ -62,19 +62,23 @@ public struct CasesService: TTRPCService {
         if forContact, state.contacts.count >= InputLimits.contactsPerCase {
             throw RPCError(
                 code: .resourceExhausted,
-                message: "case \(state.id) has \(state.contacts.count) contacts, the most a case may have; record further visits on a new case"
+                message:
+                    "case \(state.id) has \(state.contacts.count) contacts, the most a case may have; record further visits on a new case"
             )
         }
     }
 
-    static func create(_ request: JiefenV1.CreateCaseRequest, env: CaseServiceEnvironment, context: TTRPCServerContext) async throws -> JiefenV1.CreateCaseResponse {
+    static func create(_ request: JiefenV1.CreateCaseRequest, env: CaseServiceEnvironment, context: TTRPCServerContext) async throws
+        -> JiefenV1.CreateCaseResponse
+    {
         let pluginContext = env.context()
         try request.checkBounds(now: pluginContext.now)
         let receivedAt = request.receivedAt == 0 ? pluginContext.now : Timestamp(secondsSinceEpoch: request.receivedAt)
         let registration = try RegistrationMapping.registration(request, receivedAt: receivedAt)
         guard let plugin = env.plugins.lookup(registration.kind) else {
             let known = env.plugins.kinds.map(\.rawValue).joined(separator: ", ")
-            throw DomainError.invalidArgument(field: "kind", "\"\(ClientQuote(request.kind))\" is not a registered dispute kind; use one of \(known)")
+            throw DomainError.invalidArgument(
+                field: "kind", "\"\(ClientQuote(request.kind))\" is not a registered dispute kind; use one of \(known)")
         }
         let event = CaseEvent(sequence: 1, actor: try actor(request.actor, context), at: receivedAt, payload: .registered(registration))
         let state = try await CaseWorkflow.register(event, plugin: plugin, context: pluginContext)
@@ -84,10 +88,14 @@ public struct CasesService: TTRPCService {
             created ? "case created" : "case create retried",
             metadata: ["case.id": "\(stored.id)", "case.kind": "\(stored.kind)"]
         )
-        return JiefenV1.CreateCaseResponse(case: CaseMapping.api(stored, masked: true, today: pluginContext.today, schema: env.plugins.lookup(stored.kind)?.schema), created: created)
+        return JiefenV1.CreateCaseResponse(
+            case: CaseMapping.api(stored, masked: true, today: pluginContext.today, schema: env.plugins.lookup(stored.kind)?.schema),
+            created: created)
     }
 
-    static func get(_ request: JiefenV1.GetCaseRequest, env: CaseServiceEnvironment, context: TTRPCServerContext) async throws -> JiefenV1.GetCaseResponse {
+    static func get(_ request: JiefenV1.GetCaseRequest, env: CaseServiceEnvironment, context: TTRPCServerContext) async throws
+        -> JiefenV1.GetCaseResponse
+    {
         try checkIDBounds(request.id, "id")
         let (_, state) = try await env.repository.load(request.id)
         if request.reveal {
@@ -97,7 +105,8 @@ public struct CasesService: TTRPCService {
                 metadata: ["case.id": .client(state.id.rawValue), "actor": .client(revealer.id)]
             )
         }
-        return JiefenV1.GetCaseResponse(case: CaseMapping.api(state, masked: !request.reveal, today: env.clock.today(), schema: env.plugins.lookup(state.kind)?.schema))
+        return JiefenV1.GetCaseResponse(
+            case: CaseMapping.api(state, masked: !request.reveal, today: env.clock.today(), schema: env.plugins.lookup(state.kind)?.schema))
     }
 
     static func list(_ request: JiefenV1.ListCasesRequest, env: CaseServiceEnvironment) async throws -> JiefenV1.ListCasesResponse {
@@ -138,7 +147,9 @@ public struct CasesService: TTRPCService {
         )
     }
 
-    static func apply(_ request: JiefenV1.ApplyEventRequest, env: CaseServiceEnvironment, context: TTRPCServerContext) async throws -> JiefenV1.ApplyEventResponse {
+    static func apply(_ request: JiefenV1.ApplyEventRequest, env: CaseServiceEnvironment, context: TTRPCServerContext) async throws
+        -> JiefenV1.ApplyEventResponse
+    {
         let pluginContext = env.context()
         try request.checkBounds(now: pluginContext.now)
         if !request.requestID.isEmpty, let applied = try await env.store.requestTarget(requestID: request.requestID, kind: .event) {
@@ -165,16 +176,21 @@ public struct CasesService: TTRPCService {
             appended ? "case event applied" : "case event retried",
             metadata: ["case.id": .client(record.id), "case.event": .client(request.type)]
         )
-        return JiefenV1.ApplyEventResponse(case: CaseMapping.api(stored, masked: true, today: pluginContext.today, schema: env.plugins.lookup(stored.kind)?.schema))
+        return JiefenV1.ApplyEventResponse(
+            case: CaseMapping.api(stored, masked: true, today: pluginContext.today, schema: env.plugins.lookup(stored.kind)?.schema))
     }
 
     /// The answer to an `Apply` whose request id was already applied: the case as it is now, nothing written.
-    static func retriedEvent(_ request: JiefenV1.ApplyEventRequest, appliedTo caseID: String, env: CaseServiceEnvironment) async throws -> JiefenV1.ApplyEventResponse {
+    static func retriedEvent(_ request: JiefenV1.ApplyEventRequest, appliedTo caseID: String, env: CaseServiceEnvironment) async throws
+        -> JiefenV1.ApplyEventResponse
+    {
         guard caseID == request.caseID else {
-            throw DomainError.alreadyExists("request id was already used for an event on case \(caseID), not \(ClientQuote(request.caseID))")
+            throw DomainError.alreadyExists(
+                "request id was already used for an event on case \(caseID), not \(ClientQuote(request.caseID))")
         }
         let (_, state) = try await env.repository.load(caseID)
-        return JiefenV1.ApplyEventResponse(case: CaseMapping.api(state, masked: true, today: env.clock.today(), schema: env.plugins.lookup(state.kind)?.schema))
+        return JiefenV1.ApplyEventResponse(
+            case: CaseMapping.api(state, masked: true, today: env.clock.today(), schema: env.plugins.lookup(state.kind)?.schema))
     }
 
     static func history(_ request: JiefenV1.CaseHistoryRequest, env: CaseServiceEnvironment) async throws -> JiefenV1.CaseHistoryResponse {
@@ -182,16 +198,17 @@ public struct CasesService: TTRPCService {
         let (_, state) = try await env.repository.load(request.caseID)
         let schema = env.plugins.lookup(state.kind)?.schema
         let events = try await env.repository.history(request.caseID)
-        return JiefenV1.CaseHistoryResponse(events: events.map { entry in
-            var payload = entry.event.payload
-            if case .detailsUpdated(let changes) = payload {
-                payload = .detailsUpdated(CaseMapping.maskPersonal(changes, schema: schema))
-            }
-            return JiefenV1.CaseEvent(
-                sequence: Int64(entry.event.sequence), type: entry.event.kind.rawValue, actor: entry.actor,
-                occurredAt: entry.event.at.secondsSinceEpoch, arguments: EventMapping.arguments(payload)
-            )
-        })
+        return JiefenV1.CaseHistoryResponse(
+            events: events.map { entry in
+                var payload = entry.event.payload
+                if case .detailsUpdated(let changes) = payload {
+                    payload = .detailsUpdated(CaseMapping.maskPersonal(changes, schema: schema))
+                }
+                return JiefenV1.CaseEvent(
+                    sequence: Int64(entry.event.sequence), type: entry.event.kind.rawValue, actor: entry.actor,
+                    occurredAt: entry.event.at.secondsSinceEpoch, arguments: EventMapping.arguments(payload)
+                )
+            })
     }
 
     static func assess(_ request: JiefenV1.AssessCaseRequest, env: CaseServiceEnvironment) async throws -> JiefenV1.AssessCaseResponse {

@@ -32,7 +32,9 @@ public struct ContactsService: TTRPCService {
         }
     }
 
-    static func recordContact(_ request: JiefenV1.RecordContactRequest, env: CaseServiceEnvironment, context: TTRPCServerContext) async throws -> JiefenV1.RecordContactResponse {
+    static func recordContact(_ request: JiefenV1.RecordContactRequest, env: CaseServiceEnvironment, context: TTRPCServerContext)
+        async throws -> JiefenV1.RecordContactResponse
+    {
         let pluginContext = env.context()
         try request.checkBounds(now: pluginContext.now)
         if !request.requestID.isEmpty, let recorded = try await env.store.requestTarget(requestID: request.requestID, kind: .contact) {
@@ -56,13 +58,16 @@ public struct ContactsService: TTRPCService {
             sequence: state.version + 1, actor: try CasesService.actor(request.actor, context), at: at, payload: .contactRecorded(contact)
         )
         let (next, events) = try await CaseWorkflow.apply(event, to: state, plugin: plugin, context: pluginContext)
-        let writeRequest = request.requestID.isEmpty ? nil : WriteRequest(id: request.requestID, kind: .contact, target: contact.id.rawValue)
+        let writeRequest =
+            request.requestID.isEmpty ? nil : WriteRequest(id: request.requestID, kind: .contact, target: contact.id.rawValue)
         let (stored, appended) = try await env.repository.append(
             events, to: record.id, expectedVersion: record.version, resulting: next, request: writeRequest
         )
         guard !appended, let writeRequest else {
             let tally = ContactTally(stored.contacts, policy: env.rules.collective)
-            return JiefenV1.RecordContactResponse(contactID: contact.id.rawValue, batches: Int32(clamping: tally.batches), personTimes: Int32(clamping: tally.personTimes), followUp: true)
+            return JiefenV1.RecordContactResponse(
+                contactID: contact.id.rawValue, batches: Int32(clamping: tally.batches), personTimes: Int32(clamping: tally.personTimes),
+                followUp: true)
         }
         // A concurrent retry of the same request won the race: answer with the contact it recorded.
         guard let recorded = try await env.store.requestTarget(requestID: writeRequest.id, kind: .contact) else {
@@ -72,14 +77,18 @@ public struct ContactsService: TTRPCService {
     }
 
     /// The answer to a `Record` whose request id was already recorded: that contact and the case's tally now.
-    static func retriedContact(_ request: JiefenV1.RecordContactRequest, recorded contactID: String, env: CaseServiceEnvironment) async throws -> JiefenV1.RecordContactResponse {
+    static func retriedContact(_ request: JiefenV1.RecordContactRequest, recorded contactID: String, env: CaseServiceEnvironment)
+        async throws -> JiefenV1.RecordContactResponse
+    {
         let caseID = contactID.split(separator: "-").dropLast().joined(separator: "-")
         guard caseID == request.caseID else {
-            throw DomainError.alreadyExists("request id was already used for contact \(contactID), not on case \(ClientQuote(request.caseID))")
+            throw DomainError.alreadyExists(
+                "request id was already used for contact \(contactID), not on case \(ClientQuote(request.caseID))")
         }
         let (_, state) = try await env.repository.load(caseID)
         let tally = ContactTally(state.contacts, policy: env.rules.collective)
-        return JiefenV1.RecordContactResponse(contactID: contactID, batches: Int32(clamping: tally.batches), personTimes: Int32(clamping: tally.personTimes), followUp: true)
+        return JiefenV1.RecordContactResponse(
+            contactID: contactID, batches: Int32(clamping: tally.batches), personTimes: Int32(clamping: tally.personTimes), followUp: true)
     }
 
     static func createSession(_ request: JiefenV1.Session, env: CaseServiceEnvironment) async throws -> JiefenV1.Session {
@@ -88,7 +97,8 @@ public struct ContactsService: TTRPCService {
             throw DomainError.invalidArgument(field: "date", "\"\(ClientQuote(request.date))\" is not a date YYYY-MM-DD")
         }
         guard !request.villageCode.isEmpty else { throw DomainError.invalidArgument(field: "village_code", "required") }
-        let draft = ReceptionSessionDraft(villageCode: request.villageCode, heldOn: request.date, leader: request.leadDepartment, held: request.held)
+        let draft = ReceptionSessionDraft(
+            villageCode: request.villageCode, heldOn: request.date, leader: request.leadDepartment, held: request.held)
         let result = try await env.store.createSession(requestID: request.requestID.isEmpty ? nil : request.requestID, draft)
         return JiefenV1.Session(
             id: result.record.id, villageCode: result.record.villageCode, date: result.record.heldOn,
@@ -96,19 +106,24 @@ public struct ContactsService: TTRPCService {
         )
     }
 
-    static func listSessions(_ request: JiefenV1.ListSessionsRequest, env: CaseServiceEnvironment) async throws -> JiefenV1.ListSessionsResponse {
+    static func listSessions(_ request: JiefenV1.ListSessionsRequest, env: CaseServiceEnvironment) async throws
+        -> JiefenV1.ListSessionsResponse
+    {
         try request.checkBounds(now: env.clock.now)
         for (name, value) in [("from", request.from), ("to", request.to)] where !value.isEmpty && CivilDate(iso: value) == nil {
             throw DomainError.invalidArgument(field: name, "\"\(value)\" is not a date YYYY-MM-DD")
         }
         let range = DateRange(from: request.from.isEmpty ? nil : request.from, through: request.to.isEmpty ? nil : request.to)
         let sessions = try await env.store.sessions(heldOn: range)
-        return JiefenV1.ListSessionsResponse(sessions: sessions.map {
-            JiefenV1.Session(id: $0.id, villageCode: $0.villageCode, date: $0.heldOn, leadDepartment: $0.leader, held: $0.held)
-        })
+        return JiefenV1.ListSessionsResponse(
+            sessions: sessions.map {
+                JiefenV1.Session(id: $0.id, villageCode: $0.villageCode, date: $0.heldOn, leadDepartment: $0.leader, held: $0.held)
+            })
     }
 
-    static func recordMeeting(_ request: JiefenV1.RecordMeetingRequest, env: CaseServiceEnvironment) async throws -> JiefenV1.RecordMeetingResponse {
+    static func recordMeeting(_ request: JiefenV1.RecordMeetingRequest, env: CaseServiceEnvironment) async throws
+        -> JiefenV1.RecordMeetingResponse
+    {
         try request.checkBounds(now: env.clock.now)
         guard CivilDate(iso: request.date) != nil else {
             throw DomainError.invalidArgument(field: "date", "\"\(request.date)\" is not a date YYYY-MM-DD")

@@ -19,7 +19,8 @@ struct EventArguments {
 
     func text(_ name: String) throws(DomainError) -> String {
         switch values[name]?.kind {
-        case .text(let v)?, .choice(let v)?: guard !v.isEmpty else { throw missing(name, "a non-empty \(name)") }
+        case .text(let v)?, .choice(let v)?:
+            guard !v.isEmpty else { throw missing(name, "a non-empty \(name)") }
             return v
         default: throw missing(name, "\(name) as text")
         }
@@ -100,8 +101,9 @@ enum EventMapping {
         case .extensionApproved: return .extensionApproved(days: try a.integer("days"), reason: try a.text("reason"))
         case .replied:
             return .replied(
-                Reply(decision: try a.choice("decision", ReplyDecision.self), documentRef: a.optionalText("document_ref") ?? "",
-                      receivedOn: try a.optionalDate("received_on"))
+                Reply(
+                    decision: try a.choice("decision", ReplyDecision.self), documentRef: a.optionalText("document_ref") ?? "",
+                    receivedOn: try a.optionalDate("received_on"))
             )
         case .closed: return .closed(try a.choice("outcome", OutcomeCode.self))
         case .evaluated: return .evaluated(try a.choice("rating", Rating.Level.self))
@@ -145,8 +147,10 @@ enum EventMapping {
         var out: [(String, JiefenV1.Value.Kind?)] = []
         switch payload {
         case .registered(let r):
-            out = [("kind", .text(r.kind.rawValue)), ("track", .text(r.track.rawValue)), ("channel", .text(r.channel.rawValue)),
-                   ("village_code", .text(r.villageCode.rawValue)), ("persons_involved", .integer(Int64(r.personsInvolved)))]
+            out = [
+                ("kind", .text(r.kind.rawValue)), ("track", .text(r.track.rawValue)), ("channel", .text(r.channel.rawValue)),
+                ("village_code", .text(r.villageCode.rawValue)), ("persons_involved", .integer(Int64(r.personsInvolved))),
+            ]
         case .accepted(let noticeOn): out = [("notice_on", date(noticeOn))]
         case .notAccepted(let reason): out = [("reason", free(reason))]
         case .transferredOut(let to, let reason): out = [("to", free(to)), ("reason", free(reason))]
@@ -154,11 +158,16 @@ enum EventMapping {
         case .assigned(let department): out = [("department", .text(department.rawValue))]
         case .referredToJointMeeting(let id): out = [("meeting_id", .text(id.rawValue))]
         case .jointMeetingDecided(let d):
-            out = [("meeting_id", .text(d.meetingID.rawValue)), ("date", date(d.date)), ("resolution", .choice(d.resolution.rawValue)),
-                   ("lead_department", d.leadDepartment.map { .text($0.rawValue) })]
+            out = [
+                ("meeting_id", .text(d.meetingID.rawValue)), ("date", date(d.date)), ("resolution", .choice(d.resolution.rawValue)),
+                ("lead_department", d.leadDepartment.map { .text($0.rawValue) }),
+            ]
         case .extensionApproved(let days, let reason): out = [("days", .integer(Int64(days))), ("reason", free(reason))]
         case .replied(let reply):
-            out = [("decision", .choice(reply.decision.rawValue)), ("document_ref", free(reply.documentRef)), ("received_on", date(reply.receivedOn))]
+            out = [
+                ("decision", .choice(reply.decision.rawValue)), ("document_ref", free(reply.documentRef)),
+                ("received_on", date(reply.receivedOn)),
+            ]
         case .closed(let outcome): out = [("outcome", .choice(outcome.rawValue))]
         case .evaluated(let level): out = [("rating", .choice(level.rawValue))]
         case .reviewRequested(let requested, let received), .reReviewRequested(let requested, let received):
@@ -166,14 +175,18 @@ enum EventMapping {
         case .reviewDecided(let result, let decided, let received):
             out = [("result", .choice(result.rawValue)), ("decided_on", date(decided)), ("received_on", date(received))]
         case .reReviewDecided(let result, let decided, let received, let hearing):
-            out = [("result", .choice(result.rawValue)), ("decided_on", date(decided)), ("received_on", date(received)),
-                   ("hearing_days", .integer(Int64(hearing)))]
+            out = [
+                ("result", .choice(result.rawValue)), ("decided_on", date(decided)), ("received_on", date(received)),
+                ("hearing_days", .integer(Int64(hearing))),
+            ]
         case .agreementReached(let outcome, let ref, let effective):
             out = [("outcome", .choice(outcome.rawValue)), ("document_ref", free(ref)), ("effective_on", date(effective))]
         case .resolvedOnline(let summary): out = [("summary", free(summary))]
         case .contactRecorded(let contact):
-            out = [("channel", .text(contact.channel.rawValue)), ("headcount", .integer(Int64(contact.headcount))),
-                   ("follow_up", .flag(contact.isFollowUp)), ("session_id", contact.sessionID.map { .text($0.rawValue) })]
+            out = [
+                ("channel", .text(contact.channel.rawValue)), ("headcount", .integer(Int64(contact.headcount))),
+                ("follow_up", .flag(contact.isFollowUp)), ("session_id", contact.sessionID.map { .text($0.rawValue) }),
+            ]
         case .detailsUpdated(let details): return ValueMapping.fields(details)
         case .handlingStarted, .finalized, .mediationStarted, .judicialConfirmationApplied, .convertedToPetition, .escalated:
             out = []

@@ -21,17 +21,23 @@ struct ReportBuilder {
     func metrics() -> [StatsReport.Metric] {
         var out: [StatsReport.Metric] = []
         func count(_ metric: ReportMetric, _ value: Int, track: String = "", channel: String = "") {
-            out.append(.init(name: metric.name, track: track, channel: channel, unit: ReportMetric.Unit.count.rawValue,
-                             value: Double(value), numerator: Int64(value)))
+            out.append(
+                .init(
+                    name: metric.name, track: track, channel: channel, unit: ReportMetric.Unit.count.rawValue,
+                    value: Double(value), numerator: Int64(value)))
         }
         func rate(_ metric: ReportMetric, _ numerator: Int, _ denominator: Int, track: String = "", channel: String = "") {
-            out.append(.init(name: metric.name, track: track, channel: channel, unit: ReportMetric.Unit.rate.rawValue,
-                             value: denominator == 0 ? 0 : Double(numerator) / Double(denominator),
-                             numerator: Int64(numerator), denominator: Int64(denominator)))
+            out.append(
+                .init(
+                    name: metric.name, track: track, channel: channel, unit: ReportMetric.Unit.rate.rawValue,
+                    value: denominator == 0 ? 0 : Double(numerator) / Double(denominator),
+                    numerator: Int64(numerator), denominator: Int64(denominator)))
         }
         let s = statistics
         let tracks = Track.allCases.map(\.rawValue)
-        let petition = Track.petition.rawValue, dispute = Track.dispute.rawValue, micro = Track.micro.rawValue
+        let petition = Track.petition.rawValue
+        let dispute = Track.dispute.rawValue
+        let micro = Track.micro.rawValue
         let channels = Self.channels(s)
 
         // Registrations and resolutions per track and channel.
@@ -86,8 +92,9 @@ struct ReportBuilder {
                 $0.track != micro && $0.channel == channel && !($0.outcome.map(Self.screenedOut.contains) ?? false)
             }
             guard cohort.total > 0 else { continue }
-            rate(.resolutionRate, cohort.filter { $0.outcome.map(Self.resolvedOutcomes.contains) ?? false }.total, cohort.total,
-                 channel: channel)
+            rate(
+                .resolutionRate, cohort.filter { $0.outcome.map(Self.resolvedOutcomes.contains) ?? false }.total, cohort.total,
+                channel: channel)
             rate(.closureRate, cohort.filter { $0.outcome != nil }.total, cohort.total, channel: channel)
         }
         rate(.timelyAcceptanceRate, s.noticesTimely, s.noticesRequired, track: petition)
@@ -112,10 +119,12 @@ struct ReportBuilder {
         count(.underJointMeetingReview, s.awaitingJointMeeting)
 
         // Micro-matters, reported apart from petition counts.
-        count(.microResolvedOnline, s.registered.filter {
-            $0.track == micro && [IntakeChannel.gridOnline.rawValue, IntakeChannel.wechatGroup.rawValue].contains($0.channel)
-                && $0.outcome == OutcomeCode.resolvedOnline.rawValue
-        }.total)
+        count(
+            .microResolvedOnline,
+            s.registered.filter {
+                $0.track == micro && [IntakeChannel.gridOnline.rawValue, IntakeChannel.wechatGroup.rawValue].contains($0.channel)
+                    && $0.outcome == OutcomeCode.resolvedOnline.rawValue
+            }.total)
 
         // Ratings and repeats.
         let total = ChannelRatings(
@@ -159,19 +168,23 @@ struct ReportBuilder {
         statistics.villages.map { v in
             let hideRegistered = (1..<Self.suppressionThreshold).contains(v.registered)
             let hideResolved = (1..<Self.suppressionThreshold).contains(v.resolved)
-            return .init(villageCode: v.villageCode, registered: hideRegistered ? 0 : v.registered, registeredSuppressed: hideRegistered,
-                         resolved: hideResolved ? 0 : v.resolved, resolvedSuppressed: hideResolved)
+            return .init(
+                villageCode: v.villageCode, registered: hideRegistered ? 0 : v.registered, registeredSuppressed: hideRegistered,
+                resolved: hideResolved ? 0 : v.resolved, resolvedSuppressed: hideResolved)
         }
     }
 
     func months() -> [StatsReport.MonthRow] {
-        statistics.months.map { .init(month: $0.month, track: $0.track, channel: $0.channel, registered: $0.registered, resolved: $0.resolved) }
+        statistics.months.map {
+            .init(month: $0.month, track: $0.track, channel: $0.channel, registered: $0.registered, resolved: $0.resolved)
+        }
     }
 
     func durations() -> [StatsReport.DurationRow] {
         statistics.durations.map {
-            .init(track: $0.track, unit: $0.unit, count: $0.count, mean: $0.mean, median: $0.median, p90: $0.p90,
-                  bucketLabels: $0.buckets.map(\.label), bucketCounts: $0.buckets.map(\.count))
+            .init(
+                track: $0.track, unit: $0.unit, count: $0.count, mean: $0.mean, median: $0.median, p90: $0.p90,
+                bucketLabels: $0.buckets.map(\.label), bucketCounts: $0.buckets.map(\.count))
         }
     }
 
@@ -179,10 +192,12 @@ struct ReportBuilder {
         var out: [StatsReport.NotableCaseRow] = []
         for (cases, list) in [(statistics.largest, "largest"), (statistics.fastest, "fastest")] {
             for c in cases {
-                out.append(.init(list: list, caseID: c.caseID, kind: c.kind, track: c.track, channel: c.channel, outcome: c.outcome,
-                                 householdsInvolved: c.householdsInvolved, registeredAt: c.registeredAt, closedAt: c.closedAt,
-                                 jointMeetingDecisions: c.jointMeetingDecisions, extended: c.extended,
-                                 keyDates: c.keyDates.keys.sorted().map { "\($0)=\(c.keyDates[$0] ?? "")" }))
+                out.append(
+                    .init(
+                        list: list, caseID: c.caseID, kind: c.kind, track: c.track, channel: c.channel, outcome: c.outcome,
+                        householdsInvolved: c.householdsInvolved, registeredAt: c.registeredAt, closedAt: c.closedAt,
+                        jointMeetingDecisions: c.jointMeetingDecisions, extended: c.extended,
+                        keyDates: c.keyDates.keys.sorted().map { "\($0)=\(c.keyDates[$0] ?? "")" }))
             }
         }
         return out

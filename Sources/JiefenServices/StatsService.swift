@@ -35,7 +35,9 @@ public struct StatsService: TTRPCService {
         var violations: [FieldViolation] = []
         var asOf = env.clock.today(offset: env.rules.offset)
         if !request.asOf.isEmpty {
-            if let given = CivilDate(iso: request.asOf) { asOf = given } else {
+            if let given = CivilDate(iso: request.asOf) {
+                asOf = given
+            } else {
                 violations.append(FieldViolation(field: "as_of", message: "\"\(request.asOf)\" is not a date YYYY-MM-DD"))
             }
         }
@@ -47,21 +49,26 @@ public struct StatsService: TTRPCService {
             let known = try await env.store.knownVillages()
             guard known.contains(request.villageCode) else {
                 let listed = known.prefix(20).joined(separator: ", ") + (known.count > 20 ? ", …" : "")
-                throw DomainError.invalidArgument(field: "village_code",
-                    "no case or reception session has village \"\(request.villageCode)\"; known villages: \(known.isEmpty ? "none yet" : listed)")
+                throw DomainError.invalidArgument(
+                    field: "village_code",
+                    "no case or reception session has village \"\(request.villageCode)\"; known villages: \(known.isEmpty ? "none yet" : listed)"
+                )
             }
         }
         let threshold = env.rules.collective.threshold
         func query(_ from: CivilDate, _ to: CivilDate, asOf: CivilDate) -> StatisticsQuery {
-            StatisticsQuery(from: from.description, through: to.description, asOf: asOf.description,
-                            collectiveThreshold: threshold, groupThreshold: threshold,
-                            channel: request.channel.isEmpty ? nil : request.channel,
-                            villageCode: request.villageCode.isEmpty ? nil : request.villageCode)
+            StatisticsQuery(
+                from: from.description, through: to.description, asOf: asOf.description,
+                collectiveThreshold: threshold, groupThreshold: threshold,
+                channel: request.channel.isEmpty ? nil : request.channel,
+                villageCode: request.villageCode.isEmpty ? nil : request.villageCode)
         }
         let current = ReportBuilder(statistics: try await env.store.statistics(query(from, to, asOf: asOf)))
-        let previousFrom = from.adding(months: -12), previousTo = to.adding(months: -12)
+        let previousFrom = from.adding(months: -12)
+        let previousTo = to.adding(months: -12)
         // The previous period is judged as far after its end as this one is (a year earlier).
-        let previous = ReportBuilder(statistics: try await env.store.statistics(query(previousFrom, previousTo, asOf: asOf.adding(months: -12))))
+        let previous = ReportBuilder(
+            statistics: try await env.store.statistics(query(previousFrom, previousTo, asOf: asOf.adding(months: -12))))
 
         var report = StatsReport()
         report.from = from.description
@@ -95,7 +102,9 @@ public struct StatsService: TTRPCService {
         return report
     }
 
-    static func putBaseline(_ request: JiefenV1.PutBaselineRequest, env: CaseServiceEnvironment) async throws -> JiefenV1.PutBaselineResponse {
+    static func putBaseline(_ request: JiefenV1.PutBaselineRequest, env: CaseServiceEnvironment) async throws
+        -> JiefenV1.PutBaselineResponse
+    {
         try request.checkBounds(now: env.clock.now)
         let (from, to) = try period(request.from, request.to)
         var violations: [FieldViolation] = []
@@ -104,8 +113,11 @@ public struct StatsService: TTRPCService {
             let parts = key.split(separator: "/", omittingEmptySubsequences: false)
             let value = request.figures[key] ?? .nan
             if parts.count != 3 || !Self.baselineMetrics.contains(String(parts[0])) {
-                violations.append(FieldViolation(field: "keys", message: "\"\(key)\" is not name/track/channel with a name of "
-                    + Self.baselineMetrics.sorted().joined(separator: ", ")))
+                violations.append(
+                    FieldViolation(
+                        field: "keys",
+                        message: "\"\(key)\" is not name/track/channel with a name of "
+                            + Self.baselineMetrics.sorted().joined(separator: ", ")))
             } else if !value.isFinite || value < 0 {
                 violations.append(FieldViolation(field: "values", message: "\(key) needs a finite value ≥ 0 (one value per key)"))
             }
@@ -121,12 +133,16 @@ public struct StatsService: TTRPCService {
     /// A valid period, or InvalidArgument naming the wrong field.
     static func period(_ from: String, _ to: String) throws(DomainError) -> (CivilDate, CivilDate) {
         var violations: [FieldViolation] = []
-        let start = CivilDate(iso: from), end = CivilDate(iso: to)
+        let start = CivilDate(iso: from)
+        let end = CivilDate(iso: to)
         if start == nil {
-            violations.append(FieldViolation(field: "from", message: from.isEmpty ? "required, a date YYYY-MM-DD" : "\"\(from)\" is not a date YYYY-MM-DD"))
+            violations.append(
+                FieldViolation(
+                    field: "from", message: from.isEmpty ? "required, a date YYYY-MM-DD" : "\"\(from)\" is not a date YYYY-MM-DD"))
         }
         if end == nil {
-            violations.append(FieldViolation(field: "to", message: to.isEmpty ? "required, a date YYYY-MM-DD" : "\"\(to)\" is not a date YYYY-MM-DD"))
+            violations.append(
+                FieldViolation(field: "to", message: to.isEmpty ? "required, a date YYYY-MM-DD" : "\"\(to)\" is not a date YYYY-MM-DD"))
         }
         guard violations.isEmpty, let start, let end else { throw .invalidArgument(violations) }
         guard start <= end else {

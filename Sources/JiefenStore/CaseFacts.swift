@@ -85,8 +85,10 @@ public struct ContactFact: Hashable, Sendable {
     public var isFollowUp: Bool
 
     /// Creates a contact fact. See the properties for the meaning of each parameter.
-    public init(channel: String, occurredOn: String, headcount: Int, sessionID: String? = nil,
-                personKeys: [String] = [], isFollowUp: Bool = false) {
+    public init(
+        channel: String, occurredOn: String, headcount: Int, sessionID: String? = nil,
+        personKeys: [String] = [], isFollowUp: Bool = false
+    ) {
         self.channel = channel
         self.occurredOn = occurredOn
         self.headcount = headcount

@@ -28,7 +28,8 @@ public enum CreateThroughput {
 
         /// Creates per second of wall-clock time.
         public var createsPerSecond: Double {
-            let seconds = Double(self.elapsed.components.seconds)
+            let seconds =
+                Double(self.elapsed.components.seconds)
                 + Double(self.elapsed.components.attoseconds) / 1e18
             return seconds > 0 ? Double(self.creates) / seconds : 0
         }

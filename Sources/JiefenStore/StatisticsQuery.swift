@@ -19,8 +19,10 @@ public struct StatisticsQuery: Hashable, Sendable {
     public var notableLimit: Int
 
     /// Creates a query. See the properties for the meaning of each parameter.
-    public init(from: String, through: String, asOf: String, collectiveThreshold: Int = 5, groupThreshold: Int = 5,
-                channel: String? = nil, villageCode: String? = nil, notableLimit: Int = 3) {
+    public init(
+        from: String, through: String, asOf: String, collectiveThreshold: Int = 5, groupThreshold: Int = 5,
+        channel: String? = nil, villageCode: String? = nil, notableLimit: Int = 3
+    ) {
         self.from = from
         self.through = through
         self.asOf = asOf
@@ -199,8 +201,10 @@ public struct DurationSummary: Hashable, Sendable {
     public var buckets: [DurationBucket]
 
     /// Creates a summary.
-    public init(track: String, unit: String, count: Int, mean: Double, median: Double, p90: Double,
-                buckets: [DurationBucket]) {
+    public init(
+        track: String, unit: String, count: Int, mean: Double, median: Double, p90: Double,
+        buckets: [DurationBucket]
+    ) {
         self.track = track
         self.unit = unit
         self.count = count
@@ -291,9 +295,11 @@ public struct NotableCase: Hashable, Sendable {
     public var keyDates: [String: String]
 
     /// Creates an entry. See the properties for the meaning of each parameter.
-    public init(caseID: String, kind: String, track: String, channel: String, outcome: String, householdsInvolved: Int,
-                registeredAt: Int64, closedAt: Int64, jointMeetingDecisions: Int, extended: Bool,
-                keyDates: [String: String]) {
+    public init(
+        caseID: String, kind: String, track: String, channel: String, outcome: String, householdsInvolved: Int,
+        registeredAt: Int64, closedAt: Int64, jointMeetingDecisions: Int, extended: Bool,
+        keyDates: [String: String]
+    ) {
         self.caseID = caseID
         self.kind = kind
         self.track = track

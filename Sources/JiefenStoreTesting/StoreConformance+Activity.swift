@@ -16,8 +16,9 @@ extension StoreConformance {
             requestID: "vr-b",
             ReceptionSessionDraft(villageCode: "V02", heldOn: "2025-03-01", leader: "secretary", held: false))
         #expect(!retry.created && retry.record == b.record)
-        let chosen = ReceptionSessionDraft(id: "VR-2025-W10", villageCode: "V03", heldOn: "2025-03-05", leader: "head",
-                                           held: true)
+        let chosen = ReceptionSessionDraft(
+            id: "VR-2025-W10", villageCode: "V03", heldOn: "2025-03-05", leader: "head",
+            held: true)
         let c = try await store.createSession(requestID: nil, chosen)
         #expect(c.record.id == "VR-2025-W10")
         await expectStoreError(.alreadyExists) { try await store.createSession(requestID: nil, chosen) }
@@ -25,8 +26,9 @@ extension StoreConformance {
         #expect(try await store.session(id: "VR-000001") == a.record)
         #expect(try await store.session(id: "VR-404") == nil)
         #expect(try await store.sessions(heldOn: .all).map(\.id) == ["VR-000002", "VR-000001", "VR-2025-W10"])
-        #expect(try await store.sessions(heldOn: DateRange(from: "2025-03-02")).map(\.id)
-            == ["VR-000001", "VR-2025-W10"])
+        #expect(
+            try await store.sessions(heldOn: DateRange(from: "2025-03-02")).map(\.id)
+                == ["VR-000001", "VR-2025-W10"])
         #expect(try await store.sessions(heldOn: DateRange(from: "2025-03-01", through: "2025-03-01")) == [b.record])
         await expectStoreError(.constraintViolation) {
             try await store.createSession(
@@ -65,20 +67,27 @@ extension StoreConformance {
         #expect(try await store.contacts(caseID: first.id) == [recorded.record, followUpRecord])
         #expect(try await store.contacts(caseID: second.id) == [callRecord])
         #expect(try await store.contacts(caseID: "JF-999999").isEmpty)
-        #expect(try await store.contacts(occurredOn: .all).map(\.id) == [callRecord.id, recorded.record.id,
-                                                                         followUpRecord.id])
-        #expect(try await store.contacts(occurredOn: DateRange(from: "2025-03-01", through: "2025-03-19"))
-            == [recorded.record])
+        #expect(
+            try await store.contacts(occurredOn: .all).map(\.id) == [
+                callRecord.id, recorded.record.id,
+                followUpRecord.id,
+            ])
+        #expect(
+            try await store.contacts(occurredOn: DateRange(from: "2025-03-01", through: "2025-03-19"))
+                == [recorded.record])
     }
 
     /// A headcount below 1, more person keys than people or a malformed date is a `constraintViolation`; an
     /// unknown case or session is `notFound`; nothing is written in either case.
     public static func contactsEnforceInvariants(_ store: any CaseStore) async throws {
         let record = try await StoreFixtures.createCase(in: store)
-        func draft(caseID: String? = nil, headcount: Int = 1, keys: [String] = [], date: String = "2025-03-05",
-                   session: String? = nil) -> ContactDraft {
-            ContactDraft(caseID: caseID ?? record.id, channel: "WALK_IN", occurredOn: date, headcount: headcount,
-                         sessionID: session, personKeys: keys, isFollowUp: false, recordedAt: 1)
+        func draft(
+            caseID: String? = nil, headcount: Int = 1, keys: [String] = [], date: String = "2025-03-05",
+            session: String? = nil
+        ) -> ContactDraft {
+            ContactDraft(
+                caseID: caseID ?? record.id, channel: "WALK_IN", occurredOn: date, headcount: headcount,
+                sessionID: session, personKeys: keys, isFollowUp: false, recordedAt: 1)
         }
         await expectStoreError(.constraintViolation) { try await store.recordContact(requestID: "c0", draft(headcount: 0)) }
         await expectStoreError(.constraintViolation) {
@@ -112,32 +121,43 @@ extension StoreConformance {
         let retry = try await store.recordMeeting(requestID: "jm-1", draft)
         #expect(!retry.created && retry.record == meeting.record)
 
-        let later = try await store.recordMeeting(requestID: nil, JointMeetingDraft(
-            id: "JM-special", heldOn: "2025-05-01", departments: ["grid"], decision: "continue mediation",
-            caseIDs: [b.id], resolved: false, recordedAt: 800)).record
+        let later = try await store.recordMeeting(
+            requestID: nil,
+            JointMeetingDraft(
+                id: "JM-special", heldOn: "2025-05-01", departments: ["grid"], decision: "continue mediation",
+                caseIDs: [b.id], resolved: false, recordedAt: 800)
+        ).record
         #expect(try await store.meetings(caseID: a.id) == [meeting.record])
         #expect(try await store.meetings(caseID: b.id) == [meeting.record, later])
         #expect(try await store.meetings(caseID: c.id).isEmpty)
         #expect(try await store.meetings(heldOn: DateRange(from: "2025-04-15")) == [later])
 
         let missing = await expectStoreError(.notFound) {
-            try await store.recordMeeting(requestID: nil, JointMeetingDraft(
-                heldOn: "2025-04-03", departments: ["x"], decision: "", caseIDs: [c.id, "JF-777777"], resolved: false,
-                recordedAt: 1))
+            try await store.recordMeeting(
+                requestID: nil,
+                JointMeetingDraft(
+                    heldOn: "2025-04-03", departments: ["x"], decision: "", caseIDs: [c.id, "JF-777777"], resolved: false,
+                    recordedAt: 1))
         }
         #expect(missing?.message.contains("JF-777777") == true)
         await expectStoreError(.invalidArgument) {
-            try await store.recordMeeting(requestID: nil, JointMeetingDraft(
-                heldOn: "2025-04-03", departments: ["x"], decision: "", caseIDs: [], resolved: false, recordedAt: 1))
+            try await store.recordMeeting(
+                requestID: nil,
+                JointMeetingDraft(
+                    heldOn: "2025-04-03", departments: ["x"], decision: "", caseIDs: [], resolved: false, recordedAt: 1))
         }
         await expectStoreError(.invalidArgument) {
-            try await store.recordMeeting(requestID: nil, JointMeetingDraft(
-                heldOn: "2025-04-03", departments: [], decision: "", caseIDs: [c.id], resolved: false, recordedAt: 1))
+            try await store.recordMeeting(
+                requestID: nil,
+                JointMeetingDraft(
+                    heldOn: "2025-04-03", departments: [], decision: "", caseIDs: [c.id], resolved: false, recordedAt: 1))
         }
         await expectStoreError(.alreadyExists) {
-            try await store.recordMeeting(requestID: nil, JointMeetingDraft(
-                id: "JM-special", heldOn: "2025-04-03", departments: ["x"], decision: "", caseIDs: [c.id],
-                resolved: false, recordedAt: 1))
+            try await store.recordMeeting(
+                requestID: nil,
+                JointMeetingDraft(
+                    id: "JM-special", heldOn: "2025-04-03", departments: ["x"], decision: "", caseIDs: [c.id],
+                    resolved: false, recordedAt: 1))
         }
         #expect(try await store.meetings(caseID: c.id).isEmpty)
     }

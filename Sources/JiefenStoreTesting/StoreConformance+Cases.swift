@@ -23,9 +23,12 @@ extension StoreConformance {
 
         let history = try await store.history(caseID: record.id)
         let expected = StoreFixtures.event(recordedAt: 100)
-        #expect(history == [StoredEvent(
-            caseID: record.id, sequence: 1, type: expected.type, actor: expected.actor,
-            occurredAt: expected.occurredAt, recordedAt: 100, payload: expected.payload)])
+        #expect(
+            history == [
+                StoredEvent(
+                    caseID: record.id, sequence: 1, type: expected.type, actor: expected.actor,
+                    occurredAt: expected.occurredAt, recordedAt: 100, payload: expected.payload)
+            ])
     }
 
     /// A retried create with the same request id returns the same case, `created == false`, and writes nothing,
@@ -131,7 +134,8 @@ extension StoreConformance {
         }
         #expect(outcomes.count { $0 } == 1)
 
-        let workers = 6, appendsEach = 5
+        let workers = 6
+        let appendsEach = 5
         try await withThrowingTaskGroup(of: Void.self) { group in
             for worker in 0..<workers {
                 group.addTask {
@@ -165,9 +169,11 @@ extension StoreConformance {
         let created = try await StoreFixtures.createCase(in: store)
         let record = try await store.appendEvents(
             caseID: created.id, expectedVersion: 1,
-            events: [StoreFixtures.event(type: "ACCEPTED", recordedAt: 10),
-                     StoreFixtures.event(type: "ASSIGNED", recordedAt: 11),
-                     StoreFixtures.event(type: "MEDIATING", recordedAt: 12)],
+            events: [
+                StoreFixtures.event(type: "ACCEPTED", recordedAt: 10),
+                StoreFixtures.event(type: "ASSIGNED", recordedAt: 11),
+                StoreFixtures.event(type: "MEDIATING", recordedAt: 12),
+            ],
             newState: "MEDIATING", newClosedOn: nil, newSnapshot: StoreFixtures.json(#"{"state":"MEDIATING"}"#))
         #expect(record.version == 4 && record.state == "MEDIATING" && record.updatedAt == 12)
         #expect(record.snapshot == StoreFixtures.json(#"{"state":"MEDIATING"}"#))

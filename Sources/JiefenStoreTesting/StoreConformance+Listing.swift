@@ -9,13 +9,15 @@ extension StoreConformance {
             StoreFixtures.caseDraft(kind: "housing", track: .petition, villageCode: "V01", registeredOn: "2025-01-10"),
             StoreFixtures.caseDraft(kind: "land", track: .dispute, villageCode: "V02", registeredOn: "2025-02-10"),
             StoreFixtures.caseDraft(kind: "land", track: .dispute, villageCode: "V01", registeredOn: "2025-03-10"),
-            StoreFixtures.caseDraft(kind: "crop", track: .micro, state: "RESOLVED_ONLINE", villageCode: "V02",
-                                    registeredOn: "2025-03-31"),
+            StoreFixtures.caseDraft(
+                kind: "crop", track: .micro, state: "RESOLVED_ONLINE", villageCode: "V02",
+                registeredOn: "2025-03-31"),
         ]
         var ids: [String] = []
         for (index, draft) in drafts.enumerated() {
-            ids.append(try await store.createCase(requestID: "f\(index)", draft, firstEvent: StoreFixtures.event())
-                .record.id)
+            ids.append(
+                try await store.createCase(requestID: "f\(index)", draft, firstEvent: StoreFixtures.event())
+                    .record.id)
         }
         func list(_ query: CaseQuery) async throws -> [String] { try await store.listCases(query).cases.map(\.id) }
         #expect(try await list(CaseQuery()) == ids)
@@ -23,8 +25,9 @@ extension StoreConformance {
         #expect(try await list(CaseQuery(track: .micro)) == [ids[3]])
         #expect(try await list(CaseQuery(state: "RESOLVED_ONLINE")) == [ids[3]])
         #expect(try await list(CaseQuery(villageCode: "V01")) == [ids[0], ids[2]])
-        #expect(try await list(CaseQuery(registered: DateRange(from: "2025-02-10", through: "2025-03-10")))
-            == [ids[1], ids[2]])
+        #expect(
+            try await list(CaseQuery(registered: DateRange(from: "2025-02-10", through: "2025-03-10")))
+                == [ids[1], ids[2]])
         #expect(try await list(CaseQuery(registered: DateRange(from: "2025-03-01"))) == [ids[2], ids[3]])
         #expect(try await list(CaseQuery(registered: DateRange(through: "2025-01-31"))) == [ids[0]])
         #expect(try await list(CaseQuery(kind: "land", villageCode: "V02")) == [ids[1]])

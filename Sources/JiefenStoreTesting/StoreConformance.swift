@@ -39,30 +39,31 @@ public enum StoreConformance {
     }
 
     /// Every check, in a sensible reading order.
-    public static let checks: [Check] = [
-        Check("create assigns sequential ids and writes the first event", createAssignsSequentialIDs),
-        Check("create is idempotent per request id", createIsIdempotent),
-        Check("concurrent retries of one create make one case", concurrentRetriesCreateOneCase),
-        Check("request ids are validated and share one namespace", requestIDsShareOneNamespace),
-        Check("append advances the version and the history", appendAdvancesVersionAndHistory),
-        Check("append of several events moves the version by their number", appendManyEventsAtOnce),
-        Check("append with a stale version conflicts and writes nothing", staleAppendConflicts),
-        Check("concurrent appends never lose an update", concurrentAppendsNeverLoseUpdates),
-        Check("an append with a request id writes once", appendWithRequestIDWritesOnce),
-        Check("concurrent appends with one request id write once", concurrentRetriedAppendsWriteOnce),
-        Check("unknown cases are reported", unknownCasesAreReported),
-        Check("invalid fields are refused and write nothing", invalidFieldsAreRefused),
-        Check("empty snapshots and payloads round-trip", emptyBytesRoundTrip),
-        Check("list filters cases", listFiltersCases),
-        Check("list pages by cursor in id order", listPagesInIDOrder),
-        Check("list pages stay stable while cases are created", listPagingIsStableUnderInserts),
-        Check("list refuses bad page sizes and cursors", listRefusesBadPageRequests),
-        Check("sessions are created and listed by date", sessionsAreCreatedAndListed),
-        Check("contacts are recorded per case and by date", contactsAreRecorded),
-        Check("contacts enforce headcount, case and session", contactsEnforceInvariants),
-        Check("joint meetings link many cases", meetingsLinkManyCases),
-        Check("a closed store refuses calls", closedStoreRefusesCalls),
-    ] + statisticsChecks
+    public static let checks: [Check] =
+        [
+            Check("create assigns sequential ids and writes the first event", createAssignsSequentialIDs),
+            Check("create is idempotent per request id", createIsIdempotent),
+            Check("concurrent retries of one create make one case", concurrentRetriesCreateOneCase),
+            Check("request ids are validated and share one namespace", requestIDsShareOneNamespace),
+            Check("append advances the version and the history", appendAdvancesVersionAndHistory),
+            Check("append of several events moves the version by their number", appendManyEventsAtOnce),
+            Check("append with a stale version conflicts and writes nothing", staleAppendConflicts),
+            Check("concurrent appends never lose an update", concurrentAppendsNeverLoseUpdates),
+            Check("an append with a request id writes once", appendWithRequestIDWritesOnce),
+            Check("concurrent appends with one request id write once", concurrentRetriedAppendsWriteOnce),
+            Check("unknown cases are reported", unknownCasesAreReported),
+            Check("invalid fields are refused and write nothing", invalidFieldsAreRefused),
+            Check("empty snapshots and payloads round-trip", emptyBytesRoundTrip),
+            Check("list filters cases", listFiltersCases),
+            Check("list pages by cursor in id order", listPagesInIDOrder),
+            Check("list pages stay stable while cases are created", listPagingIsStableUnderInserts),
+            Check("list refuses bad page sizes and cursors", listRefusesBadPageRequests),
+            Check("sessions are created and listed by date", sessionsAreCreatedAndListed),
+            Check("contacts are recorded per case and by date", contactsAreRecorded),
+            Check("contacts enforce headcount, case and session", contactsEnforceInvariants),
+            Check("joint meetings link many cases", meetingsLinkManyCases),
+            Check("a closed store refuses calls", closedStoreRefusesCalls),
+        ] + statisticsChecks
 
     /// Runs one check against a fresh store and closes the store afterwards.
     /// - Parameters:

@@ -28,8 +28,8 @@ public enum HostileBytes {
         var out: [UInt8] = []
         out.reserveCapacity(sizes[sizes.count - 1])
         for level in stride(from: sizes.count - 1, to: 0, by: -1) {
-            out += [0x52] + varint(listSizes[level])  // Value.list = 10, length-delimited
-            out += [0x0A] + varint(sizes[level - 1])  // ValueList.values = 1, length-delimited
+            out += [0x52] + varint(listSizes[level]) // Value.list = 10, length-delimited
+            out += [0x0A] + varint(sizes[level - 1]) // ValueList.values = 1, length-delimited
         }
         return out
     }
@@ -37,6 +37,6 @@ public enum HostileBytes {
     /// A `jiefen.v1.CreateCaseRequest` with request id `r1` and one detail (`Field{name: "x", value}`).
     public static func createRequest(detailValue value: [UInt8]) -> [UInt8] {
         let field: [UInt8] = [0x0A, 1, UInt8(ascii: "x"), 0x12] + varint(value.count) + value
-        return [0x0A, 2, UInt8(ascii: "r"), UInt8(ascii: "1"), 0x62] + varint(field.count) + field  // details = 12
+        return [0x0A, 2, UInt8(ascii: "r"), UInt8(ascii: "1"), 0x62] + varint(field.count) + field // details = 12
     }
 }

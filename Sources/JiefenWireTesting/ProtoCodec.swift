@@ -1,8 +1,8 @@
 import CJiefenProto
 import CProtobufC
 import CTTRPCProto
-public import TTRPCWire
 public import NIOCore
+public import TTRPCWire
 
 /// Encodes and decodes any message generated from `proto/` with protobuf-c, by its full name.
 ///

@@ -1,6 +1,6 @@
-import TTRPCWire
 import CJiefenProto
 import CProtobufC
+import TTRPCWire
 
 /// One field of a generated message type, as its descriptor declares it.
 ///

@@ -1,6 +1,6 @@
-import TTRPCWire
 import CJiefenProto
 import CProtobufC
+import TTRPCWire
 
 /// Copies an unpacked protobuf-c message into a ``ProtoMessage``, walking its descriptor.
 enum ProtoStructReader {
@@ -86,7 +86,7 @@ enum ProtoFieldLayout {
         case PROTOBUF_C_TYPE_BYTES:
             MemoryLayout<ProtobufCBinaryData>.stride
         default:
-            4  // int32 kinds, enums, float, protobuf_c_boolean
+            4 // int32 kinds, enums, float, protobuf_c_boolean
         }
     }
 

@@ -1,6 +1,6 @@
-import TTRPCWire
 import CJiefenProto
 import CProtobufC
+import TTRPCWire
 
 /// Builds a protobuf-c message struct from a ``ProtoMessage`` in an ``EncodeArena``, walking its descriptor.
 enum ProtoStructWriter {
@@ -26,7 +26,8 @@ enum ProtoStructWriter {
                     throw WireError(.malformed, "field \(name) is repeated and needs a list")
                 }
                 let stride = ProtoFieldLayout.elementSize(field.type)
-                let array = arena.allocate(byteCount: max(elements.count, 1) * stride, alignment: ProtoFieldLayout.elementAlignment(field.type))
+                let array = arena.allocate(
+                    byteCount: max(elements.count, 1) * stride, alignment: ProtoFieldLayout.elementAlignment(field.type))
                 for (index, element) in elements.enumerated() {
                     try writeValue(element, field: field, at: array + index * stride, name: name, arena: &arena)
                 }

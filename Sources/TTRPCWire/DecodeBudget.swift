@@ -1,11 +1,11 @@
 package import CProtobufC
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Musl)
-public import Musl
+    public import Musl
 #elseif canImport(Darwin)
-public import Darwin
+    public import Darwin
 #endif
 
 /// Limits the memory protobuf-c may allocate while unpacking one message.

@@ -1,9 +1,9 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Musl)
-public import Musl
+    public import Musl
 #elseif canImport(Darwin)
-public import Darwin
+    public import Darwin
 #endif
 
 /// Scratch memory for building a borrowed protobuf-c struct graph before packing it.

@@ -1,6 +1,6 @@
-public import NIOCore
-import CTTRPCProto
 import CProtobufC
+import CTTRPCProto
+public import NIOCore
 
 /// `grpc.health.v1.HealthCheckRequest`: which service to check; empty means the whole server.
 public struct HealthCheckRequest: Sendable, Hashable {

@@ -1,5 +1,5 @@
-import NIOCore
 package import CProtobufC
+import NIOCore
 
 extension ProtobufCBinaryData {
     /// Lends `bytes` to protobuf-c for packing. Valid only while `bytes` is.

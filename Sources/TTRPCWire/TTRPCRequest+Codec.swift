@@ -1,6 +1,6 @@
-public import NIOCore
-import CTTRPCProto
 import CProtobufC
+import CTTRPCProto
+public import NIOCore
 
 extension TTRPCRequest {
     /// Decodes a request envelope with protobuf-c.
@@ -51,7 +51,8 @@ extension TTRPCRequest {
     public func encode(into buffer: inout ByteBuffer) throws(WireError) {
         var estimate = EncodeArena.cStringSize(service) + EncodeArena.cStringSize(method)
         for entry in metadata {
-            estimate += EncodeArena.cStringSize(entry.key) + EncodeArena.cStringSize(entry.value)
+            estimate +=
+                EncodeArena.cStringSize(entry.key) + EncodeArena.cStringSize(entry.value)
                 + MemoryLayout<Ttrpc__KeyValue>.stride + MemoryLayout<UnsafeMutableRawPointer>.stride + 16
         }
         try EncodeArena.withArena(capacity: estimate + 64) { (arena) throws(WireError) in

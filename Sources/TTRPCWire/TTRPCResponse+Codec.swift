@@ -1,6 +1,6 @@
-public import NIOCore
-import CTTRPCProto
 import CProtobufC
+import CTTRPCProto
+public import NIOCore
 
 extension TTRPCResponse {
     /// Decodes a response envelope with protobuf-c.

@@ -95,7 +95,7 @@ enum WireScan {
                     reader.position = end
                 }
             default:
-                return  // groups and invalid wire types: protobuf-c refuses them.
+                return // groups and invalid wire types: protobuf-c refuses them.
             }
         }
     }
@@ -107,7 +107,7 @@ enum WireScan {
         _ descriptor: UnsafePointer<ProtobufCMessageDescriptor>, number: UInt64, wireType: Int
     ) throws(WireError) {
         guard let field = protobuf_c_message_descriptor_get_field(descriptor, UInt32(number)),
-              field.pointee.type == PROTOBUF_C_TYPE_BOOL
+            field.pointee.type == PROTOBUF_C_TYPE_BOOL
         else { return }
         throw WireError(
             .malformed,
@@ -150,9 +150,9 @@ enum WireScan {
 }
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Musl)
-public import Musl
+    public import Musl
 #elseif canImport(Darwin)
-public import Darwin
+    public import Darwin
 #endif

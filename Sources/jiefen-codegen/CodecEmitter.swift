@@ -27,20 +27,20 @@ struct CodecEmitter {
     private func emit(_ message: MessageDescriptor, names: [String], into out: inout SourceWriter) throws {
         let entry = try types.entry("." + ([file.package] + names).joined(separator: "."))
         let cType = entry.cStruct
-        try out.block("extension \(entry.swiftName): GeneratedMessage") { out in
+        out.block("extension \(entry.swiftName): GeneratedMessage") { out in
             out.line("/// `\(entry.fullName)`.")
             out.line("public static let protoName = \"\(entry.fullName)\"")
             out.line()
             out.line("/// Decodes the message with protobuf-c, under the memory budget, the nesting limit and the string checks.")
             out.line("/// - Throws: ``WireError`` on malformed bytes, too deep nesting, invalid UTF-8, NUL in a string or an")
             out.line("///   exhausted budget.")
-            try out.block("public init(decoding buffer: ByteBuffer) throws(WireError)") { out in
+            out.block("public init(decoding buffer: ByteBuffer) throws(WireError)") { out in
                 out.line("self = try Self.decodeProtobufC(buffer)")
             }
             out.line()
             out.line("/// Encodes the message with protobuf-c and appends it to `buffer`.")
             out.line("/// - Throws: ``WireError`` `embeddedNUL` when a string holds NUL.")
-            try out.block("public func encode(into buffer: inout ByteBuffer) throws(WireError)") { out in
+            out.block("public func encode(into buffer: inout ByteBuffer) throws(WireError)") { out in
                 out.line("try encodeProtobufC(into: &buffer)")
             }
         }
@@ -82,9 +82,13 @@ struct CodecEmitter {
                         out.line("case \(member.number):")
                         if member.kind == .message {
                             let type = try types.entry(member.typeName).swiftName
-                            out.line("    if let nested = \(memberC) { self.\(Naming.swiftProperty(oneofName)) = .\(swiftCase)(try \(type)(protobufC: nested)) }")
+                            out.line(
+                                "    if let nested = \(memberC) { self.\(Naming.swiftProperty(oneofName)) = .\(swiftCase)(try \(type)(protobufC: nested)) }"
+                            )
                         } else {
-                            out.line("    self.\(Naming.swiftProperty(oneofName)) = .\(swiftCase)(\(try scalar(member, memberC, label: memberLabel)))")
+                            out.line(
+                                "    self.\(Naming.swiftProperty(oneofName)) = .\(swiftCase)(\(try scalar(member, memberC, label: memberLabel)))"
+                            )
                         }
                     }
                     out.line("default:")
@@ -100,7 +104,7 @@ struct CodecEmitter {
                 case .message:
                     let type = try types.entry(field.typeName).swiftName
                     out.line("\(name).reserveCapacity(\(count))")
-                    try out.block("for index in 0..<\(count)") { out in
+                    out.block("for index in 0..<\(count)") { out in
                         out.line("if let nested = \(c)[index] { \(name).append(try \(type)(protobufC: nested)) }")
                     }
                 default:
@@ -146,7 +150,8 @@ struct CodecEmitter {
                         out.line("case .\(Naming.escaped(Naming.swiftProperty(member.name)))(let value)?:")
                         out.line("    c.pointee.\(Naming.cField(oneofName))_case = .init(rawValue: \(member.number))")
                         // A oneof member is written even when it holds its type's default: its presence is the value.
-                        out.line("    \(memberC) = \(try cValue(member, "value", label: "\"\(entry.fullName).\(member.name)\"", always: true))")
+                        out.line(
+                            "    \(memberC) = \(try cValue(member, "value", label: "\"\(entry.fullName).\(member.name)\"", always: true))")
                     }
                     out.line("case nil:")
                     out.line("    break")

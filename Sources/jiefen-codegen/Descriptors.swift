@@ -30,7 +30,8 @@ struct FileDescriptor {
             guard number == 1 else { continue }
             var location = WireReader(value.slice)
             var path: [Int] = []
-            var leading = "", trailing = ""
+            var leading = ""
+            var trailing = ""
             while let (field, item) = try location.next() {
                 switch field {
                 case 1: path += item.integers
@@ -79,7 +80,8 @@ struct MessageDescriptor {
 struct FieldDescriptor {
     /// `FieldDescriptorProto.Type` numbers.
     enum Kind: Int {
-        case double = 1, float, int64, uint64, int32, fixed64, fixed32, bool, string, group, message, bytes, uint32
+        case double = 1
+        case float, int64, uint64, int32, fixed64, fixed32, bool, string, group, message, bytes, uint32
         case enumeration, sfixed32, sfixed64, sint32, sint64
     }
 

@@ -46,7 +46,7 @@ struct MessageEmitter {
                     out.doc(file.comments[fieldPath], fallback: "Field \(field.number), `\(field.name)`.")
                     out.line("///")
                     out.line("/// Reads as the default message when not set (see `has\(upper)`).")
-                    try out.block("public var \(Naming.escaped(name)): \(element)") { out in
+                    out.block("public var \(Naming.escaped(name)): \(element)") { out in
                         out.line("get { _\(name) ?? \(element)() }")
                         out.line("set { _\(name) = newValue }")
                     }
@@ -74,7 +74,7 @@ struct MessageEmitter {
                 for (index, parameter) in parameters.enumerated() {
                     out.line("    \(parameter)\(index == parameters.count - 1 ? "" : ",")")
                 }
-                try out.block(")") { out in for assignment in assignments { out.line(assignment) } }
+                out.block(")") { out in for assignment in assignments { out.line(assignment) } }
             }
             for (index, nested) in message.nested.enumerated() {
                 out.line()

@@ -47,13 +47,14 @@ enum Naming {
     static func swiftProperty(_ name: String) -> String {
         let parts = name.split(separator: "_").map(String.init)
         guard let first = parts.first else { return name }
-        return first + parts.dropFirst().map { part in
-            switch part {
-            case "id": "ID"
-            case "ids": "IDs"
-            default: part.prefix(1).uppercased() + part.dropFirst()
-            }
-        }.joined()
+        return first
+            + parts.dropFirst().map { part in
+                switch part {
+                case "id": "ID"
+                case "ids": "IDs"
+                default: part.prefix(1).uppercased() + part.dropFirst()
+                }
+            }.joined()
     }
 
     /// `name` in backticks when Swift reserves it.

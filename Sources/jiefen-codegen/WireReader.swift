@@ -36,8 +36,12 @@ struct WireReader {
         let number = Int(tag >> 3)
         switch tag & 7 {
         case 0: return (number, .varint(try varint()))
-        case 1: try skip(8); return (number, .fixed)
-        case 5: try skip(4); return (number, .fixed)
+        case 1:
+            try skip(8)
+            return (number, .fixed)
+        case 5:
+            try skip(4)
+            return (number, .fixed)
         case 2:
             let length = Int(try varint())
             guard length <= bytes.endIndex - position else { throw Failure.truncated }

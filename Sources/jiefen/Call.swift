@@ -1,8 +1,8 @@
 import ArgumentParser
 import Foundation
-import TTRPCWire
 import NIOCore
 import TTRPCCore
+import TTRPCWire
 
 /// `jiefen call SERVICE METHOD`: one raw unary call, printing the status and the payload.
 struct Call: AsyncParsableCommand {

@@ -4,7 +4,8 @@ import TTRPCCore
 
 /// Where and how to reach the server; shared by every command that calls one.
 struct ConnectionOptions: ParsableArguments {
-    @Option(name: .shortAndLong, help: "Server address: tcp://HOST:PORT or unix:///PATH. [env: JIEFEN_ADDRESS] (default: tcp://127.0.0.1:7311)")
+    @Option(
+        name: .shortAndLong, help: "Server address: tcp://HOST:PORT or unix:///PATH. [env: JIEFEN_ADDRESS] (default: tcp://127.0.0.1:7311)")
     var address: String?
 
     @Option(name: .long, help: "Deadline for each call in seconds, sent as timeout_nano; 0 for none. (default: 30)")

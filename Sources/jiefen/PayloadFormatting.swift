@@ -1,9 +1,9 @@
 import ArgumentParser
 import Foundation
 import JiefenAPI
-import TTRPCWire
 import NIOCore
 import TTRPCCore
+import TTRPCWire
 
 /// How `jiefen call` shows payloads.
 enum PayloadFormatting {

@@ -1,15 +1,15 @@
 import ArgumentParser
 import Foundation
 import JiefenBuiltInPlugins
-import JiefenServices
 import JiefenSQLiteStore
+import JiefenServices
 import Logging
 import NIOCore
 import NIOPosix
 import ServiceLifecycle
 import Synchronization
-import UnixSignals
 import TTRPCCore
+import UnixSignals
 
 /// `jiefend serve`: runs the server until SIGTERM or SIGINT.
 struct Serve: AsyncParsableCommand {
@@ -46,7 +46,8 @@ struct Serve: AsyncParsableCommand {
     @Option(name: .long, help: "Event-loop threads. [env: JIEFEN_EVENT_LOOPS] (default: the cores this process may use)")
     var eventLoops: Int?
 
-    @Option(name: .long, help: "Group given read and write access to the Unix sockets (mode 0660; without it 0600). [env: JIEFEN_SOCKET_GROUP]")
+    @Option(
+        name: .long, help: "Group given read and write access to the Unix sockets (mode 0660; without it 0600). [env: JIEFEN_SOCKET_GROUP]")
     var socketGroup: String?
 
     @Option(name: .long, help: "trace, debug, info, notice, warning, error or critical. [env: JIEFEN_LOG_LEVEL] (default: info)")

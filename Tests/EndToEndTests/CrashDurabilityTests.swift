@@ -1,4 +1,5 @@
 import Foundation
+import HousingDeliveryPlugin
 import JiefenAPI
 import JiefenDomain
 import JiefenServices
@@ -6,7 +7,6 @@ import NIOCore
 import Synchronization
 import TTRPCCore
 import Testing
-import HousingDeliveryPlugin
 
 /// The real server binary, killed with SIGKILL in the middle of a stream of creates, loses none it acknowledged.
 @Suite("end to end: jiefend process", .serialized)
@@ -43,9 +43,10 @@ struct CrashDurabilityTests {
                     while index < 100_000 {
                         let payload = try? Self.request("crash-\(index)").encoded()
                         guard let payload,
-                            let answer = try? await client.call(service: Cases.create.service, method: Cases.create.method, payload: payload),
+                            let answer = try? await client.call(
+                                service: Cases.create.service, method: Cases.create.method, payload: payload),
                             let response = try? JiefenV1.CreateCaseResponse(decoding: answer)
-                        else { return }  // the server died: stop this caller
+                        else { return } // the server died: stop this caller
                         acknowledged.map.withLock { $0["crash-\(index)"] = response.case.id }
                         index += 8
                     }
@@ -65,9 +66,10 @@ struct CrashDurabilityTests {
         let restarted = try ServerProcess(dataDirectory: directory)
         let again = try await restarted.waitUntilServing()
         for (requestID, caseID) in before {
-            let answer = try JiefenV1.CreateCaseResponse(decoding: try await again.call(
-                service: Cases.create.service, method: Cases.create.method, payload: try Self.request(requestID).encoded()
-            ))
+            let answer = try JiefenV1.CreateCaseResponse(
+                decoding: try await again.call(
+                    service: Cases.create.service, method: Cases.create.method, payload: try Self.request(requestID).encoded()
+                ))
             #expect(!answer.created, "acknowledged create \(requestID) was lost")
             #expect(answer.case.id == caseID)
         }
@@ -81,16 +83,18 @@ struct CrashDurabilityTests {
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let server = try ServerProcess(dataDirectory: directory)
         let client = try await server.waitUntilServing()
-        let created = try JiefenV1.CreateCaseResponse(decoding: try await client.call(
-            service: Cases.create.service, method: Cases.create.method, payload: try Self.request("term-1").encoded()
-        ))
+        let created = try JiefenV1.CreateCaseResponse(
+            decoding: try await client.call(
+                service: Cases.create.service, method: Cases.create.method, payload: try Self.request("term-1").encoded()
+            ))
         await client.close()
         #expect(server.terminate() == 0)
         let restarted = try ServerProcess(dataDirectory: directory)
         let again = try await restarted.waitUntilServing()
-        let fetched = try JiefenV1.ApplyEventResponse(decoding: try await again.call(
-            service: Cases.get.service, method: Cases.get.method, payload: try JiefenV1.GetCaseRequest(id: created.case.id).encoded()
-        ))
+        let fetched = try JiefenV1.ApplyEventResponse(
+            decoding: try await again.call(
+                service: Cases.get.service, method: Cases.get.method, payload: try JiefenV1.GetCaseRequest(id: created.case.id).encoded()
+            ))
         #expect(fetched.case.id == created.case.id)
         await again.close()
         #expect(restarted.terminate() == 0)

@@ -7,7 +7,8 @@ struct EndToEndDirectory {
     /// Creates the directory (mode 0755 under the usual umask: private enough for jiefend, which refuses only
     /// directories others can write to).
     init(_ label: String) throws {
-        path = FileManager.default.temporaryDirectory
+        path =
+            FileManager.default.temporaryDirectory
             .appendingPathComponent("jiefen-\(label)-\(UUID().uuidString.prefix(8))").path
         try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
     }

@@ -4,7 +4,7 @@ import TTRPCCore
 import Testing
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// The real server's files and process: private modes, the socket's group, the data-directory lock, the refusal of
@@ -23,7 +23,8 @@ struct FilesAndProcessTests {
         let data = parent.path + "/nested/data"
         let server = try ServerProcess(dataDirectory: data, logPath: parent.path + "/jiefend.log")
         let client = try await server.waitUntilServing()
-        _ = try await client.call(service: Cases.create.service, method: Cases.create.method, payload: try CrashDurabilityTests.request("files-1").encoded())
+        _ = try await client.call(
+            service: Cases.create.service, method: Cases.create.method, payload: try CrashDurabilityTests.request("files-1").encoded())
         await client.close()
         #expect(Self.mode(data) == 0o700)
         #expect(Self.mode(parent.path + "/nested") == 0o700)
@@ -96,7 +97,9 @@ struct FilesAndProcessTests {
         let server = try ServerProcess(dataDirectory: source.path)
         let client = try await server.waitUntilServing()
         for index in 0..<40 {
-            _ = try await client.call(service: Cases.create.service, method: Cases.create.method, payload: try CrashDurabilityTests.request("damage-\(index)").encoded())
+            _ = try await client.call(
+                service: Cases.create.service, method: Cases.create.method,
+                payload: try CrashDurabilityTests.request("damage-\(index)").encoded())
         }
         await client.close()
         #expect(server.terminate() == 0)

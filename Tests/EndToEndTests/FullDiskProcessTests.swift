@@ -5,7 +5,7 @@ import TTRPCCore
 import Testing
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// The real server on a real, small file system (a 4 MiB tmpfs, mounted when the tests run as root and may mount)
@@ -76,8 +76,9 @@ struct FullDiskProcessTests {
 
         // Reads go on.
         for caseID in acknowledged.values {
-            let fetched = try JiefenV1.ApplyEventResponse(decoding: try await client.call(
-                service: Cases.get.service, method: Cases.get.method, payload: try JiefenV1.GetCaseRequest(id: caseID).encoded()))
+            let fetched = try JiefenV1.ApplyEventResponse(
+                decoding: try await client.call(
+                    service: Cases.get.service, method: Cases.get.method, payload: try JiefenV1.GetCaseRequest(id: caseID).encoded()))
             #expect(fetched.case.id == caseID)
         }
         // Space is freed: the refused create is created now, for the first time.
@@ -94,13 +95,15 @@ struct FullDiskProcessTests {
         let stored = try await db.query("SELECT request_id, target_id FROM requests WHERE kind = 'case'")
         try await db.close()
         #expect(integrity == ["ok"])
-        #expect(Dictionary(uniqueKeysWithValues: stored.map { ($0.column("request_id")?.string ?? "", $0.column("target_id")?.string ?? "") })
-            == acknowledged)
+        #expect(
+            Dictionary(uniqueKeysWithValues: stored.map { ($0.column("request_id")?.string ?? "", $0.column("target_id")?.string ?? "") })
+                == acknowledged)
         print("full disk: \(acknowledged.count - 4) creates fitted in the last 300 KiB before \"\(error.message)\"")
     }
 
     static func create(_ client: TTRPCClient, _ requestID: String) async throws -> JiefenV1.CreateCaseResponse {
-        try JiefenV1.CreateCaseResponse(decoding: try await client.call(
-            service: Cases.create.service, method: Cases.create.method, payload: try CrashDurabilityTests.request(requestID).encoded()))
+        try JiefenV1.CreateCaseResponse(
+            decoding: try await client.call(
+                service: Cases.create.service, method: Cases.create.method, payload: try CrashDurabilityTests.request(requestID).encoded()))
     }
 }

@@ -72,7 +72,8 @@ enum GoDepartmentClient {
             let outcome: Result<String, GoBuildFailure>
             do {
                 let (status, output) = try run("/bin/bash", [goDirectory.appendingPathComponent("build.sh").path])
-                outcome = status == 0
+                outcome =
+                    status == 0
                     ? .success(goDirectory.appendingPathComponent("bin/department-client").path)
                     : .failure(GoBuildFailure(description: "Clients/go/build.sh failed (\(status)):\n\(output)"))
             } catch {

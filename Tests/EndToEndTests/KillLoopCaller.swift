@@ -137,9 +137,10 @@ struct KillLoopCaller: Sendable {
             Issue.record("\(requestID) does not encode: \(error)")
             return nil
         }
-        ledger.sending(KillLoopWrite(
-            requestID: requestID, kind: kind, payload: payload, caseID: caseID, eventType: event, sessionID: session
-        ))
+        ledger.sending(
+            KillLoopWrite(
+                requestID: requestID, kind: kind, payload: payload, caseID: caseID, eventType: event, sessionID: session
+            ))
         do {
             let reply = try await client.call(service: kind.service, method: kind.method, payload: payload)
             let answer = try KillLoopAnswer(kind, decoding: reply)

@@ -3,7 +3,7 @@ import TTRPCCore
 import Testing
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// The kill loop: the real jiefend takes mixed writes from concurrent callers (creates, lifecycle events,
@@ -76,13 +76,14 @@ struct KillLoopTests {
             let afterKill = try await KillLoopDatabase.read(database)
             let lost = ledger.lose(stored: afterKill.requests.mapValues(\.target))
             let checked = KillLoopCheck.run(afterKill, writes: ledger.writes, moment: "after kill \(cycle)", settled: false)
-            print("kill loop cycle \(cycle)/\(Self.cycles): \(retried.lost) lost writes retried "
-                + "(\(retried.lostStored) stored by the killed server), \(retried.answered) answered writes sent again; "
-                + "killed \(delay) after the 10th write, \(ledger.acknowledgedWrites - before) writes acknowledged, "
-                + "\(lost.count) in flight (\(lost.count { $0.storedWhenLost != nil }) of them stored); "
-                + "\(checked.cases) cases, \(checked.events) events, \(checked.contacts) contacts, \(checked.sessions) sessions, "
-                + "\(checked.meetings) meetings checked; \(ContinuousClock.now - cycleStarted) (restart, retries and check "
-                + "\(writesStarted - cycleStarted), check after the kill \(ContinuousClock.now - checkStarted))")
+            print(
+                "kill loop cycle \(cycle)/\(Self.cycles): \(retried.lost) lost writes retried "
+                    + "(\(retried.lostStored) stored by the killed server), \(retried.answered) answered writes sent again; "
+                    + "killed \(delay) after the 10th write, \(ledger.acknowledgedWrites - before) writes acknowledged, "
+                    + "\(lost.count) in flight (\(lost.count { $0.storedWhenLost != nil }) of them stored); "
+                    + "\(checked.cases) cases, \(checked.events) events, \(checked.contacts) contacts, \(checked.sessions) sessions, "
+                    + "\(checked.meetings) meetings checked; \(ContinuousClock.now - cycleStarted) (restart, retries and check "
+                    + "\(writesStarted - cycleStarted), check after the kill \(ContinuousClock.now - checkStarted))")
         }
 
         // The last kill's lost writes, retried on a server that then stops normally.
@@ -97,10 +98,11 @@ struct KillLoopTests {
 
         let writes = ledger.writes
         let kinds = KillLoopWrite.Kind.allCases.map { kind in "\(writes.count { $0.kind == kind }) \(kind)" }
-        print("kill loop: \(Self.cycles) cycles, \(writes.count) writes (\(kinds.joined(separator: ", "))), "
-            + "\(ledger.acknowledgedWrites) acknowledged at once, \(totals.lost) lost at a kill and retried "
-            + "(\(totals.lostStored) of them stored by the killed server), \(totals.answered) answered writes sent again, "
-            + "in \(ContinuousClock.now - started)")
+        print(
+            "kill loop: \(Self.cycles) cycles, \(writes.count) writes (\(kinds.joined(separator: ", "))), "
+                + "\(ledger.acknowledgedWrites) acknowledged at once, \(totals.lost) lost at a kill and retried "
+                + "(\(totals.lostStored) of them stored by the killed server), \(totals.answered) answered writes sent again, "
+                + "in \(ContinuousClock.now - started)")
     }
 
     /// After a restart: retries the writes lost at the kill and sends a sample of answered ones again, then checks

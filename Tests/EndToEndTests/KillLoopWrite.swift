@@ -1,6 +1,6 @@
 import JiefenAPI
-import TTRPCCore
 import NIOCore
+import TTRPCCore
 
 /// One write of the kill loop: its request id, the exact bytes sent (a retry sends the same bytes again), the case it
 /// writes on, and the server's answer once there is one.

@@ -2,7 +2,7 @@ import Foundation
 import TTRPCCore
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// A real `jiefend` process, started from the build folder next to the test bundle.
@@ -31,7 +31,8 @@ final class ServerProcess {
         }
         process.executableURL = executable
         let addresses = listen ?? ["unix://\(socketPath)"]
-        process.arguments = ["serve", "--data-dir", dataDirectory, "--log-level", "warning"]
+        process.arguments =
+            ["serve", "--data-dir", dataDirectory, "--log-level", "warning"]
             + addresses.flatMap { ["--listen", $0] } + extraArguments
         _ = FileManager.default.createFile(atPath: self.logPath, contents: nil)
         let log = try FileHandle(forWritingTo: URL(fileURLWithPath: self.logPath))

@@ -12,7 +12,8 @@ struct TongyangScenarioTests {
         let process = Process()
         process.executableURL = ServerProcess.binDirectory.appendingPathComponent("jiefen")
         process.arguments = arguments
-        let out = Pipe(), err = Pipe()
+        let out = Pipe()
+        let err = Pipe()
         process.standardOutput = out
         process.standardError = err
         try process.run()
@@ -20,8 +21,10 @@ struct TongyangScenarioTests {
         let errors = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         guard process.terminationStatus == 0 else {
-            throw RPCError(code: .internal, message: "jiefen \(arguments.joined(separator: " ")) failed:\n"
-                + String(decoding: errors, as: UTF8.self))
+            throw RPCError(
+                code: .internal,
+                message: "jiefen \(arguments.joined(separator: " ")) failed:\n"
+                    + String(decoding: errors, as: UTF8.self))
         }
         return String(decoding: output, as: UTF8.self)
     }
@@ -40,7 +43,8 @@ struct TongyangScenarioTests {
         let period = ["--from", "2022-07-01", "--to", "2023-06-30", "--as-of", "2023-06-30", "-a", address]
         let json = try jiefen(["report", "--format", "json"] + period)
         let html = try jiefen(["report", "--format", "html"] + period)
-        let report = StatsReport(try await client.call(Stats.report, JiefenV1.ReportRequest(from: "2022-07-01", to: "2023-06-30", asOf: "2023-06-30")))
+        let report = StatsReport(
+            try await client.call(Stats.report, JiefenV1.ReportRequest(from: "2022-07-01", to: "2023-06-30", asOf: "2023-06-30")))
         return (json, html, report)
     }
 

@@ -1,8 +1,8 @@
 import Foundation
-import TTRPCWire
 import Logging
 import NIOCore
 import TTRPCCore
+import TTRPCWire
 import Testing
 
 /// Jiefen's Swift client calls the reference Go ttrpc server, and both servers answer the same raw requests alike.
@@ -34,10 +34,11 @@ struct SwiftClientAgainstGoServerTests {
 
     private static func payload(_ size: Int) -> ByteBuffer {
         var state: UInt64 = 0x1234_5678
-        return ByteBuffer(bytes: (0..<size).map { _ in
-            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-            return UInt8(truncatingIfNeeded: state >> 33)
-        })
+        return ByteBuffer(
+            bytes: (0..<size).map { _ in
+                state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+                return UInt8(truncatingIfNeeded: state >> 33)
+            })
     }
 
     @Test func swiftClientPassesTheSameChecksAgainstTheGoServer() async throws {
@@ -60,44 +61,56 @@ struct SwiftClientAgainstGoServerTests {
             }
             let metadata = try await client.call(
                 service: "jiefen.v1.Diagnostics", method: "Metadata",
-                metadata: [.init(key: "x-department", value: "petition-office"), .init(key: "x-trace", value: "abc"), .init(key: "x-trace", value: "def")]
+                metadata: [
+                    .init(key: "x-department", value: "petition-office"), .init(key: "x-trace", value: "abc"),
+                    .init(key: "x-trace", value: "def"),
+                ]
             )
             #expect(String(buffer: metadata) == "x-department=petition-office\nx-trace=abc\nx-trace=def\n")
             let start = ContinuousClock.now
             let deadline = await #expect(throws: RPCError.self) {
-                _ = try await client.call(service: "jiefen.v1.Diagnostics", method: "Sleep", payload: ByteBuffer(string: "2000"), timeout: .milliseconds(200))
+                _ = try await client.call(
+                    service: "jiefen.v1.Diagnostics", method: "Sleep", payload: ByteBuffer(string: "2000"), timeout: .milliseconds(200))
             }
             #expect(deadline?.code == .deadlineExceeded)
             #expect(ContinuousClock.now - start < .milliseconds(1500))
-            let method = await #expect(throws: RPCError.self) { _ = try await client.call(service: "jiefen.v1.Diagnostics", method: "NoSuchMethod") }
+            let method = await #expect(throws: RPCError.self) {
+                _ = try await client.call(service: "jiefen.v1.Diagnostics", method: "NoSuchMethod")
+            }
             #expect(method == RPCError(code: .unimplemented, message: "method NoSuchMethod"))
             let service = await #expect(throws: RPCError.self) { _ = try await client.call(service: "no.such.Service", method: "Echo") }
             #expect(service == RPCError(code: .unimplemented, message: "service no.such.Service"))
-            #expect(String(buffer: try await client.call(service: "jiefen.v1.Diagnostics", method: "Echo", payload: ByteBuffer(string: "still here"))) == "still here")
+            #expect(
+                String(
+                    buffer: try await client.call(
+                        service: "jiefen.v1.Diagnostics", method: "Echo", payload: ByteBuffer(string: "still here"))) == "still here")
             await client.close()
         }
     }
 
     /// The same requests, sent as raw frames to both servers, get the same status codes and payload bytes.
     static let requests: [(String, TTRPCRequest)] = [
-            ("echo", TTRPCRequest(service: "jiefen.v1.Diagnostics", method: "Echo", payload: ByteBuffer(string: "same bytes"))),
-            ("empty echo", TTRPCRequest(service: "jiefen.v1.Diagnostics", method: "Echo")),
-            ("server deadline", TTRPCRequest(service: "jiefen.v1.Diagnostics", method: "Sleep", payload: ByteBuffer(string: "2000"), timeoutNano: 150_000_000)),
-            ("unknown method", TTRPCRequest(service: "jiefen.v1.Diagnostics", method: "NoSuchMethod")),
-            ("unknown service", TTRPCRequest(service: "no.such.Service", method: "Echo")),
-        ]
+        ("echo", TTRPCRequest(service: "jiefen.v1.Diagnostics", method: "Echo", payload: ByteBuffer(string: "same bytes"))),
+        ("empty echo", TTRPCRequest(service: "jiefen.v1.Diagnostics", method: "Echo")),
+        (
+            "server deadline",
+            TTRPCRequest(service: "jiefen.v1.Diagnostics", method: "Sleep", payload: ByteBuffer(string: "2000"), timeoutNano: 150_000_000)
+        ),
+        ("unknown method", TTRPCRequest(service: "jiefen.v1.Diagnostics", method: "NoSuchMethod")),
+        ("unknown service", TTRPCRequest(service: "no.such.Service", method: "Echo")),
+    ]
 
     /// Sends every request of ``requests`` and records each answer's status code and payload.
     @Sendable static func answers(_ address: TTRPCAddress) async throws -> [String: (Int32, [UInt8])] {
-            let client = try await TTRPCClient.connect(to: address)
-            var result: [String: (Int32, [UInt8])] = [:]
-            for (name, request) in Self.requests {
-                // No local timer: the deadline travels only in timeout_nano, so the server's own answer comes back.
-                let response = try await client.send(request, enforceDeadlineLocally: false)
-                result[name] = (response.code, Array(response.payload.readableBytesView))
-            }
-            await client.close()
-            return result
+        let client = try await TTRPCClient.connect(to: address)
+        var result: [String: (Int32, [UInt8])] = [:]
+        for (name, request) in Self.requests {
+            // No local timer: the deadline travels only in timeout_nano, so the server's own answer comes back.
+            let response = try await client.send(request, enforceDeadlineLocally: false)
+            result[name] = (response.code, Array(response.payload.readableBytesView))
+        }
+        await client.close()
+        return result
     }
 
     @Test func bothServersAnswerRawRequestsAlike() async throws {

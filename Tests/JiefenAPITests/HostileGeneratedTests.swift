@@ -1,24 +1,24 @@
 import JiefenAPI
-import TTRPCWire
 import JiefenWireTesting
 import NIOCore
+import TTRPCWire
 import Testing
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// The process's peak resident set size, in bytes.
 private func peakResidentBytes() -> Int {
     var usage = rusage()
     #if canImport(Darwin)
-    getrusage(RUSAGE_SELF, &usage)
-    return Int(usage.ru_maxrss)
+        getrusage(RUSAGE_SELF, &usage)
+        return Int(usage.ru_maxrss)
     #else
-    getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
-    return Int(usage.ru_maxrss) * 1024
+        getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
+        return Int(usage.ru_maxrss) * 1024
     #endif
 }
 
@@ -80,7 +80,9 @@ struct BudgetTests {
 
 @Suite("strings: invalid UTF-8 and NUL are refused, naming the field")
 struct StringTests {
-    static let invalid: [[UInt8]] = [[0xFF, 0xFE], [0xC3, 0x28], [0xE2, 0x82], [0xED, 0xA0, 0x80], [0xC0, 0x80], [0xF4, 0x90, 0x80, 0x80]]
+    static let invalid: [[UInt8]] = [
+        [0xFF, 0xFE], [0xC3, 0x28], [0xE2, 0x82], [0xED, 0xA0, 0x80], [0xC0, 0x80], [0xF4, 0x90, 0x80, 0x80],
+    ]
 
     /// Where a bad string goes, and the field the error must name.
     static func placements(_ s: [UInt8]) -> [(bytes: [UInt8], field: String, decode: ([UInt8]) throws -> Void)] {
@@ -94,8 +96,10 @@ struct StringTests {
             (lengthDelimited(6, lengthDelimited(3, s)), "jiefen.v1.Person.phone", request),
             (HostileBytes.createRequest(detailValue: lengthDelimited(1, s)), "jiefen.v1.Value.text", request),
             (lengthDelimited(12, lengthDelimited(1, s)), "jiefen.v1.Field.name", request),
-            (HostileBytes.createRequest(detailValue: lengthDelimited(10, lengthDelimited(1, lengthDelimited(9, s)))),
-             "jiefen.v1.Value.choice", request),
+            (
+                HostileBytes.createRequest(detailValue: lengthDelimited(10, lengthDelimited(1, lengthDelimited(9, s)))),
+                "jiefen.v1.Value.choice", request
+            ),
             (lengthDelimited(22, s), "jiefen.v1.Case.rating", caseDecode),
             (lengthDelimited(16, lengthDelimited(11, s)), "jiefen.v1.NotableCase.key_dates", report),
             (lengthDelimited(11, lengthDelimited(1, s)), "jiefen.v1.Metric.name", report),
@@ -130,21 +134,31 @@ struct StringTests {
         let nul = "a\u{0}b"
         let cases: [(String, () throws -> ByteBuffer)] = [
             ("jiefen.v1.CreateCaseRequest.request_id", { () throws in try JiefenV1.CreateCaseRequest(requestID: nul).encoded() }),
-            ("jiefen.v1.CreateCaseRequest.vulnerable_flags",
-             { () throws in try JiefenV1.CreateCaseRequest(vulnerableFlags: ["ok", nul]).encoded() }),
+            (
+                "jiefen.v1.CreateCaseRequest.vulnerable_flags",
+                { () throws in try JiefenV1.CreateCaseRequest(vulnerableFlags: ["ok", nul]).encoded() }
+            ),
             ("jiefen.v1.CreateCaseRequest.person_keys", { () throws in try JiefenV1.CreateCaseRequest(personKeys: ["\u{0}"]).encoded() }),
-            ("jiefen.v1.Person.phone",
-             { () throws in try JiefenV1.CreateCaseRequest(petitioners: [JiefenV1.Person(phone: nul)]).encoded() }),
+            (
+                "jiefen.v1.Person.phone",
+                { () throws in try JiefenV1.CreateCaseRequest(petitioners: [JiefenV1.Person(phone: nul)]).encoded() }
+            ),
             ("jiefen.v1.Field.name", { () throws in try JiefenV1.Field(name: nul).encoded() }),
-            ("jiefen.v1.Value.text", { () throws in
-                let deep = JiefenV1.Value(kind: .list(JiefenV1.ValueList(items: [JiefenV1.Value(kind: .text(nul))])))
-                return try JiefenV1.CreateCaseRequest(details: [JiefenV1.Field(name: "x", value: deep)]).encoded()
-            }),
+            (
+                "jiefen.v1.Value.text",
+                { () throws in
+                    let deep = JiefenV1.Value(kind: .list(JiefenV1.ValueList(items: [JiefenV1.Value(kind: .text(nul))])))
+                    return try JiefenV1.CreateCaseRequest(details: [JiefenV1.Field(name: "x", value: deep)]).encoded()
+                }
+            ),
             ("jiefen.v1.Value.choice", { () throws in try JiefenV1.Value(kind: .choice(nul)).encoded() }),
             ("jiefen.v1.Case.rating", { () throws in try JiefenV1.Case(rating: nul).encoded() }),
-            ("jiefen.v1.DurationRow.bucket_labels", { () throws in
-                try JiefenV1.Report(durations: [JiefenV1.DurationRow(bucketLabels: [nul])]).encoded()
-            }),
+            (
+                "jiefen.v1.DurationRow.bucket_labels",
+                { () throws in
+                    try JiefenV1.Report(durations: [JiefenV1.DurationRow(bucketLabels: [nul])]).encoded()
+                }
+            ),
         ]
         for (field, encode) in cases {
             let error = #expect(throws: WireError.self, "\(field)") { _ = try encode() }
@@ -175,22 +189,30 @@ struct NestingTests {
         let list = try decode(JiefenV1.ValueList.self, lengthDelimited(1, HostileBytes.nestedValue(depth: 8)))
         #expect(valueDepth(list.items.first) == 8)
         // CreateCaseRequest (1) → Field (2) → Value (3) → … → Value (15).
-        let request = try decode(JiefenV1.CreateCaseRequest.self, HostileBytes.createRequest(detailValue: HostileBytes.nestedValue(depth: 7)))
+        let request = try decode(
+            JiefenV1.CreateCaseRequest.self, HostileBytes.createRequest(detailValue: HostileBytes.nestedValue(depth: 7)))
         #expect(valueDepth(request.details.first?.value) == 7)
     }
 
     @Test func oneLevelPastTheLimitIsRefused() {
         let cases: [(String, () throws -> Void)] = [
             // CreateCaseRequest (1) → Field (2) → … → Value (17).
-            ("CreateCaseRequest", { () throws in
-                _ = try decode(JiefenV1.CreateCaseRequest.self, HostileBytes.createRequest(detailValue: HostileBytes.nestedValue(depth: 8)))
-            }),
+            (
+                "CreateCaseRequest",
+                { () throws in
+                    _ = try decode(
+                        JiefenV1.CreateCaseRequest.self, HostileBytes.createRequest(detailValue: HostileBytes.nestedValue(depth: 8)))
+                }
+            ),
             // Value (1) → … → Value (17).
             ("Value", { () throws in _ = try decode(JiefenV1.Value.self, HostileBytes.nestedValue(depth: 9)) }),
             // Case.details (13) → Field → Value …: 1 + 1 + 15 = 17.
-            ("Case", { () throws in
-                _ = try decode(JiefenV1.Case.self, lengthDelimited(13, lengthDelimited(2, HostileBytes.nestedValue(depth: 8))))
-            }),
+            (
+                "Case",
+                { () throws in
+                    _ = try decode(JiefenV1.Case.self, lengthDelimited(13, lengthDelimited(2, HostileBytes.nestedValue(depth: 8))))
+                }
+            ),
         ]
         for (name, body) in cases {
             let error = #expect(throws: WireError.self, "\(name)") { try body() }
@@ -213,7 +235,9 @@ struct NestingTests {
         let request = JiefenV1.CreateCaseRequest(details: [JiefenV1.Field(name: "deep", value: value)])
         #expect(try roundTrip(request) == request)
         // One more level: the encoder writes it, and the decoder refuses it.
-        let deeper = JiefenV1.CreateCaseRequest(details: [JiefenV1.Field(name: "deep", value: JiefenV1.Value(kind: .list(JiefenV1.ValueList(items: [value]))))])
+        let deeper = JiefenV1.CreateCaseRequest(details: [
+            JiefenV1.Field(name: "deep", value: JiefenV1.Value(kind: .list(JiefenV1.ValueList(items: [value]))))
+        ])
         let error = #expect(throws: WireError.self) { _ = try roundTrip(deeper) }
         #expect(error?.code == .malformed)
     }
@@ -242,8 +266,12 @@ struct UnknownFieldTests {
             let tag = readVarint(&reader)
             switch tag & 7 {
             case 0: _ = readVarint(&reader)
-            case 2: let length = readVarint(&reader); reader = reader.dropFirst(length)
-            default: Issue.record("unexpected wire type in CreateCaseRequest"); return
+            case 2:
+                let length = readVarint(&reader)
+                reader = reader.dropFirst(length)
+            default:
+                Issue.record("unexpected wire type in CreateCaseRequest")
+                return
             }
             boundary += reader.startIndex - start
         }
@@ -264,7 +292,8 @@ struct UnknownFieldTests {
         #expect(decoded.requestID == "r1")
         #expect(decoded.details.first?.value == JiefenV1.Value(kind: .list(JiefenV1.ValueList(items: [JiefenV1.Value(kind: .integer(7))]))))
         // A Stats report with unknown fields in a row.
-        let report = try decode(JiefenV1.Report.self, lengthDelimited(13, lengthDelimited(1, Array("closed".utf8)) + Self.unknown + [0x10, 0x03]))
+        let report = try decode(
+            JiefenV1.Report.self, lengthDelimited(13, lengthDelimited(1, Array("closed".utf8)) + Self.unknown + [0x10, 0x03]))
         #expect(report.funnel == [JiefenV1.FunnelStage(stage: "closed", count: 3)])
     }
 
@@ -294,8 +323,10 @@ struct UnknownFieldTests {
 struct MalformedTests {
     @Test func everyTruncationIsRefusedOrAShorterValidMessage() throws {
         for (name, encoded, decodeIt) in [
-            ("CreateCaseRequest", try bytes(of: Samples.createRequest),
-             { (b: [UInt8]) throws in _ = try decode(JiefenV1.CreateCaseRequest.self, b) }),
+            (
+                "CreateCaseRequest", try bytes(of: Samples.createRequest),
+                { (b: [UInt8]) throws in _ = try decode(JiefenV1.CreateCaseRequest.self, b) }
+            ),
             ("Case", try bytes(of: Samples.caseMessage), { (b: [UInt8]) throws in _ = try decode(JiefenV1.Case.self, b) }),
             ("Report", try bytes(of: Samples.report), { (b: [UInt8]) throws in _ = try decode(JiefenV1.Report.self, b) }),
         ] {
@@ -316,56 +347,59 @@ struct MalformedTests {
         }
     }
 
-    @Test(arguments: [
-        // persons_involved (8) with an 11-byte varint.
-        [0x40] + [UInt8](repeating: 0xFF, count: 10) + [0x01],
-        // persons_involved with a varint cut off at the end.
-        [0x40, 0x80],
-        [0x40, 0xFF, 0xFF],
-        // A tag that is an over-long varint.
-        [UInt8](repeating: 0xFF, count: 11),
-        // A tag cut off.
-        [0x0A, 0x01, 0x72, 0x80],
-        // request_id (1) with a length past the end, and with a 2^35 length.
-        [0x0A, 0x64, 0x61, 0x62],
-        [0x0A, 0xFF, 0xFF, 0xFF, 0xFF, 0x7F, 0x61],
-        // A nested Person whose length runs past its parent's end.
-        [0x32, 0x03, 0x0A, 0x05, 0x61],
-    ] as [[UInt8]])
+    @Test(
+        arguments: [
+            // persons_involved (8) with an 11-byte varint.
+            [0x40] + [UInt8](repeating: 0xFF, count: 10) + [0x01],
+            // persons_involved with a varint cut off at the end.
+            [0x40, 0x80],
+            [0x40, 0xFF, 0xFF],
+            // A tag that is an over-long varint.
+            [UInt8](repeating: 0xFF, count: 11),
+            // A tag cut off.
+            [0x0A, 0x01, 0x72, 0x80],
+            // request_id (1) with a length past the end, and with a 2^35 length.
+            [0x0A, 0x64, 0x61, 0x62],
+            [0x0A, 0xFF, 0xFF, 0xFF, 0xFF, 0x7F, 0x61],
+            // A nested Person whose length runs past its parent's end.
+            [0x32, 0x03, 0x0A, 0x05, 0x61],
+        ] as [[UInt8]])
     func badVarintsAndLengthsAreMalformed(bytes: [UInt8]) {
         let error = #expect(throws: WireError.self) { try decode(JiefenV1.CreateCaseRequest.self, bytes) }
         #expect(error?.code == .malformed)
     }
 
-    @Test(arguments: [
-        // request_id (string) as a varint, as fixed64, as fixed32.
-        [0x08, 0x01],
-        [0x09, 1, 2, 3, 4, 5, 6, 7, 8],
-        [0x0D, 1, 2, 3, 4],
-        // persons_involved (int32) as fixed32 and as fixed64.
-        [0x45, 1, 2, 3, 4],
-        [0x41, 1, 2, 3, 4, 5, 6, 7, 8],
-        // petitioners (message) as a varint and as fixed32.
-        [0x30, 0x01],
-        [0x35, 1, 2, 3, 4],
-        // details (message) as a varint, with a nested Value whose flag (8, bool) is fixed64.
-        [0x60, 0x01],
-        HostileBytes.createRequest(detailValue: [0x41, 1, 0, 0, 0, 0, 0, 0, 0]),
-        // received_at (int64) as a length-delimited field.
-        [0x6A, 0x01, 0x01],
-    ] as [[UInt8]])
+    @Test(
+        arguments: [
+            // request_id (string) as a varint, as fixed64, as fixed32.
+            [0x08, 0x01],
+            [0x09, 1, 2, 3, 4, 5, 6, 7, 8],
+            [0x0D, 1, 2, 3, 4],
+            // persons_involved (int32) as fixed32 and as fixed64.
+            [0x45, 1, 2, 3, 4],
+            [0x41, 1, 2, 3, 4, 5, 6, 7, 8],
+            // petitioners (message) as a varint and as fixed32.
+            [0x30, 0x01],
+            [0x35, 1, 2, 3, 4],
+            // details (message) as a varint, with a nested Value whose flag (8, bool) is fixed64.
+            [0x60, 0x01],
+            HostileBytes.createRequest(detailValue: [0x41, 1, 0, 0, 0, 0, 0, 0, 0]),
+            // received_at (int64) as a length-delimited field.
+            [0x6A, 0x01, 0x01],
+        ] as [[UInt8]])
     func wrongWireTypeForAKnownFieldIsMalformed(bytes: [UInt8]) {
         let error = #expect(throws: WireError.self) { try decode(JiefenV1.CreateCaseRequest.self, bytes) }
         #expect(error?.code == .malformed)
     }
 
-    @Test(arguments: [
-        // Value.flag (8, bool) as fixed64, fixed32 and length-delimited: protobuf-c alone reads any of them as a
-        // bool (it checks the wire type of every other scalar); WireScan refuses them.
-        [0x41, 1, 0, 0, 0, 0, 0, 0, 0],
-        [0x45, 1, 0, 0, 0],
-        [0x42, 0x01, 0x01],
-    ] as [[UInt8]])
+    @Test(
+        arguments: [
+            // Value.flag (8, bool) as fixed64, fixed32 and length-delimited: protobuf-c alone reads any of them as a
+            // bool (it checks the wire type of every other scalar); WireScan refuses them.
+            [0x41, 1, 0, 0, 0, 0, 0, 0, 0],
+            [0x45, 1, 0, 0, 0],
+            [0x42, 0x01, 0x01],
+        ] as [[UInt8]])
     func boolWithAWrongWireTypeIsMalformed(bytes: [UInt8]) {
         let error = #expect(throws: WireError.self) { try decode(JiefenV1.Value.self, bytes) }
         #expect(error?.code == .malformed)
@@ -443,18 +477,5 @@ struct MalformedTests {
         }
         #expect(decoded + refused == 12_000)
         #expect(refused > 3000)
-    }
-}
-
-/// A small deterministic generator (SplitMix64), so every run tries the same inputs.
-struct SeededGenerator: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

@@ -1,7 +1,7 @@
 import JiefenAPI
-import TTRPCWire
 import JiefenWireTesting
 import NIOCore
+import TTRPCWire
 import Testing
 
 @Suite("generated messages round-trip: encode then decode gives the same value")

@@ -1,7 +1,7 @@
 import JiefenAPI
-import TTRPCWire
 import JiefenWireTesting
 import NIOCore
+import TTRPCWire
 import Testing
 
 /// Messages with every field set (and every `Value` member), for the round-trip and hostile-input tests.
@@ -32,15 +32,18 @@ enum Samples {
     static let nestedList = JiefenV1.ValueList(items: [
         .init(kind: .date("2023-01-18")),
         .init(kind: .areaCentimu(18_650)),
-        .init(kind: .list(JiefenV1.ValueList(items: [
-            .init(kind: .text("内层")), .init(kind: .flag(true)), .init(kind: .list(JiefenV1.ValueList(items: [.init()]))),
-        ]))),
+        .init(
+            kind: .list(
+                JiefenV1.ValueList(items: [
+                    .init(kind: .text("内层")), .init(kind: .flag(true)), .init(kind: .list(JiefenV1.ValueList(items: [.init()]))),
+                ]))),
         .init(),
     ])
 
-    static let details: [JiefenV1.Field] = values.enumerated().map { index, value in
-        JiefenV1.Field(name: "attribute_\(index)", value: value)
-    } + [JiefenV1.Field(name: "absent"), JiefenV1.Field(name: "", value: JiefenV1.Value())]
+    static let details: [JiefenV1.Field] =
+        values.enumerated().map { index, value in
+            JiefenV1.Field(name: "attribute_\(index)", value: value)
+        } + [JiefenV1.Field(name: "absent"), JiefenV1.Field(name: "", value: JiefenV1.Value())]
 
     static let createRequest = JiefenV1.CreateCaseRequest(
         requestID: "req-000001",
@@ -98,18 +101,27 @@ enum Samples {
         comparison: "previous_year", previousFrom: "2022-01-01", previousTo: "2022-12-31",
         collectiveThreshold: 5, groupThreshold: 20,
         metrics: [
-            JiefenV1.Metric(name: "resolution_rate", track: "dispute", channel: "", unit: "ratio", value: 0.875,
-                            numerator: 7, denominator: 8, hasPrevious: true, previous: -1.5e-300, hasYoy: true, yoy: Double.infinity),
+            JiefenV1.Metric(
+                name: "resolution_rate", track: "dispute", channel: "", unit: "ratio", value: 0.875,
+                numerator: 7, denominator: 8, hasPrevious: true, previous: -1.5e-300, hasYoy: true, yoy: Double.infinity),
             JiefenV1.Metric(name: "zero"),
         ],
         months: [JiefenV1.MonthRow(month: "2023-01", track: "dispute", channel: "hotline", registered: 12, resolved: -1)],
         funnel: [JiefenV1.FunnelStage(stage: "registered", count: 40), JiefenV1.FunnelStage(stage: "closed", count: 0)],
-        durations: [JiefenV1.DurationRow(track: "dispute", unit: "days", count: 3, mean: 12.5, median: 10, p90: 30.25,
-                                         bucketLabels: ["0-7", "8-30", ">30"], bucketCounts: [1, 0, -2, Int32.max, Int32.min])],
-        villages: [JiefenV1.VillageRow(villageCode: "330110001", registered: 3, registeredSuppressed: true, resolved: 1, resolvedSuppressed: false)],
-        notable: [JiefenV1.NotableCase(caseID: "JF-000001", kind: "housing_delivery", track: "dispute", channel: "walk_in",
-                                       outcome: "resolved", householdsInvolved: 52, registeredAt: 1_674_000_000, closedAt: 1_677_600_000,
-                                       jointMeetingDecisions: 1, extended: true, keyDates: ["2023-01-18", "2023-03-01"], list: "red")],
+        durations: [
+            JiefenV1.DurationRow(
+                track: "dispute", unit: "days", count: 3, mean: 12.5, median: 10, p90: 30.25,
+                bucketLabels: ["0-7", "8-30", ">30"], bucketCounts: [1, 0, -2, Int32.max, Int32.min])
+        ],
+        villages: [
+            JiefenV1.VillageRow(villageCode: "330110001", registered: 3, registeredSuppressed: true, resolved: 1, resolvedSuppressed: false)
+        ],
+        notable: [
+            JiefenV1.NotableCase(
+                caseID: "JF-000001", kind: "housing_delivery", track: "dispute", channel: "walk_in",
+                outcome: "resolved", householdsInvolved: 52, registeredAt: 1_674_000_000, closedAt: 1_677_600_000,
+                jointMeetingDecisions: 1, extended: true, keyDates: ["2023-01-18", "2023-03-01"], list: "red")
+        ],
         suppressionThreshold: 3
     )
 }

@@ -5,6 +5,7 @@ import Logging
 import NIOCore
 import TTRPCCore
 import Testing
+
 @testable import jiefen
 
 @Suite("jiefen load: flags")

@@ -6,8 +6,10 @@ import Testing
 @Suite("Anchor H: stalled housing through the joint meeting")
 struct AnchorHousingTests {
     func decision(_ meeting: MeetingID, _ date: String, _ resolution: JointMeetingDecision.Resolution) -> CaseEventPayload {
-        .jointMeetingDecided(JointMeetingDecision(meetingID: meeting, caseID: "JF-H", date: Fixture.date(date),
-                                                  resolution: resolution, leadDepartment: .cityHousingCentre))
+        .jointMeetingDecided(
+            JointMeetingDecision(
+                meetingID: meeting, caseID: "JF-H", date: Fixture.date(date),
+                resolution: resolution, leadDepartment: .cityHousingCentre))
     }
 
     func contact(_ id: ContactID, _ date: String, _ headcount: Int) -> CaseEventPayload {
@@ -75,9 +77,11 @@ struct AnchorHousingTests {
         #expect(domainError { try b.state() }?.code == .failedPrecondition)
     }
 
-    @Test("outcome must match the reply", arguments: [
-        (ReplyDecision.support, OutcomeCode.notSupported), (.notSupport, .resolvedTown),
-    ])
+    @Test(
+        "outcome must match the reply",
+        arguments: [
+            (ReplyDecision.support, OutcomeCode.notSupported), (.notSupport, .resolvedTown),
+        ])
     func outcomeMatchesReply(reply: ReplyDecision, outcome: OutcomeCode) {
         let b = CaseBuilder(kind: "general", on: "2022-10-20").inProgress(acceptedOn: "2022-10-24")
             .then(.replied(Reply(decision: reply)), on: "2022-11-01")

@@ -16,7 +16,7 @@ struct CalendarArithmeticTests {
         #expect(CivilDate.earliest.days(until: CivilDate.latest) == 3_652_058)
         #expect(CivilDate(daysSinceEpoch: CivilDate.supportedDaysSinceEpoch.lowerBound) == CivilDate.earliest)
         #expect(CivilDate(daysSinceEpoch: CivilDate.supportedDaysSinceEpoch.upperBound) == CivilDate.latest)
-        #expect(CivilDate.earliest.isoWeekday == 1)   // 0001-01-01 was a Monday (proleptic Gregorian)
+        #expect(CivilDate.earliest.isoWeekday == 1) // 0001-01-01 was a Monday (proleptic Gregorian)
         #expect(CivilDate.latest.isoWeekday == 5)
     }
 
@@ -35,8 +35,9 @@ struct CalendarArithmeticTests {
         }
     }
 
-    @Test("adding days or months: a named error past the supported range, clamping without a field",
-          arguments: ExtremeValues.int)
+    @Test(
+        "adding days or months: a named error past the supported range, clamping without a field",
+        arguments: ExtremeValues.int)
     func addingDaysAndMonths(amount: Int) throws {
         let start = d("2022-10-20")
         let dayError = domainError { try start.adding(days: amount, field: "grace_days") }
@@ -72,8 +73,10 @@ struct CalendarArithmeticTests {
 
     @Test("decoding refuses a date outside years 1...9999")
     func decoding() throws {
-        for text in [#"{"year":10000,"month":1,"day":1}"#, #"{"year":9223372036854775807,"month":12,"day":31}"#,
-                     #"{"year":2023,"month":2,"day":29}"#, #"{"year":0,"month":1,"day":1}"#] {
+        for text in [
+            #"{"year":10000,"month":1,"day":1}"#, #"{"year":9223372036854775807,"month":12,"day":31}"#,
+            #"{"year":2023,"month":2,"day":29}"#, #"{"year":0,"month":1,"day":1}"#,
+        ] {
             #expect(throws: DecodingError.self) { try JSONDecoder().decode(CivilDate.self, from: Data(text.utf8)) }
         }
         let date = d("2022-10-20")
@@ -100,7 +103,7 @@ struct CalendarArithmeticTests {
         _ = t.localMinute()
         _ = t.localMinute(offset: UTCOffset(seconds: .max))
         _ = t.civilDate(offset: UTCOffset(seconds: .min))
-        if seconds >= 0 {   // Int64.min + Int.max seconds is 1969-12-31: only the others overflow the calendar
+        if seconds >= 0 { // Int64.min + Int.max seconds is 1969-12-31: only the others overflow the calendar
             #expect(domainError { try t.civilDate(offset: UTCOffset(seconds: .max), field: "at") }?.violations.first?.field == "at")
         }
     }
@@ -111,18 +114,21 @@ struct CalendarArithmeticTests {
         for other in ExtremeValues.int64 {
             let sum = seconds.addingReportingOverflow(other)
             #expect((domainError { try t.adding(seconds: other, field: "at") } != nil) == sum.overflow)
-            #expect(t.adding(seconds: other).secondsSinceEpoch
-                == (sum.overflow ? (other > 0 ? .max : .min) : sum.partialValue))
+            #expect(
+                t.adding(seconds: other).secondsSinceEpoch
+                    == (sum.overflow ? (other > 0 ? .max : .min) : sum.partialValue))
             let difference = other.subtractingReportingOverflow(seconds)
             let target = Timestamp(secondsSinceEpoch: other)
-            #expect((domainError { try t.seconds(until: target, field: "at") }?.violations.first?.field == "at")
-                == difference.overflow)
+            #expect(
+                (domainError { try t.seconds(until: target, field: "at") }?.violations.first?.field == "at")
+                    == difference.overflow)
             #expect(t.seconds(until: target) == (difference.overflow ? (seconds < 0 ? .max : .min) : difference.partialValue))
         }
     }
 
-    @Test("Timestamp(date:hour:minute:…): the checked initializer refuses impossible times; the other never traps",
-          arguments: ExtremeValues.int)
+    @Test(
+        "Timestamp(date:hour:minute:…): the checked initializer refuses impossible times; the other never traps",
+        arguments: ExtremeValues.int)
     func wallClock(value: Int) throws {
         let date = d("2022-07-12")
         _ = Timestamp(date: date, hour: value, minute: value, second: value)

@@ -53,8 +53,9 @@ struct CaseClockTests {
         let late = domainError { try base.then(.extensionApproved(days: 5, reason: "r"), on: "2022-12-24").state() }
         #expect(late?.code == .failedPrecondition)
         #expect(late?.message.contains("2022-12-23") == true)
-        #expect(try base.then(.extensionApproved(days: 5, reason: "r"), on: "2022-12-23").state().dueDate
-            == Fixture.date("2022-12-28"))
+        #expect(
+            try base.then(.extensionApproved(days: 5, reason: "r"), on: "2022-12-23").state().dueDate
+                == Fixture.date("2022-12-28"))
     }
 
     @Test("an extension needs a reason")
@@ -86,8 +87,9 @@ struct CaseClockTests {
             .then(.assigned(.agriculturalServiceStation), on: "2022-07-12")
             .then(.mediationStarted, on: "2022-07-12")
             .then(.agreementReached(outcome: .resolvedDepartment, documentRef: "MA-1", effectiveOn: nil), on: "2022-07-12")
-        #expect(try dispute.then(.judicialConfirmationApplied, on: "2022-08-11").state()
-            .agreement?.judicialConfirmationAppliedOn == Fixture.date("2022-08-11"))
+        #expect(
+            try dispute.then(.judicialConfirmationApplied, on: "2022-08-11").state()
+                .agreement?.judicialConfirmationAppliedOn == Fixture.date("2022-08-11"))
         let error = domainError { try dispute.then(.judicialConfirmationApplied, on: "2022-08-12").state() }
         #expect(error?.code == .failedPrecondition)
         #expect(error?.message.contains("2022-08-11") == true)

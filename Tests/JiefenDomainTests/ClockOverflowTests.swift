@@ -54,8 +54,10 @@ struct ClockOverflowTests {
     @Test("day counting with extreme period lengths", arguments: ExtremeValues.int)
     func dayCounting(days: Int) throws {
         let start = d("2022-12-23")
-        for rule in [DayCountingRule.civilCode, DayCountingRule(countsStartDay: true),
-                     DayCountingRule(rollForward: .pastNonWorkingDays)] {
+        for rule in [
+            DayCountingRule.civilCode, DayCountingRule(countsStartDay: true),
+            DayCountingRule(rollForward: .pastNonWorkingDays),
+        ] {
             let error = domainError { try rule.lastDay(from: start, days: days, field: "limits") }
             let span = rule.countsStartDay ? days.subtractingReportingOverflow(1) : (partialValue: days, overflow: false)
             let fits = !span.overflow && (try? start.adding(days: span.partialValue, field: "x")) != nil
@@ -83,7 +85,8 @@ struct ClockOverflowTests {
         let clock = StatutoryClock(rule: DayCountingRule(countsStartDay: true), limits: limits)
         #expect(domainError { try clock.handlingDue(acceptedOn: d("2022-10-24")) }?.violations.first?.field == "occurred_at")
         #expect(domainError { try clock.noticeDue(receivedOn: d("2022-10-20")) }?.violations.first?.field == "received_at")
-        #expect(domainError { try clock.reReviewOpinionDue(requestReceivedOn: d("2022-11-01"), hearingDays: 1) }?
-            .violations.first?.field == "hearing_days")
+        #expect(
+            domainError { try clock.reReviewOpinionDue(requestReceivedOn: d("2022-11-01"), hearingDays: 1) }?
+                .violations.first?.field == "hearing_days")
     }
 }

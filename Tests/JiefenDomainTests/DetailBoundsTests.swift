@@ -50,8 +50,10 @@ struct DetailBoundsTests {
     @Test("DetailUpperBounds names each attribute above its bound")
     func upperBounds() {
         let bounds = DetailUpperBounds(money: ["price": Money(yuan: 100), "rent": Money(yuan: 10)])
-        let v = bounds.violations(["price": .money(Money(yuan: 101)), "rent": .money(Money(yuan: 10)),
-                                   "other": .money(Money(fen: .max))])
+        let v = bounds.violations([
+            "price": .money(Money(yuan: 101)), "rent": .money(Money(yuan: 10)),
+            "other": .money(Money(fen: .max)),
+        ])
         #expect(v == [FieldViolation(field: "price", message: "must be at most 100.00 yuan, got 101.00")])
     }
 }

@@ -33,19 +33,21 @@ struct DetailSchemaTests {
         #expect(p.count == 6, "\(p)")
     }
 
-    @Test("values are checked by type, bounds, enum and list", arguments: [
-        ("name", DetailValue.text("toolong"), "at most 5"),
-        ("name", .text("  "), "blank"),
-        ("count", .integer(0), "at least 1"),
-        ("count", .integer(11), "at most 10"),
-        ("paid", .money(Money(fen: -1)), "negative"),
-        ("area", .area(AreaMu(hundredths: -5)), "negative"),
-        ("rate", .decimal(FixedDecimal(units: 1, scale: 5)), "4 decimal places"),
-        ("rate", .decimal(FixedDecimal(units: -1, scale: 2)), "at least 0"),
-        ("colour", .enumeration("green"), "one of red, blue"),
-        ("dates", .list([]), "at least 1"),
-        ("flag", .text("yes"), "must be a bool value"),
-    ])
+    @Test(
+        "values are checked by type, bounds, enum and list",
+        arguments: [
+            ("name", DetailValue.text("toolong"), "at most 5"),
+            ("name", .text("  "), "blank"),
+            ("count", .integer(0), "at least 1"),
+            ("count", .integer(11), "at most 10"),
+            ("paid", .money(Money(fen: -1)), "negative"),
+            ("area", .area(AreaMu(hundredths: -5)), "negative"),
+            ("rate", .decimal(FixedDecimal(units: 1, scale: 5)), "4 decimal places"),
+            ("rate", .decimal(FixedDecimal(units: -1, scale: 2)), "at least 0"),
+            ("colour", .enumeration("green"), "one of red, blue"),
+            ("dates", .list([]), "at least 1"),
+            ("flag", .text("yes"), "must be a bool value"),
+        ])
     func valueChecks(name: String, value: DetailValue, message: String) {
         var details: Details = ["name": .text("ok")]
         details[name] = value

@@ -8,8 +8,10 @@ private let legal: [Track: [CaseEventKind: [(from: CaseStatus, to: CaseStatus, t
         .accepted: [(.registered, .accepted, nil)],
         .notAccepted: [(.registered, .notAccepted, nil)],
         .transferredOut: [(.registered, .transferredOut, nil)],
-        .guidedLegal: [(.registered, .guidedLegal, nil), (.accepted, .guidedLegal, nil), (.assigned, .guidedLegal, nil),
-                       (.inProgress, .guidedLegal, nil)],
+        .guidedLegal: [
+            (.registered, .guidedLegal, nil), (.accepted, .guidedLegal, nil), (.assigned, .guidedLegal, nil),
+            (.inProgress, .guidedLegal, nil),
+        ],
         .assigned: [(.accepted, .assigned, nil)],
         .handlingStarted: [(.assigned, .inProgress, nil)],
         .referredToJointMeeting: [(.inProgress, .jointMeetingReview, nil)],
@@ -22,8 +24,10 @@ private let legal: [Track: [CaseEventKind: [(from: CaseStatus, to: CaseStatus, t
         .reviewDecided: [(.reviewRequested, .reviewDecided, nil)],
         .reReviewRequested: [(.reviewDecided, .reReviewRequested, nil)],
         .reReviewDecided: [(.reReviewRequested, .reReviewDecided, nil)],
-        .finalized: [(.closed, .final, nil), (.evaluated, .final, nil), (.reviewDecided, .final, nil),
-                     (.reReviewDecided, .final, nil)],
+        .finalized: [
+            (.closed, .final, nil), (.evaluated, .final, nil), (.reviewDecided, .final, nil),
+            (.reReviewDecided, .final, nil),
+        ],
     ],
     .dispute: [
         .assigned: [(.registered, .assigned, nil)],
@@ -33,8 +37,10 @@ private let legal: [Track: [CaseEventKind: [(from: CaseStatus, to: CaseStatus, t
         .agreementReached: [(.mediating, .agreement, nil)],
         .judicialConfirmationApplied: [(.agreement, .agreement, nil)],
         .guidedLegal: [(.registered, .guidedLegal, nil), (.assigned, .guidedLegal, nil), (.mediating, .guidedLegal, nil)],
-        .convertedToPetition: [(.registered, .registered, .petition), (.assigned, .registered, .petition),
-                               (.mediating, .registered, .petition)],
+        .convertedToPetition: [
+            (.registered, .registered, .petition), (.assigned, .registered, .petition),
+            (.mediating, .registered, .petition),
+        ],
     ],
     .micro: [
         .resolvedOnline: [(.registered, .resolvedOnline, nil)],
@@ -46,16 +52,18 @@ private let lifecycleEvents = CaseEventKind.allCases.filter { !$0.isRecordOnly &
 
 @Suite("Lifecycle state machines")
 struct LifecycleMachineTests {
-    @Test("every state × event pair is legal exactly as listed, else names the allowed states",
-          arguments: Track.allCases, lifecycleEvents)
+    @Test(
+        "every state × event pair is legal exactly as listed, else names the allowed states",
+        arguments: Track.allCases, lifecycleEvents)
     func everyPair(track: Track, event: CaseEventKind) throws {
         let rules = legal[track]?[event] ?? []
         for status in CaseStatus.allCases {
             let stage = LifecycleMachine.Stage(track: track, status: status)
             let result = Result { () throws(DomainError) in try LifecycleMachine.next(after: event, in: stage) }
             if let expected = rules.first(where: { $0.from == status }) {
-                #expect(try result.get() == .init(track: expected.track ?? track, status: expected.to),
-                        "\(track) \(status) + \(event)")
+                #expect(
+                    try result.get() == .init(track: expected.track ?? track, status: expected.to),
+                    "\(track) \(status) + \(event)")
             } else {
                 guard case .failure(let error) = result else {
                     Issue.record("\(track) \(status) + \(event) should be refused")
@@ -108,7 +116,8 @@ struct LifecycleMachineTests {
         let error = domainError {
             try LifecycleMachine.next(after: .assigned, in: .init(track: .petition, status: .inProgress))
         }
-        #expect(error?.message == "event 'assigned' is not allowed in state IN_PROGRESS on the petition track; "
-            + "it is allowed in: ACCEPTED")
+        #expect(
+            error?.message == "event 'assigned' is not allowed in state IN_PROGRESS on the petition track; "
+                + "it is allowed in: ACCEPTED")
     }
 }

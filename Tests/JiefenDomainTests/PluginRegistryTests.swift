@@ -80,8 +80,9 @@ struct PluginRegistryTests {
     func applyWithPlugin() async throws {
         let builder = CaseBuilder(kind: "neighbour", track: .dispute, on: "2022-10-20", details: ["subtype": .enumeration("noise")])
         let state = try await CaseWorkflow.register(builder.registrationEvent, plugin: StubPlugin(), context: context)
-        let result = try await CaseWorkflow.apply(builder.event(.assigned(.judicialOffice), on: "2022-10-21"), to: state,
-                                                  plugin: StubPlugin(), context: context)
+        let result = try await CaseWorkflow.apply(
+            builder.event(.assigned(.judicialOffice), on: "2022-10-21"), to: state,
+            plugin: StubPlugin(), context: context)
         #expect(result.events.map(\.kind) == [.assigned, .detailsUpdated])
         #expect(result.events.map(\.sequence) == [2, 3])
         #expect(result.state.details.text("stage") == "assigned")

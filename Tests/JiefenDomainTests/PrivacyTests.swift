@@ -10,11 +10,13 @@ struct PrivacyTests {
         #expect(try ResidentIDNumber(id).value == id.uppercased())
     }
 
-    @Test("invalid ID numbers name the problem without repeating the number", arguments: [
-        ("110105194912310021", "check character"), ("340181198001011234", "check character"),
-        ("34018119800101123", "18 characters"), ("3401811980010112345", "18 characters"),
-        ("34018119800230123X", "birth date"), ("3401811980A101123X", "digits"), ("34018119800101123Y", "digit or X"),
-    ])
+    @Test(
+        "invalid ID numbers name the problem without repeating the number",
+        arguments: [
+            ("110105194912310021", "check character"), ("340181198001011234", "check character"),
+            ("34018119800101123", "18 characters"), ("3401811980010112345", "18 characters"),
+            ("34018119800230123X", "birth date"), ("3401811980A101123X", "digits"), ("34018119800101123Y", "digit or X"),
+        ])
     func invalidIDs(id: String, problem: String) {
         let error = domainError { try ResidentIDNumber(id, field: "petitioners[0].id_number") }
         #expect(error?.code == .invalidArgument)

@@ -107,8 +107,9 @@ struct ReplayOverflowTests {
         #expect(domainError { try state.applying(wrong) }?.violations.first?.field == "sequence")
     }
 
-    @Test("headcounts and persons involved at the extremes are refused or tallied without trapping",
-          arguments: ExtremeValues.int)
+    @Test(
+        "headcounts and persons involved at the extremes are refused or tallied without trapping",
+        arguments: ExtremeValues.int)
     func headcounts(count: Int) {
         let contact = Contact(id: "c", channel: .walkIn, at: Fixture.at("2022-07-18"), headcount: count)
         let valid = (1...Contact.maximumHeadcount).contains(count)
@@ -128,22 +129,28 @@ struct ReplayOverflowTests {
     func hearingDays() throws {
         let requested = CaseBuilder(id: "JF-R", kind: "general", on: "2022-07-18")
             .inProgress(acceptedOn: "2022-07-20")
-            .then(.replied(Reply(decision: .notSupport, documentRef: "XF-1", receivedOn: Fixture.date("2022-08-29"))),
-                  on: "2022-08-26")
+            .then(
+                .replied(Reply(decision: .notSupport, documentRef: "XF-1", receivedOn: Fixture.date("2022-08-29"))),
+                on: "2022-08-26"
+            )
             .then(.closed(.notSupported), on: "2022-08-26")
             .then(.reviewRequested(requestedOn: nil, receivedOn: nil), on: "2022-09-15")
             .then(.reviewDecided(.upheld, decidedOn: nil, receivedOn: Fixture.date("2022-10-14")), on: "2022-10-12")
             .then(.reReviewRequested(requestedOn: nil, receivedOn: nil), on: "2022-11-01")
         for days in [Int.max, Int(Int32.max)] {
             let error = domainError {
-                try requested.then(.reReviewDecided(.upheld, decidedOn: nil, receivedOn: nil, hearingDays: days),
-                                   on: "2022-11-28").state()
+                try requested.then(
+                    .reReviewDecided(.upheld, decidedOn: nil, receivedOn: nil, hearingDays: days),
+                    on: "2022-11-28"
+                ).state()
             }
             #expect(error?.violations.first?.field == "hearing_days")
         }
         let negative = domainError {
-            try requested.then(.reReviewDecided(.upheld, decidedOn: nil, receivedOn: nil, hearingDays: .min),
-                               on: "2022-11-28").state()
+            try requested.then(
+                .reReviewDecided(.upheld, decidedOn: nil, receivedOn: nil, hearingDays: .min),
+                on: "2022-11-28"
+            ).state()
         }
         #expect(negative?.violations.first?.field == "hearing_days")
     }

@@ -5,12 +5,16 @@ import Testing
 
 @Suite("Events, replay and contacts")
 struct ReplayTests {
-    let builder = CaseBuilder(kind: "land-lease-arrears", channel: .villageReception, on: "2022-08-21",
-                              personsInvolved: 23, headcount: 5)
-        .inProgress(acceptedOn: "2022-08-21")
-        .then(.contactRecorded(Contact(id: "c2", channel: .villageReception, at: Fixture.at("2022-09-04"), headcount: 1)),
-              on: "2022-09-04")
-        .then(.detailsUpdated(["amount_paid": .money(Money(yuan: 1000))]), on: "2022-09-05")
+    let builder = CaseBuilder(
+        kind: "land-lease-arrears", channel: .villageReception, on: "2022-08-21",
+        personsInvolved: 23, headcount: 5
+    )
+    .inProgress(acceptedOn: "2022-08-21")
+    .then(
+        .contactRecorded(Contact(id: "c2", channel: .villageReception, at: Fixture.at("2022-09-04"), headcount: 1)),
+        on: "2022-09-04"
+    )
+    .then(.detailsUpdated(["amount_paid": .money(Money(yuan: 1000))]), on: "2022-09-05")
 
     @Test("replay equals applying events one by one")
     func replayEqualsFold() throws {
@@ -62,14 +66,23 @@ struct ReplayTests {
 
     @Test("contact headcount may not exceed persons involved; ids are unique; headcount ≥ 1")
     func contactRules() {
-        let tooMany = builder.then(.contactRecorded(Contact(id: "c3", channel: .walkIn, at: Fixture.at("2022-09-06"),
-                                                            headcount: 24)), on: "2022-09-06")
+        let tooMany = builder.then(
+            .contactRecorded(
+                Contact(
+                    id: "c3", channel: .walkIn, at: Fixture.at("2022-09-06"),
+                    headcount: 24)), on: "2022-09-06")
         #expect(domainError { try tooMany.state() }?.violations.first?.field == "contact.headcount")
-        let duplicate = builder.then(.contactRecorded(Contact(id: "c2", channel: .walkIn, at: Fixture.at("2022-09-06"),
-                                                              headcount: 1)), on: "2022-09-06")
+        let duplicate = builder.then(
+            .contactRecorded(
+                Contact(
+                    id: "c2", channel: .walkIn, at: Fixture.at("2022-09-06"),
+                    headcount: 1)), on: "2022-09-06")
         #expect(domainError { try duplicate.state() }?.code == .alreadyExists)
-        let empty = builder.then(.contactRecorded(Contact(id: "c4", channel: .walkIn, at: Fixture.at("2022-09-06"),
-                                                          headcount: 0)), on: "2022-09-06")
+        let empty = builder.then(
+            .contactRecorded(
+                Contact(
+                    id: "c4", channel: .walkIn, at: Fixture.at("2022-09-06"),
+                    headcount: 0)), on: "2022-09-06")
         #expect(domainError { try empty.state() }?.violations.first?.field == "contact.headcount")
     }
 
@@ -80,8 +93,11 @@ struct ReplayTests {
         b.registration.demandText = ""
         b.registration.petitioners = [PersonRef(name: "", idNumber: "340181198001011234", phone: "12345")]
         let fields = Set(domainError { try b.state() }?.violations.map(\.field) ?? [])
-        #expect(fields == ["kind", "representatives", "demand_text", "petitioners[0].name", "petitioners[0].id_number",
-                           "petitioners[0].phone"])
+        #expect(
+            fields == [
+                "kind", "representatives", "demand_text", "petitioners[0].name", "petitioners[0].id_number",
+                "petitioners[0].phone",
+            ])
     }
 
     @Test("micro escalates to dispute, dispute converts to petition with a fresh notice clock")

@@ -16,8 +16,10 @@ struct ReportMetricTests {
 
     @Test("the names of domain.md D are in the catalogue")
     func domainNames() {
-        for name in ["cases_registered", "resolved", "sessions_vr", "jm_resolved", "micro_online", "resolution_rate",
-                     "timely_acceptance_rate", "repeat_rate", "time_to_resolution_p90"] {
+        for name in [
+            "cases_registered", "resolved", "sessions_vr", "jm_resolved", "micro_online", "resolution_rate",
+            "timely_acceptance_rate", "repeat_rate", "time_to_resolution_p90",
+        ] {
             #expect(ReportMetric.named(name) != nil, "\(name)")
         }
     }

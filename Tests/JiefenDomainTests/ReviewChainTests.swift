@@ -7,8 +7,10 @@ import Testing
 struct ReviewChainTests {
     let replied = CaseBuilder(id: "JF-R", kind: "general", on: "2022-07-18")
         .inProgress(acceptedOn: "2022-07-20")
-        .then(.replied(Reply(decision: .notSupport, documentRef: "XF-2022-88", receivedOn: Fixture.date("2022-08-29"))),
-              on: "2022-08-26")
+        .then(
+            .replied(Reply(decision: .notSupport, documentRef: "XF-2022-88", receivedOn: Fixture.date("2022-08-29"))),
+            on: "2022-08-26"
+        )
         .then(.closed(.notSupported), on: "2022-08-26")
 
     var chain: CaseBuilder {
@@ -45,8 +47,9 @@ struct ReviewChainTests {
 
     @Test("review requested on day 30 is allowed, on day 31 refused")
     func reviewWindow() throws {
-        #expect(try replied.then(.reviewRequested(requestedOn: nil, receivedOn: nil), on: "2022-09-28").state().status
-            == .reviewRequested)
+        #expect(
+            try replied.then(.reviewRequested(requestedOn: nil, receivedOn: nil), on: "2022-09-28").state().status
+                == .reviewRequested)
         let error = domainError { try replied.then(.reviewRequested(requestedOn: nil, receivedOn: nil), on: "2022-09-29").state() }
         #expect(error?.code == .failedPrecondition)
         #expect(error?.message.contains("by 2022-09-28") == true)
@@ -54,7 +57,8 @@ struct ReviewChainTests {
 
     @Test("re-review requested after 30 days from the review opinion is refused")
     func reReviewWindow() {
-        let late = replied
+        let late =
+            replied
             .then(.reviewRequested(requestedOn: nil, receivedOn: nil), on: "2022-09-15")
             .then(.reviewDecided(.upheld, decidedOn: nil, receivedOn: Fixture.date("2022-10-14")), on: "2022-10-12")
             .then(.reReviewRequested(requestedOn: nil, receivedOn: nil), on: "2022-11-14")

@@ -52,16 +52,19 @@ struct ValueArithmeticTests {
     @Test("ExactArithmetic: checked operations throw naming the field, saturating ones clamp", arguments: ExtremeValues.int)
     func exactArithmetic(a: Int) {
         for b in ExtremeValues.int {
-            let sum = a.addingReportingOverflow(b), difference = a.subtractingReportingOverflow(b)
+            let sum = a.addingReportingOverflow(b)
+            let difference = a.subtractingReportingOverflow(b)
             let product = a.multipliedReportingOverflow(by: b)
             #expect((domainError { try ExactArithmetic.sum(a, b, field: "f") }?.violations.first?.field == "f") == sum.overflow)
             #expect((domainError { try ExactArithmetic.difference(a, b, field: "f") } != nil) == difference.overflow)
             #expect((domainError { try ExactArithmetic.product(a, b, field: "f") } != nil) == product.overflow)
             #expect(ExactArithmetic.saturatingSum(a, b) == (sum.overflow ? (b > 0 ? .max : .min) : sum.partialValue))
-            #expect(ExactArithmetic.saturatingDifference(a, b)
-                == (difference.overflow ? (b < 0 ? .max : .min) : difference.partialValue))
-            #expect(ExactArithmetic.saturatingProduct(a, b)
-                == (product.overflow ? ((a < 0) != (b < 0) ? .min : .max) : product.partialValue))
+            #expect(
+                ExactArithmetic.saturatingDifference(a, b)
+                    == (difference.overflow ? (b < 0 ? .max : .min) : difference.partialValue))
+            #expect(
+                ExactArithmetic.saturatingProduct(a, b)
+                    == (product.overflow ? ((a < 0) != (b < 0) ? .min : .max) : product.partialValue))
         }
     }
 
@@ -89,7 +92,7 @@ struct ValueArithmeticTests {
         var d = FixedDecimal(units: .max, scale: 4)
         if !(0...18).contains(scale) { #expect(d.units(atScale: scale) == nil) }
         #expect(FixedDecimal(units: 1, scale: 0).units(atScale: scale) == (scale == 0 ? 1 : nil))
-        d.scale = scale                      // the stored property is settable: everything clamps
+        d.scale = scale // the stored property is settable: everything clamps
         _ = d.description
         _ = d < FixedDecimal(units: .min, scale: 18)
         #expect(d.validScale == min(max(scale, 0), 18))
@@ -101,7 +104,7 @@ struct ValueArithmeticTests {
         #expect(FixedDecimal("9223372036854775807") == FixedDecimal(units: .max, scale: 0))
         #expect(FixedDecimal("9223372036854775808") == nil)
         #expect(FixedDecimal("-9223372036854775808") == nil)
-        #expect(FixedDecimal("0.0000000000000000001") == nil)   // 19 decimals
+        #expect(FixedDecimal("0.0000000000000000001") == nil) // 19 decimals
         #expect(FixedDecimal(units: .max, scale: 0).units(atScale: 18) == nil)
         #expect(FixedDecimal(units: .min, scale: 0).units(atScale: 1) == nil)
         let json = Data(#"{"units": 1, "scale": 9223372036854775807}"#.utf8)

@@ -4,6 +4,7 @@ import JiefenServerTesting
 import NIOCore
 import TTRPCCore
 import Testing
+
 @testable import JiefenLoad
 
 @Suite("jiefen load: runs against a real server")
@@ -17,7 +18,8 @@ struct LoadRunnerTests {
         try await withEchoServer { address in
             let clients = [try await TTRPCClient.connect(to: address), try await TTRPCClient.connect(to: address)]
             let runner = LoadRunner(
-                clients: clients, workload: RawWorkload(service: "jiefen.v1.Diagnostics", method: "Echo", payload: ByteBuffer(string: "0123456789")),
+                clients: clients,
+                workload: RawWorkload(service: "jiefen.v1.Diagnostics", method: "Echo", payload: ByteBuffer(string: "0123456789")),
                 metadata: [], timeout: .seconds(5), progress: LoadProgress(enabled: false)
             )
             let result = await runner.run(LoadPhase(mode: .closed(concurrency: 8), duration: nil, count: 500, warmup: .zero))
@@ -39,7 +41,8 @@ struct LoadRunnerTests {
                 clients: [client], workload: RawWorkload(service: "jiefen.v1.Diagnostics", method: "Nope", payload: ByteBuffer()),
                 metadata: [], timeout: .seconds(5), progress: LoadProgress(enabled: false)
             )
-            let result = await runner.run(LoadPhase(mode: .open(rate: 200, rampTo: nil, maxInFlight: 100), duration: .milliseconds(500), count: nil, warmup: .zero))
+            let result = await runner.run(
+                LoadPhase(mode: .open(rate: 200, rampTo: nil, maxInFlight: 100), duration: .milliseconds(500), count: nil, warmup: .zero))
             // On schedule: 200 calls per measured second (never more; a little less if the machine is busy),
             // all answered Unimplemented.
             let scheduled = 200 * seconds(result.measured)
@@ -59,7 +62,8 @@ struct LoadRunnerTests {
             return try await withThrowingTaskGroup(of: PhaseResult?.self) { group in
                 group.addTask {
                     let runner = LoadRunner(
-                        clients: [client], workload: RawWorkload(service: "jiefen.v1.Diagnostics", method: "Echo", payload: ByteBuffer(string: "x")),
+                        clients: [client],
+                        workload: RawWorkload(service: "jiefen.v1.Diagnostics", method: "Echo", payload: ByteBuffer(string: "x")),
                         metadata: [], timeout: .seconds(5), progress: LoadProgress(enabled: false)
                     )
                     return await runner.run(LoadPhase(mode: .closed(concurrency: 4), duration: .seconds(20), count: nil, warmup: .zero))

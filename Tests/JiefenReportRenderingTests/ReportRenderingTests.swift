@@ -1,5 +1,6 @@
 import JiefenAPI
 import Testing
+
 @testable import JiefenReportRendering
 
 /// The report renderers (table, CSV, HTML) on a small hand-built report.
@@ -36,17 +37,19 @@ struct ReportRenderingTests {
         ]
         report.funnel = [.init(stage: "registered", count: 410), .init(stage: "resolved", count: 390)]
         report.durations = [
-            .init(track: "petition", unit: "days", count: 318, mean: 18.2, median: 12, p90: 49,
-                  bucketLabels: ["0", "1-7", ">60"], bucketCounts: [30, 280, 8]),
+            .init(
+                track: "petition", unit: "days", count: 318, mean: 18.2, median: 12, p90: 49,
+                bucketLabels: ["0", "1-7", ">60"], bucketCounts: [30, 280, 8])
         ]
         report.villages = [
             .init(villageCode: "V01", registered: 40, registeredSuppressed: false, resolved: 38, resolvedSuppressed: false),
             .init(villageCode: "<script>V02", registered: 0, registeredSuppressed: true, resolved: 0, resolvedSuppressed: true),
         ]
         report.notable = [
-            .init(list: "fastest", caseID: "C-0002", kind: "agri, \"drift\"", track: "dispute", channel: "WECHAT_GROUP",
-                  outcome: "resolved_dept", householdsInvolved: 1, registeredAt: 1_657_586_400, closedAt: 1_657_614_600,
-                  jointMeetingDecisions: 0, extended: false, keyDates: ["spray=2022-07-10"]),
+            .init(
+                list: "fastest", caseID: "C-0002", kind: "agri, \"drift\"", track: "dispute", channel: "WECHAT_GROUP",
+                outcome: "resolved_dept", householdsInvolved: 1, registeredAt: 1_657_586_400, closedAt: 1_657_614_600,
+                jointMeetingDecisions: 0, extended: false, keyDates: ["spray=2022-07-10"])
         ]
         return report
     }

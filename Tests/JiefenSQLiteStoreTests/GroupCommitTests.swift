@@ -43,7 +43,11 @@ struct GroupCommitTests {
             }
             for await _ in started { break }
 
-            enum Outcome: Sendable { case created(String), appended(Int64), failed(StoreError.Code) }
+            enum Outcome: Sendable {
+                case created(String)
+                case appended(Int64)
+                case failed(StoreError.Code)
+            }
             let outcomes = try await withThrowingTaskGroup(of: (String, Outcome).self) { group in
                 for index in 0..<5 {
                     group.addTask {
@@ -62,9 +66,11 @@ struct GroupCommitTests {
                 }
                 group.addTask {
                     do {
-                        _ = try await store.recordContact(requestID: nil, ContactDraft(
-                            caseID: target.id, channel: "WALK_IN", occurredOn: "2025-01-01", headcount: 0,
-                            isFollowUp: false, recordedAt: 0))
+                        _ = try await store.recordContact(
+                            requestID: nil,
+                            ContactDraft(
+                                caseID: target.id, channel: "WALK_IN", occurredOn: "2025-01-01", headcount: 0,
+                                isFollowUp: false, recordedAt: 0))
                         return ("contact", .appended(0))
                     } catch let error as StoreError { return ("contact", .failed(error.code)) }
                 }
@@ -87,10 +93,10 @@ struct GroupCommitTests {
             _ = try await holder
 
             let after = store.statistics
-            #expect(after.commits - before.commits == 2)  // the holder's transaction, then one for all eight
+            #expect(after.commits - before.commits == 2) // the holder's transaction, then one for all eight
             #expect(after.largestBatch >= 8)
             #expect(after.failedWrites - before.failedWrites == 2)
-            #expect(after.savepointReruns - before.savepointReruns == 1)  // rerun with one savepoint per write
+            #expect(after.savepointReruns - before.savepointReruns == 1) // rerun with one savepoint per write
             guard case .failed(let staleCode)? = outcomes["stale"], case .failed(let contactCode)? = outcomes["contact"]
             else {
                 Issue.record("the bad writes succeeded: \(outcomes)")
@@ -137,7 +143,8 @@ struct GroupCommitTests {
                     for step in 0..<20 {
                         version = try await store.appendEvent(
                             caseID: created.id, expectedVersion: version, event: StoreFixtures.event(type: "S\(step)"),
-                            newState: "S\(step)", newClosedOn: nil, newSnapshot: []).version
+                            newState: "S\(step)", newClosedOn: nil, newSnapshot: []
+                        ).version
                     }
                 }
                 for _ in 0..<4 {

@@ -1,8 +1,9 @@
-@testable import JiefenSQLiteStore
 import JiefenStore
 import JiefenStoreTesting
 import SQLiteNIO
 import Testing
+
+@testable import JiefenSQLiteStore
 
 @Suite("SQLite schema migrations")
 struct MigrationTests {
@@ -37,7 +38,8 @@ struct MigrationTests {
         #expect(kept.map { $0.column("target_id")?.string } == ["VR-000001"])
         _ = try await db.query("INSERT INTO requests (request_id, kind, target_id, recorded_at) VALUES ('e', 'event', 'JF-000001', 6)")
         await #expect(throws: (any Error).self) {
-            _ = try await db.query("INSERT INTO requests (request_id, kind, target_id, recorded_at) VALUES ('x', 'nonsense', 'JF-000001', 6)")
+            _ = try await db.query(
+                "INSERT INTO requests (request_id, kind, target_id, recorded_at) VALUES ('x', 'nonsense', 'JF-000001', 6)")
         }
         try await connection.close()
     }
@@ -78,13 +80,17 @@ struct MigrationTests {
         defer { directory.remove() }
         let shipped = Migration.all.map(\.version)
         let next = shipped.count + 1
-        let second = Migration(version: next, name: "add notes", statements: [
-            "CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT NOT NULL) STRICT",
-        ])
-        let broken = Migration(version: next + 1, name: "broken", statements: [
-            "CREATE TABLE half_done (id INTEGER PRIMARY KEY) STRICT",
-            "THIS IS NOT SQL",
-        ])
+        let second = Migration(
+            version: next, name: "add notes",
+            statements: [
+                "CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT NOT NULL) STRICT"
+            ])
+        let broken = Migration(
+            version: next + 1, name: "broken",
+            statements: [
+                "CREATE TABLE half_done (id INTEGER PRIMARY KEY) STRICT",
+                "THIS IS NOT SQL",
+            ])
         let connection = try await SQLiteConnection.open(storage: .file(path: directory.databasePath), logger: quietLogger)
         let db = Database(connection: connection)
         #expect(try await Migrator.migrate(db, migrations: Migration.all + [second], now: 1) == shipped + [next])
@@ -107,7 +113,8 @@ struct MigrationTests {
     private static func migrationRows(_ path: String) async throws -> [Row] {
         try await withRawConnection(path: path) { db in
             try await db.query("SELECT version, checksum, applied_at FROM migrations ORDER BY version").map {
-                Row(version: $0.column("version")?.integer ?? -1, checksum: $0.column("checksum")?.string ?? "",
+                Row(
+                    version: $0.column("version")?.integer ?? -1, checksum: $0.column("checksum")?.string ?? "",
                     appliedAt: $0.column("applied_at")?.integer ?? -1)
             }
         }

@@ -29,7 +29,7 @@ struct OpeningChecksTests {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
         // A database left readable by an older build is made private too.
-        FileManager.default.createFile(atPath: directory.databasePath, contents: nil, attributes: [.posixPermissions: 0o644])
+        _ = FileManager.default.createFile(atPath: directory.databasePath, contents: nil, attributes: [.posixPermissions: 0o644])
         let store = try await SQLiteCaseStore.open(path: directory.databasePath, logger: quietLogger)
         _ = try await StoreFixtures.createCase(in: store)
         for suffix in ["", "-wal", "-shm"] {

@@ -13,49 +13,76 @@ struct SchemaDefenceTests {
         ("events cannot be updated", "UPDATE case_events SET actor = 'someone else' WHERE case_id = 'JF-000001'"),
         ("events cannot be deleted", "DELETE FROM case_events WHERE case_id = 'JF-000001' AND sequence = 2"),
         ("cases cannot be deleted", "DELETE FROM cases WHERE id = 'JF-000001'"),
-        ("a history cannot skip a sequence", """
+        (
+            "a history cannot skip a sequence",
+            """
             INSERT INTO case_events (case_id, sequence, type, actor, occurred_at, recorded_at, payload)
             VALUES ('JF-000001', 4, 'X', 'a', '2025-01-01', 0, x'')
-            """),
-        ("an event must match the case version", """
+            """
+        ),
+        (
+            "an event must match the case version",
+            """
             INSERT INTO case_events (case_id, sequence, type, actor, occurred_at, recorded_at, payload)
             VALUES ('JF-000001', 3, 'X', 'a', '2025-01-01', 0, x'')
-            """),
-        ("events need an existing case", """
+            """
+        ),
+        (
+            "events need an existing case",
+            """
             INSERT INTO case_events (case_id, sequence, type, actor, occurred_at, recorded_at, payload)
             VALUES ('JF-000404', 1, 'X', 'a', '2025-01-01', 0, x'')
-            """),
+            """
+        ),
         ("versions step by one", "UPDATE cases SET version = version + 2 WHERE id = 'JF-000001'"),
         ("a case id is fixed", "UPDATE cases SET id = 'JF-000009' WHERE id = 'JF-000001'"),
         ("a track is one of three", "UPDATE cases SET track = 'other' WHERE id = 'JF-000001'"),
-        ("a case id follows its sequence", """
+        (
+            "a case id follows its sequence",
+            """
             INSERT INTO cases (seq, id, kind, track, state, intake_channel, village_code, registered_on, version,
                                snapshot, created_at, updated_at)
             VALUES (2, 'JF-000003', 'k', 'dispute', 'S', 'WALK_IN', 'V', '2025-01-01', 1, x'', 0, 0)
-            """),
-        ("a version is at least 1", """
+            """
+        ),
+        (
+            "a version is at least 1",
+            """
             INSERT INTO cases (seq, id, kind, track, state, intake_channel, village_code, registered_on, version,
                                snapshot, created_at, updated_at)
             VALUES (2, 'JF-000002', 'k', 'dispute', 'S', 'WALK_IN', 'V', '2025-01-01', 0, x'', 0, 0)
-            """),
+            """
+        ),
         ("a snapshot is not null", "UPDATE cases SET snapshot = NULL WHERE id = 'JF-000001'"),
-        ("a headcount is at least 1", """
+        (
+            "a headcount is at least 1",
+            """
             INSERT INTO contacts (seq, id, case_id, channel, occurred_on, headcount, person_keys, is_follow_up,
                                   recorded_at)
             VALUES (1, 'CT-000001', 'JF-000001', 'WALK_IN', '2025-01-01', 0, '[]', 0, 0)
-            """),
-        ("a contact needs an existing session", """
+            """
+        ),
+        (
+            "a contact needs an existing session",
+            """
             INSERT INTO contacts (seq, id, case_id, channel, occurred_on, headcount, session_id, person_keys,
                                   is_follow_up, recorded_at)
             VALUES (1, 'CT-000001', 'JF-000001', 'WALK_IN', '2025-01-01', 1, 'VR-404', '[]', 0, 0)
-            """),
+            """
+        ),
         ("a session date is a real date", "UPDATE reception_sessions SET held_on = '2025-02-29'"),
-        ("a meeting links existing cases", """
+        (
+            "a meeting links existing cases",
+            """
             INSERT INTO joint_meeting_cases (meeting_id, case_id) VALUES ('JM-404', 'JF-000001')
-            """),
-        ("a request names a known kind", """
+            """
+        ),
+        (
+            "a request names a known kind",
+            """
             INSERT INTO requests (request_id, kind, target_id, recorded_at) VALUES ('r', 'other', 'x', 0)
-            """),
+            """
+        ),
     ]
 
     @Test(arguments: forbidden)

@@ -1,5 +1,6 @@
 import JiefenDomain
 import Testing
+
 @testable import JiefenScenario
 
 /// The Tongyang plan without a server: the counts of domain.md E.1–E.3 and its determinism.
@@ -8,7 +9,8 @@ struct TongyangPlanTests {
     let plan = TongyangPlanner.plan()
 
     func count(_ track: String, _ channel: String? = nil, _ outcome: PlannedOutcome? = nil) -> Int {
-        plan.cases.filter { $0.track == track && (channel == nil || $0.channel == channel) && (outcome == nil || $0.outcome == outcome) }.count
+        plan.cases.filter { $0.track == track && (channel == nil || $0.channel == channel) && (outcome == nil || $0.outcome == outcome) }
+            .count
     }
 
     @Test("the calendar: 52 Sundays, 38 sessions from 2022-07-03 to 2023-06-25, 24 meetings with 2023-01-30")
@@ -27,7 +29,8 @@ struct TongyangPlanTests {
     func groups() {
         #expect(plan.cases.count == 1_021)
         #expect(count("petition", "VILLAGE_RECEPTION") == 82)
-        let vrContacts = plan.cases.filter { $0.channel == "VILLAGE_RECEPTION" }.map(\.headcount)
+        let vrContacts =
+            plan.cases.filter { $0.channel == "VILLAGE_RECEPTION" }.map(\.headcount)
             + plan.cases.flatMap(\.steps).compactMap { step -> Int? in
                 if case .contact("VILLAGE_RECEPTION", let people, _, _) = step.action { return people } else { return nil }
             }

@@ -1,7 +1,8 @@
 import JiefenAPI
-@testable import JiefenLoad
 import NIOCore
 import Testing
+
+@testable import JiefenLoad
 @testable import JiefenScenario
 
 /// `jiefen load --workload tongyang` without a server: a case's steps go out one at a time, in order, each only
@@ -21,7 +22,7 @@ struct TongyangReplayWorkloadTests {
         #expect(first.label == "Cases/Create")
         let create = try JiefenV1.CreateCaseRequest(decoding: first.payload)
         #expect(create.requestID == "replay-t-0" && create.kind == plan.cases[0].kind)
-        #expect(workload.next(1).label == "Cases/Create")   // nothing is ready, so the next case starts
+        #expect(workload.next(1).label == "Cases/Create") // nothing is ready, so the next case starts
 
         let onCreated = try #require(first.onSuccess)
         onCreated(try Self.created("JF-000001"))

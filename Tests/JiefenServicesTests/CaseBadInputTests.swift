@@ -45,7 +45,9 @@ struct CaseBadInputTests {
     @Test func illegalTransitionSaysWhichStateAllowsIt() async throws {
         try await CaseServer.with { server in
             let id = try await server.create(Fixtures.housingCase()).case.id
-            let error = await #expect(throws: RPCError.self) { _ = try await server.apply(id, "closed", [JiefenV1.Field("outcome", .choice("resolved_town"))]) }
+            let error = await #expect(throws: RPCError.self) {
+                _ = try await server.apply(id, "closed", [JiefenV1.Field("outcome", .choice("resolved_town"))])
+            }
             #expect(error?.code == .failedPrecondition)
             #expect(error?.message.contains("allowed in") == true)
             let unknown = await #expect(throws: RPCError.self) { _ = try await server.apply(id, "teleported") }
@@ -62,12 +64,16 @@ struct CaseBadInputTests {
             _ = try await server.apply(id, "assigned", [JiefenV1.Field("department", .text("housing"))], on: "2023-01-11")
             _ = try await server.apply(id, "handling_started", on: "2023-01-12")
             let tooLong = await #expect(throws: RPCError.self) {
-                _ = try await server.apply(id, "extension_approved", [JiefenV1.Field("days", .integer(31)), JiefenV1.Field("reason", .text("x"))], on: "2023-02-01")
+                _ = try await server.apply(
+                    id, "extension_approved", [JiefenV1.Field("days", .integer(31)), JiefenV1.Field("reason", .text("x"))], on: "2023-02-01"
+                )
             }
             #expect(tooLong?.code == .failedPrecondition || tooLong?.code == .invalidArgument)
-            _ = try await server.apply(id, "extension_approved", [JiefenV1.Field("days", .integer(20)), JiefenV1.Field("reason", .text("x"))], on: "2023-02-01")
+            _ = try await server.apply(
+                id, "extension_approved", [JiefenV1.Field("days", .integer(20)), JiefenV1.Field("reason", .text("x"))], on: "2023-02-01")
             let twice = await #expect(throws: RPCError.self) {
-                _ = try await server.apply(id, "extension_approved", [JiefenV1.Field("days", .integer(5)), JiefenV1.Field("reason", .text("y"))], on: "2023-02-02")
+                _ = try await server.apply(
+                    id, "extension_approved", [JiefenV1.Field("days", .integer(5)), JiefenV1.Field("reason", .text("y"))], on: "2023-02-02")
             }
             #expect(twice?.code == .failedPrecondition)
         }
@@ -78,8 +84,13 @@ struct CaseBadInputTests {
             let created = try await server.create(Fixtures.housingCase(on: "2023-01-08")).case
             let version = created.version
             // Both saw the same version; exactly one may win.
-            async let first = Result(catching: { try await server.apply(created.id, "accepted", on: "2023-01-10", expectedVersion: version) })
-            async let second = Result(catching: { try await server.apply(created.id, "not_accepted", [JiefenV1.Field("reason", .text("duplicate"))], on: "2023-01-10", expectedVersion: version) })
+            async let first = Result(catching: {
+                try await server.apply(created.id, "accepted", on: "2023-01-10", expectedVersion: version)
+            })
+            async let second = Result(catching: {
+                try await server.apply(
+                    created.id, "not_accepted", [JiefenV1.Field("reason", .text("duplicate"))], on: "2023-01-10", expectedVersion: version)
+            })
             let results = await [first, second]
             let successes = results.filter { if case .success = $0 { true } else { false } }
             #expect(successes.count == 1)
@@ -94,7 +105,8 @@ struct CaseBadInputTests {
     @Test func undecodablePayloadAnswersInvalidArgument() async throws {
         try await CaseServer.with { server in
             let error = await #expect(throws: RPCError.self) {
-                _ = try await server.client.call(service: Cases.create.service, method: Cases.create.method, payload: ByteBuffer(bytes: [0x0A, 0x05, 0xFF]))
+                _ = try await server.client.call(
+                    service: Cases.create.service, method: Cases.create.method, payload: ByteBuffer(bytes: [0x0A, 0x05, 0xFF]))
             }
             #expect(error?.code == .invalidArgument)
         }

@@ -1,8 +1,8 @@
 import Foundation
+import JiefenAPI
 import JiefenDomain
 import JiefenServices
 import LandLeaseArrearsPlugin
-import JiefenAPI
 import NIOCore
 import TTRPCCore
 import Testing
@@ -19,21 +19,26 @@ struct CaseLifecycleTests {
             #expect(created.case.personTimes == 6)
             var c = try await server.apply(id, "accepted", [JiefenV1.Field("notice_on", .date("2023-01-10"))], on: "2023-01-10")
             #expect(c.status == "ACCEPTED")
-            #expect(c.dueOn == "2023-03-11")  // 60 days after acceptance
+            #expect(c.dueOn == "2023-03-11") // 60 days after acceptance
             c = try await server.apply(id, "assigned", [JiefenV1.Field("department", .text("city-housing-centre"))], on: "2023-01-11")
             c = try await server.apply(id, "handling_started", on: "2023-01-12")
-            c = try await server.apply(id, "extension_approved", [JiefenV1.Field("days", .integer(30)), JiefenV1.Field("reason", .text("joint meeting needed"))], on: "2023-03-01")
+            c = try await server.apply(
+                id, "extension_approved", [JiefenV1.Field("days", .integer(30)), JiefenV1.Field("reason", .text("joint meeting needed"))],
+                on: "2023-03-01")
             #expect(c.extensionDays == 30)
-            c = try await server.apply(id, "replied", [JiefenV1.Field("decision", .choice("support")), JiefenV1.Field("document_ref", .text("TY-2023-017"))], on: "2023-03-20")
+            c = try await server.apply(
+                id, "replied", [JiefenV1.Field("decision", .choice("support")), JiefenV1.Field("document_ref", .text("TY-2023-017"))],
+                on: "2023-03-20")
             c = try await server.apply(id, "closed", [JiefenV1.Field("outcome", .choice("resolved_town"))], on: "2023-03-21")
             #expect(c.status == "CLOSED")
             #expect(c.outcome == "resolved_town")
             c = try await server.apply(id, "evaluated", [JiefenV1.Field("rating", .choice("satisfied"))], on: "2023-03-25")
             #expect(c.rating == "satisfied")
             let history = try await server.call(Cases.history, JiefenV1.CaseHistoryRequest(caseID: id))
-            #expect(history.events.map(\.type) == [
-                "registered", "accepted", "assigned", "handling_started", "extension_approved", "replied", "closed", "evaluated",
-            ])
+            #expect(
+                history.events.map(\.type) == [
+                    "registered", "accepted", "assigned", "handling_started", "extension_approved", "replied", "closed", "evaluated",
+                ])
             #expect(history.events.map(\.sequence) == Array(1...8))
         }
     }

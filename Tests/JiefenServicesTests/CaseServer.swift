@@ -1,11 +1,11 @@
 import Foundation
+import HousingDeliveryPlugin
 import JiefenAPI
 import JiefenDomain
+import JiefenSQLiteStore
 import JiefenServerTesting
 import JiefenServices
-import JiefenSQLiteStore
 import TTRPCCore
-import HousingDeliveryPlugin
 
 /// A real server composed as jiefend composes it (``JiefendUnderTest``), and a real client connected to it.
 struct CaseServer {
@@ -19,7 +19,9 @@ struct CaseServer {
     static func with<R: Sendable>(_ body: @Sendable (CaseServer) async throws -> R) async throws -> R {
         try await JiefendUnderTest.with { server in
             let client = try await server.connect()
-            let outcome = await Result(catching: { try await body(CaseServer(client: client, store: server.store, environment: server.environment)) })
+            let outcome = await Result(catching: {
+                try await body(CaseServer(client: client, store: server.store, environment: server.environment))
+            })
             await client.close()
             return try outcome.get()
         }
@@ -33,7 +35,9 @@ struct CaseServer {
         try await call(Cases.create, request)
     }
 
-    func apply(_ id: String, _ type: String, _ arguments: [JiefenV1.Field] = [], on date: String? = nil, expectedVersion: Int64 = 0) async throws -> JiefenV1.Case {
+    func apply(_ id: String, _ type: String, _ arguments: [JiefenV1.Field] = [], on date: String? = nil, expectedVersion: Int64 = 0)
+        async throws -> JiefenV1.Case
+    {
         var request = JiefenV1.ApplyEventRequest()
         request.caseID = id
         request.type = type

@@ -1,8 +1,8 @@
 import JiefenAPI
 import NIOCore
-import Testing
 import TTRPCCore
 import TTRPCWire
+import Testing
 
 @Suite("discovery: Server/ListServices and health, as jiefend composes them")
 struct DiscoveryTests {
@@ -11,8 +11,11 @@ struct DiscoveryTests {
             let listing = try await server.call(Server.listServices, JiefenV1.ListServicesRequest())
             let names = listing.services.map(\.name)
             #expect(names == names.sorted())
-            #expect(Set(names).isSuperset(of: [Cases.name, Kinds.name, Contacts.name, Sessions.name, Meetings.name, Stats.name,
-                                               Diagnostics.name, Server.name, "grpc.health.v1.Health"]))
+            #expect(
+                Set(names).isSuperset(of: [
+                    Cases.name, Kinds.name, Contacts.name, Sessions.name, Meetings.name, Stats.name,
+                    Diagnostics.name, Server.name, "grpc.health.v1.Health",
+                ]))
             let cases = try #require(listing.services.first { $0.name == Cases.name })
             #expect(cases.methods.map(\.name) == ["Apply", "Assess", "Create", "Get", "History", "List"])
             #expect(cases.methods.allSatisfy { $0.kind == "unary" })

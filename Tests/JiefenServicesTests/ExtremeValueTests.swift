@@ -1,9 +1,9 @@
 import JiefenAPI
 import JiefenRequestSamples
-import TTRPCWire
 import NIOCore
-import Testing
 import TTRPCCore
+import TTRPCWire
+import Testing
 
 /// Extreme values (0, -1, Int32/Int64 limits, UInt limits, huge, infinite and NaN doubles) in every numeric field of
 /// a valid request of every method, one field at a time, sent to a real server: each answer must be a status

@@ -15,7 +15,7 @@ import Testing
 struct FullDiskTests {
     @Test func aFullDiskAnswersUnavailableAndKeepsServingReads() async throws {
         try await CaseServer.with { server in
-            var acknowledged: [String: String] = [:]  // request id → case id
+            var acknowledged: [String: String] = [:] // request id → case id
             for index in 0..<3 {
                 let created = try await server.create(Fixtures.housingCase(requestID: "before-\(index)"))
                 acknowledged["before-\(index)"] = created.case.id
@@ -66,8 +66,9 @@ struct FullDiskTests {
             let retried = try await server.create(Fixtures.housingCase(requestID: refusedID))
             #expect(retried.created)
             #expect(try await server.create(Fixtures.housingCase(requestID: "after")).created)
-            #expect(try await server.call(Cases.list, JiefenV1.ListCasesRequest()).cases.count
-                == acknowledged.count + 2)
+            #expect(
+                try await server.call(Cases.list, JiefenV1.ListCasesRequest()).cases.count
+                    == acknowledged.count + 2)
             try await server.store.checkIntegrity()
         }
     }

@@ -69,7 +69,8 @@ struct HostileRequestTests {
             let bytes = HostileBytes.createRequest(detailValue: HostileBytes.nestedValue(depth: 20_000))
             #expect(bytes.count > 100_000)
             let error = await refusal {
-                _ = try await server.client.call(service: Cases.create.service, method: Cases.create.method, payload: ByteBuffer(bytes: bytes))
+                _ = try await server.client.call(
+                    service: Cases.create.service, method: Cases.create.method, payload: ByteBuffer(bytes: bytes))
             }
             #expect(error?.code == .invalidArgument)
             #expect(error?.message.contains("deeper than 16") == true)
@@ -98,7 +99,7 @@ struct HostileRequestTests {
     @Test func oversizedFieldsAreNamedAndTheListStopsAtTwenty() async throws {
         try await CaseServer.with { server in
             var request = Fixtures.housingCase()
-            request.demandText = String(repeating: "诉", count: 3_000)  // 9,000 bytes
+            request.demandText = String(repeating: "诉", count: 3_000) // 9,000 bytes
             request.vulnerableFlags = (0..<40).map { _ in String(repeating: "x", count: 100) }
             request.personsInvolved = Int32.min
             request.personKeys = (0..<30).map { String(repeating: "k", count: 100 + $0) }
@@ -186,7 +187,8 @@ struct HostileRequestTests {
     @Test func historyMasksFreeTextArguments() async throws {
         try await CaseServer.with { server in
             let id = try await server.create(Fixtures.housingCase()).case.id
-            _ = try await server.apply(id, "not_accepted", [JiefenV1.Field("reason", .text("已由13800138000本人撤回，身份证11010519491231002X"))], on: "2023-01-10")
+            _ = try await server.apply(
+                id, "not_accepted", [JiefenV1.Field("reason", .text("已由13800138000本人撤回，身份证11010519491231002X"))], on: "2023-01-10")
             let history = try await server.call(Cases.history, JiefenV1.CaseHistoryRequest(caseID: id))
             let reason = history.events.last?.arguments.first { $0.name == "reason" }?.value.description ?? ""
             #expect(!reason.contains("13800138000"))

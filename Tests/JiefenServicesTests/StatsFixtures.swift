@@ -6,8 +6,10 @@ import TTRPCCore
 /// Small hand-made case sets for the statistics tests: general matters on given dates and channels.
 extension CaseServer {
     /// Registers a general matter received on `date` (09:00) through `channel`.
-    func general(_ channel: String, on date: String, track: String = "petition", headcount: Int = 1, session: String = "",
-                 village: String = "TY-V01", persons: Int = 5, hour: Int = 9) async throws -> String {
+    func general(
+        _ channel: String, on date: String, track: String = "petition", headcount: Int = 1, session: String = "",
+        village: String = "TY-V01", persons: Int = 5, hour: Int = 9
+    ) async throws -> String {
         var request = JiefenV1.CreateCaseRequest()
         request.requestID = UUID().uuidString
         request.kind = "general-matter"
@@ -32,14 +34,17 @@ extension CaseServer {
         _ = try await apply(id, "assigned", [JiefenV1.Field("department", .text("village-committee"))], on: accepted)
         _ = try await apply(id, "handling_started", on: accepted)
         if let extendOn {
-            _ = try await apply(id, "extension_approved", [JiefenV1.Field("days", .integer(30)), JiefenV1.Field("reason", .text("waiting for the water company"))], on: extendOn)
+            _ = try await apply(
+                id, "extension_approved",
+                [JiefenV1.Field("days", .integer(30)), JiefenV1.Field("reason", .text("waiting for the water company"))], on: extendOn)
         }
         _ = try await apply(id, "replied", [JiefenV1.Field("decision", .choice("support"))], on: closed)
         _ = try await apply(id, "closed", [JiefenV1.Field("outcome", .choice("resolved_town"))], on: closed)
     }
 
     func report(_ from: String, _ to: String, asOf: String, channel: String = "", village: String = "") async throws -> StatsReport {
-        StatsReport(try await call(Stats.report, JiefenV1.ReportRequest(from: from, to: to, asOf: asOf, channel: channel, villageCode: village)))
+        StatsReport(
+            try await call(Stats.report, JiefenV1.ReportRequest(from: from, to: to, asOf: asOf, channel: channel, villageCode: village)))
     }
 
     func session(_ date: String, village: String = "TY-V01", held: Bool = true) async throws -> String {

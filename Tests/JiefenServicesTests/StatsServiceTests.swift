@@ -1,8 +1,8 @@
 import Foundation
 import JiefenAPI
 import JiefenDomain
-import JiefenServices
 import JiefenSQLiteStore
+import JiefenServices
 import Logging
 import SQLiteNIO
 import TTRPCCore
@@ -35,7 +35,7 @@ struct StatsServiceTests {
             #expect(r.value("batches", channel: "WALK_IN") == 1)
             #expect(r.value("person_times") == 9)
             #expect(r.value("collective_batches") == 1)
-            #expect(r.value("distinct_petitioners") == 4)   // 2 keys at VR (the follow-up repeats one), 2 at walk-in
+            #expect(r.value("distinct_petitioners") == 4) // 2 keys at VR (the follow-up repeats one), 2 at walk-in
             #expect(r.value("cases_by_channel", track: "petition", channel: "HOTLINE") == 1)
             #expect(r.value("cases_registered", track: "micro") == 1)
             // Micro contacts are not petition contacts: 4 contacts (VR, VR follow-up, walk-in, hotline), 1 repeat.
@@ -63,12 +63,12 @@ struct StatsServiceTests {
             #expect(atEnd.value("resolved", track: "petition") == 3)
             let later = try await server.report("2023-01-01", "2023-06-30", asOf: "2023-07-31")
             #expect(later.fraction("resolution_rate", track: "petition") == [4, 4])
-            #expect(later.value("resolved", track: "petition") == 3)   // period-based: closed in the period only
+            #expect(later.value("resolved", track: "petition") == 3) // period-based: closed in the period only
             #expect(later.fraction("closure_rate") == [4, 4])
             #expect(later.funnel.map(\.count) == [4, 4, 4, 4])
             let times = try #require(later.durations.first { $0.track == "petition" })
             #expect(times.count == 3)
-            #expect(times.median == 73)   // 2023-01-06 → 03-20; nearest rank of 39, 73, 76
+            #expect(times.median == 73) // 2023-01-06 → 03-20; nearest rank of 39, 73, 76
         }
     }
 
@@ -96,8 +96,10 @@ struct StatsServiceTests {
             let none = try await server.report("2023-01-01", "2023-12-31", asOf: "2023-12-31")
             #expect(none.comparison == "none")
             #expect(none.metric("cases_registered", track: "petition")?.yoy == nil)
-            _ = try await server.call(Stats.putBaseline, JiefenV1.PutBaselineRequest(
-                from: "2022-01-01", to: "2022-12-31", figures: ["cases_registered/petition/": 2, "batches//WALK_IN": 0]))
+            _ = try await server.call(
+                Stats.putBaseline,
+                JiefenV1.PutBaselineRequest(
+                    from: "2022-01-01", to: "2022-12-31", figures: ["cases_registered/petition/": 2, "batches//WALK_IN": 0]))
             let baseline = try await server.report("2023-01-01", "2023-12-31", asOf: "2023-12-31")
             #expect(baseline.comparison == "baseline")
             #expect(baseline.metric("cases_registered", track: "petition")?.yoy == 0.5)
@@ -125,11 +127,18 @@ struct StatsServiceTests {
             _ = try await server.apply(dispute, "assigned", [JiefenV1.Field("department", .text("judicial-office"))], on: "2023-05-02")
             _ = try await server.apply(dispute, "mediation_started", on: "2023-05-02")
             _ = try await server.apply(dispute, "referred_to_joint_meeting", [JiefenV1.Field("meeting_id", .text(jm))], on: "2023-05-11")
-            _ = try await server.apply(dispute, "joint_meeting_decided", [
-                JiefenV1.Field("meeting_id", .text(jm)), JiefenV1.Field("date", .date("2023-05-12")), JiefenV1.Field("resolution", .choice("resolved")),
-            ], on: "2023-05-12")
-            _ = try await server.apply(dispute, "agreement_reached", [JiefenV1.Field("outcome", .choice("resolved_jm")),
-                                                                      JiefenV1.Field("document_ref", .text("MED-1"))], on: "2023-05-20")
+            _ = try await server.apply(
+                dispute, "joint_meeting_decided",
+                [
+                    JiefenV1.Field("meeting_id", .text(jm)), JiefenV1.Field("date", .date("2023-05-12")),
+                    JiefenV1.Field("resolution", .choice("resolved")),
+                ], on: "2023-05-12")
+            _ = try await server.apply(
+                dispute, "agreement_reached",
+                [
+                    JiefenV1.Field("outcome", .choice("resolved_jm")),
+                    JiefenV1.Field("document_ref", .text("MED-1")),
+                ], on: "2023-05-20")
             _ = try await server.apply(waiting, "accepted", [JiefenV1.Field("notice_on", .date("2023-05-04"))], on: "2023-05-04")
             _ = try await server.apply(waiting, "assigned", [JiefenV1.Field("department", .text("village-committee"))], on: "2023-05-04")
             _ = try await server.apply(waiting, "handling_started", on: "2023-05-04")
@@ -148,12 +157,12 @@ struct StatsServiceTests {
             #expect(r.value("jm_resolved", channel: "GRID_ONLINE") == 1)
             #expect(r.value("jm_meetings") == 1)
             #expect(r.value("jm_in_progress") == 1)
-            #expect(r.value("micro_online") == 2)   // the hotline micro-matter is not an online one
+            #expect(r.value("micro_online") == 2) // the hotline micro-matter is not an online one
             #expect(r.value("resolved", track: "micro") == 3)
-            #expect(r.value("resolved") == 1)       // micro-matters are never mixed into the petition and dispute total
+            #expect(r.value("resolved") == 1) // micro-matters are never mixed into the petition and dispute total
             let micro = try #require(r.durations.first { $0.track == "micro" })
             #expect(micro.unit == "hours" && micro.median == 2 && micro.count == 3)
-            #expect(r.value("group_cases") == 1)    // 8 people involved; the 2-person case and micro-matters are not
+            #expect(r.value("group_cases") == 1) // 8 people involved; the 2-person case and micro-matters are not
             let fastest = try #require(r.notable.first { $0.list == "fastest" && $0.track == "dispute" })
             #expect(fastest.caseID == dispute && fastest.durationMinutes == 18 * 24 * 60)
         }
@@ -195,7 +204,8 @@ struct StatsServiceTests {
                 #expect(error?.message.contains(fragment) == true, "\(error?.message ?? "")")
             }
             let baseline = await #expect(throws: RPCError.self) {
-                try await server.call(Stats.putBaseline, JiefenV1.PutBaselineRequest(from: "2022-01-01", to: "2022-12-31", figures: ["happiness//": 3]))
+                try await server.call(
+                    Stats.putBaseline, JiefenV1.PutBaselineRequest(from: "2022-01-01", to: "2022-12-31", figures: ["happiness//": 3]))
             }
             #expect(baseline?.code == .invalidArgument)
         }

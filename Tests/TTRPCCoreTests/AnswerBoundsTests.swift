@@ -1,18 +1,20 @@
-import TTRPCWire
 import Logging
 import NIOCore
 import Synchronization
 import TTRPCCore
+import TTRPCWire
 import Testing
 
 @Suite("answers never exceed the frame limit; client text is escaped in logs")
 struct AnswerBoundsTests {
     /// `test.Big/Grow` answers as many bytes as the ASCII number in its payload.
     private static func registerGrow(_ router: inout TTRPCRouter) {
-        router.register(service: "test.Big", method: "Grow", .unary { _, payload in
-            let size = Int(String(buffer: payload)) ?? 0
-            return ByteBuffer(repeating: 0x42, count: size)
-        })
+        router.register(
+            service: "test.Big", method: "Grow",
+            .unary { _, payload in
+                let size = Int(String(buffer: payload)) ?? 0
+                return ByteBuffer(repeating: 0x42, count: size)
+            })
     }
 
     @Test func anAnswerOverTheFrameLimitIsAnsweredResourceExhaustedAndTheConnectionGoesOn() async throws {
@@ -68,7 +70,7 @@ struct AnswerBoundsTests {
         #expect(ClientText("\u{202E}evil\u{2028}").description == #"\u{202E}evil\u{2028}"#)
         #expect(ClientText("\u{1B}[31m").description == #"\u{1B}[31m"#)
         #expect(ClientText("解纷").description == "解纷")
-        let long = ClientText(String(repeating: "界", count: 100))  // 300 bytes
+        let long = ClientText(String(repeating: "界", count: 100)) // 300 bytes
         #expect(long.description.hasSuffix("…"))
         #expect(long.description.utf8.count <= ClientText.maximumBytes + 3)
         #expect(ClientText(String(repeating: "\n", count: 500)).description.utf8.count <= ClientText.maximumBytes + 3)

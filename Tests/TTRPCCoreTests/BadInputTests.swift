@@ -1,9 +1,9 @@
-import TTRPCWire
 import Logging
 import NIOCore
 import Synchronization
 import TTRPCCore
 import TTRPCFraming
+import TTRPCWire
 import Testing
 
 /// Captures log entries so tests can check what was logged, and that no personal data was.
@@ -42,10 +42,12 @@ struct BadInputTests {
             try await raw.send(header)
             let answer = try await raw.nextResponse()
             #expect(answer?.streamID == 1)
-            #expect(answer?.response.status == TTRPCStatus(code: 8, message: "message length 3145728 exceed maximum message size of 1048576"))
+            #expect(
+                answer?.response.status == TTRPCStatus(code: 8, message: "message length 3145728 exceed maximum message size of 1048576"))
             // The rest of the oversized frame is skipped; the next frame on the connection is served.
             for _ in 0..<3 { try await raw.send(ByteBuffer(repeating: 0xAA, count: 1 << 20)) }
-            try await raw.sendRequest(streamID: 3, TTRPCRequest(service: "jiefen.v1.Diagnostics", method: "Echo", payload: ByteBuffer(string: "after")))
+            try await raw.sendRequest(
+                streamID: 3, TTRPCRequest(service: "jiefen.v1.Diagnostics", method: "Echo", payload: ByteBuffer(string: "after")))
             let next = try await raw.nextResponse()
             #expect(next?.streamID == 3)
             #expect(next.map { String(buffer: $0.response.payload) } == "after")
@@ -76,7 +78,9 @@ struct BadInputTests {
             try await raw.sendRequest(streamID: 5, echo)
             #expect(try await raw.nextResponse()?.response.code == 0)
             try await raw.sendRequest(streamID: 3, echo)
-            #expect(try await raw.nextResponse()?.response.status == TTRPCStatus(code: 3, message: "StreamID cannot be re-used and must increment"))
+            #expect(
+                try await raw.nextResponse()?.response.status
+                    == TTRPCStatus(code: 3, message: "StreamID cannot be re-used and must increment"))
             await raw.close()
         }
     }
@@ -139,7 +143,8 @@ struct BadInputTests {
             let raw = try await RawConnection(to: unix, autoRead: false)
             var burst = ByteBuffer()
             var request = ByteBuffer()
-            try TTRPCRequest(service: "jiefen.v1.Diagnostics", method: "Echo", payload: ByteBuffer(repeating: 7, count: 1024)).encode(into: &request)
+            try TTRPCRequest(service: "jiefen.v1.Diagnostics", method: "Echo", payload: ByteBuffer(repeating: 7, count: 1024)).encode(
+                into: &request)
             for index in 0..<10_000 {
                 burst.writeTTRPCFrameForTest(streamID: UInt32(index * 2 + 1), request: request)
             }

@@ -1,8 +1,8 @@
-import TTRPCWire
 import NIOCore
 import Synchronization
 import TTRPCCore
 import TTRPCFraming
+import TTRPCWire
 import Testing
 
 /// Records that a handler saw its cancellation.
@@ -16,15 +16,17 @@ struct DeadlineTests {
     @Test func expiredDeadlineAnswersDeadlineExceededAndCancelsTheHandler() async throws {
         let probe = CancellationProbe()
         try await withTestServer(register: { router in
-            router.register(service: "test.Slow", method: "Wait", .unary { _, _ in
-                await withTaskCancellationHandler {
-                    try? await Task.sleep(for: .seconds(30))
-                } onCancel: {
-                    probe.cancelled.withLock { $0 = true }
-                    probe.continuation.yield("cancelled")
-                }
-                return ByteBuffer()
-            })
+            router.register(
+                service: "test.Slow", method: "Wait",
+                .unary { _, _ in
+                    await withTaskCancellationHandler {
+                        try? await Task.sleep(for: .seconds(30))
+                    } onCancel: {
+                        probe.cancelled.withLock { $0 = true }
+                        probe.continuation.yield("cancelled")
+                    }
+                    return ByteBuffer()
+                })
         }) { unix, _ in
             let raw = try await RawConnection(to: unix)
             let start = ContinuousClock.now
@@ -42,7 +44,8 @@ struct DeadlineTests {
     @Test func callFinishingBeforeItsDeadlineSucceeds() async throws {
         try await withTestServer { unix, _ in
             let client = try await TTRPCClient.connect(to: unix)
-            let answer = try await client.call(service: "jiefen.v1.Diagnostics", method: "Sleep", payload: ByteBuffer(string: "10"), timeout: .seconds(5))
+            let answer = try await client.call(
+                service: "jiefen.v1.Diagnostics", method: "Sleep", payload: ByteBuffer(string: "10"), timeout: .seconds(5))
             #expect(answer.readableBytes == 0)
             await client.close()
         }
@@ -52,7 +55,8 @@ struct DeadlineTests {
         try await withTestServer { unix, _ in
             let client = try await TTRPCClient.connect(to: unix)
             let error = await #expect(throws: RPCError.self) {
-                _ = try await client.call(service: "jiefen.v1.Diagnostics", method: "Sleep", payload: ByteBuffer(string: "5000"), timeout: .milliseconds(100))
+                _ = try await client.call(
+                    service: "jiefen.v1.Diagnostics", method: "Sleep", payload: ByteBuffer(string: "5000"), timeout: .milliseconds(100))
             }
             #expect(error?.code == .deadlineExceeded)
             await client.close()
@@ -62,15 +66,17 @@ struct DeadlineTests {
     @Test func disconnectCancelsInFlightHandlers() async throws {
         let probe = CancellationProbe()
         try await withTestServer(register: { router in
-            router.register(service: "test.Slow", method: "Wait", .unary { _, _ in
-                probe.continuation.yield("started")
-                await withTaskCancellationHandler {
-                    try? await Task.sleep(for: .seconds(30))
-                } onCancel: {
-                    probe.continuation.yield("cancelled")
-                }
-                return ByteBuffer()
-            })
+            router.register(
+                service: "test.Slow", method: "Wait",
+                .unary { _, _ in
+                    probe.continuation.yield("started")
+                    await withTaskCancellationHandler {
+                        try? await Task.sleep(for: .seconds(30))
+                    } onCancel: {
+                        probe.continuation.yield("cancelled")
+                    }
+                    return ByteBuffer()
+                })
         }) { unix, _ in
             let raw = try await RawConnection(to: unix)
             try await raw.sendRequest(streamID: 1, TTRPCRequest(service: "test.Slow", method: "Wait"))

@@ -17,7 +17,9 @@ struct GracefulShutdownTests {
             #expect(error?.message.contains("already listening") == true)
             // The first server still answers on its socket.
             let client = try await TTRPCClient.connect(to: unix)
-            #expect(String(buffer: try await client.call(service: "jiefen.v1.Diagnostics", method: "Echo", payload: ByteBuffer(string: "mine"))) == "mine")
+            #expect(
+                String(buffer: try await client.call(service: "jiefen.v1.Diagnostics", method: "Echo", payload: ByteBuffer(string: "mine")))
+                    == "mine")
             await client.close()
         }
     }
@@ -30,11 +32,13 @@ struct GracefulShutdownTests {
         var router = TTRPCRouter()
         router.register(DiagnosticsService(name: "jiefen.v1.Diagnostics"))
         let (started, startedContinuation) = AsyncStream<Void>.makeStream()
-        router.register(service: "test.Slow", method: "Wait", .unary { _, _ in
-            startedContinuation.yield()
-            try await Task.sleep(for: .milliseconds(400))
-            return ByteBuffer(string: "done")
-        })
+        router.register(
+            service: "test.Slow", method: "Wait",
+            .unary { _, _ in
+                startedContinuation.yield()
+                try await Task.sleep(for: .milliseconds(400))
+                return ByteBuffer(string: "done")
+            })
         let (ready, readyContinuation) = AsyncStream<Void>.makeStream()
         let server = TTRPCServer(router: router, configuration: configuration, logger: Logger(label: "test")) { _ in
             readyContinuation.yield()

@@ -1,8 +1,8 @@
-import TTRPCWire
 import NIOCore
 import Synchronization
 import TTRPCCore
 import TTRPCFraming
+import TTRPCWire
 import Testing
 
 @Suite("server: calls over real sockets")
@@ -29,7 +29,9 @@ struct ServerCallTests {
             let client = try await TTRPCClient.connect(to: unix)
             let service = await #expect(throws: RPCError.self) { _ = try await client.call(service: "no.Such", method: "Echo") }
             #expect(service == RPCError(code: .unimplemented, message: "service no.Such"))
-            let method = await #expect(throws: RPCError.self) { _ = try await client.call(service: "jiefen.v1.Diagnostics", method: "Nope") }
+            let method = await #expect(throws: RPCError.self) {
+                _ = try await client.call(service: "jiefen.v1.Diagnostics", method: "Nope")
+            }
             #expect(method == RPCError(code: .unimplemented, message: "method Nope"))
             let garbage = await #expect(throws: RPCError.self) {
                 _ = try await client.call(service: "grpc.health.v1.Health", method: "Check", payload: ByteBuffer(bytes: [0x0A, 0x7F, 1]))
@@ -42,7 +44,9 @@ struct ServerCallTests {
             }
             #expect(unknownHealth?.code == .notFound)
             // The connection still works after errors.
-            #expect(String(buffer: try await client.call(service: "jiefen.v1.Diagnostics", method: "Echo", payload: ByteBuffer(string: "x"))) == "x")
+            #expect(
+                String(buffer: try await client.call(service: "jiefen.v1.Diagnostics", method: "Echo", payload: ByteBuffer(string: "x")))
+                    == "x")
             await client.close()
         }
     }
@@ -69,8 +73,10 @@ struct ServerCallTests {
     @Test func aSlowCallDoesNotBlockAFastOne() async throws {
         try await withTestServer { unix, _ in
             let raw = try await RawConnection(to: unix)
-            try await raw.sendRequest(streamID: 1, TTRPCRequest(service: "jiefen.v1.Diagnostics", method: "Sleep", payload: ByteBuffer(string: "300")))
-            try await raw.sendRequest(streamID: 3, TTRPCRequest(service: "jiefen.v1.Diagnostics", method: "Echo", payload: ByteBuffer(string: "fast")))
+            try await raw.sendRequest(
+                streamID: 1, TTRPCRequest(service: "jiefen.v1.Diagnostics", method: "Sleep", payload: ByteBuffer(string: "300")))
+            try await raw.sendRequest(
+                streamID: 3, TTRPCRequest(service: "jiefen.v1.Diagnostics", method: "Echo", payload: ByteBuffer(string: "fast")))
             let first = try await raw.nextResponse()
             let second = try await raw.nextResponse()
             #expect(first?.streamID == 3)
@@ -86,7 +92,10 @@ struct ServerCallTests {
             let client = try await TTRPCClient.connect(to: unix)
             let answer = try await client.call(
                 service: "jiefen.v1.Diagnostics", method: "Metadata",
-                metadata: [.init(key: "X-Department", value: "petition-office"), .init(key: "x-trace", value: "b"), .init(key: "X-Trace", value: "a")]
+                metadata: [
+                    .init(key: "X-Department", value: "petition-office"), .init(key: "x-trace", value: "b"),
+                    .init(key: "X-Trace", value: "a"),
+                ]
             )
             #expect(String(buffer: answer) == "x-department=petition-office\nx-trace=a\nx-trace=b\n")
             await client.close()
@@ -97,12 +106,16 @@ struct ServerCallTests {
         try await withTestServer { unix, _ in
             let client = try await TTRPCClient.connect(to: unix)
             var received: [String] = []
-            for try await message in client.serverStreamingCall(service: "jiefen.v1.Diagnostics", method: "Count", payload: ByteBuffer(string: "5")) {
+            for try await message in client.serverStreamingCall(
+                service: "jiefen.v1.Diagnostics", method: "Count", payload: ByteBuffer(string: "5"))
+            {
                 received.append(String(buffer: message))
             }
             #expect(received == ["1", "2", "3", "4", "5"])
             let failure = await #expect(throws: RPCError.self) {
-                for try await _ in client.serverStreamingCall(service: "jiefen.v1.Diagnostics", method: "Count", payload: ByteBuffer(string: "many")) {}
+                for try await _ in client.serverStreamingCall(
+                    service: "jiefen.v1.Diagnostics", method: "Count", payload: ByteBuffer(string: "many"))
+                {}
             }
             #expect(failure?.code == .invalidArgument)
             await client.close()
@@ -112,7 +125,8 @@ struct ServerCallTests {
     @Test func serverStreamingEndsWithTheReferenceFrames() async throws {
         try await withTestServer { unix, _ in
             let raw = try await RawConnection(to: unix)
-            try await raw.sendRequest(streamID: 1, TTRPCRequest(service: "jiefen.v1.Diagnostics", method: "Count", payload: ByteBuffer(string: "2")), flags: 0x01)
+            try await raw.sendRequest(
+                streamID: 1, TTRPCRequest(service: "jiefen.v1.Diagnostics", method: "Count", payload: ByteBuffer(string: "2")), flags: 0x01)
             // The upstream client closes its side with an empty data frame flagged remote-closed + no-data.
             try await raw.send(streamID: 1, type: 3, flags: 0x05, data: ByteBuffer())
             let one = await raw.nextFrame()

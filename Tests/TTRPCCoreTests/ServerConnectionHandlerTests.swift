@@ -1,9 +1,9 @@
-import TTRPCWire
 import Logging
 import NIOCore
 import NIOEmbedded
 import Synchronization
 import TTRPCFraming
+import TTRPCWire
 import Testing
 
 @testable import TTRPCCore
@@ -42,13 +42,14 @@ struct HandlerHarness {
         let settings = configuration
         try await loop.executeInContext {
             try channel.pipeline.syncOperations.addHandler(reads)
-            try channel.pipeline.syncOperations.addHandler(ServerConnectionHandler(
-                router: routes,
-                configuration: settings,
-                work: continuation,
-                logger: Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() }),
-                clock: { loop.now }
-            ))
+            try channel.pipeline.syncOperations.addHandler(
+                ServerConnectionHandler(
+                    router: routes,
+                    configuration: settings,
+                    work: continuation,
+                    logger: Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() }),
+                    clock: { loop.now }
+                ))
         }
         try await channel.connect(to: SocketAddress(ipAddress: "127.0.0.1", port: 1))
     }
@@ -61,9 +62,10 @@ struct HandlerHarness {
 
     func data(_ streamID: UInt32, _ payload: String?, flags: TTRPCFlags = []) async throws {
         let flags = payload == nil ? flags.union(.noData) : flags
-        try await channel.writeInbound(TTRPCFrameEvent.frame(
-            TTRPCFrame(streamID: streamID, type: .data, flags: flags, data: ByteBuffer(string: payload ?? ""))
-        ))
+        try await channel.writeInbound(
+            TTRPCFrameEvent.frame(
+                TTRPCFrame(streamID: streamID, type: .data, flags: flags, data: ByteBuffer(string: payload ?? ""))
+            ))
     }
 
     /// Every frame written and flushed so far.
@@ -165,7 +167,7 @@ struct ServerConnectionHandlerTests {
         await harness.channel.testingEventLoop.advanceTime(by: .seconds(20))
         try await harness.request(1, "jiefen.v1.Diagnostics", "Echo")
         await harness.channel.testingEventLoop.advanceTime(by: .seconds(20))
-        #expect(harness.channel.isActive)  // traffic 20 s ago
+        #expect(harness.channel.isActive) // traffic 20 s ago
         await harness.channel.testingEventLoop.advanceTime(by: .seconds(10))
         #expect(!harness.channel.isActive)
     }

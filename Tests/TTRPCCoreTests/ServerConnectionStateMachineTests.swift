@@ -58,8 +58,9 @@ struct ServerConnectionStateMachineTests {
 
     @Test func dataForAnUnknownStreamIsRejectedWithoutEndingAnything() {
         var machine = machine()
-        #expect(machine.receivedData(streamID: 9, flags: [], length: 10)
-            == .reject(RPCError(code: .invalidArgument, message: "StreamID is no longer active")))
+        #expect(
+            machine.receivedData(streamID: 9, flags: [], length: 10)
+                == .reject(RPCError(code: .invalidArgument, message: "StreamID is no longer active")))
     }
 
     @Test func streamsThatTakeNoDataOnlyAcceptTheUpstreamClose() {
@@ -67,12 +68,14 @@ struct ServerConnectionStateMachineTests {
         _ = machine.receivedRequest(streamID: 1)
         machine.streamOpened(streamID: 1, kind: .serverStreaming)
         #expect(machine.receivedData(streamID: 1, flags: [.remoteClosed, .noData], length: 0) == .ignore)
-        #expect(machine.receivedData(streamID: 1, flags: [], length: 10)
-            == .failStream(RPCError(code: .invalidArgument, message: "data frames are not accepted on a server-streaming call")))
+        #expect(
+            machine.receivedData(streamID: 1, flags: [], length: 10)
+                == .failStream(RPCError(code: .invalidArgument, message: "data frames are not accepted on a server-streaming call")))
         _ = machine.receivedRequest(streamID: 3)
         machine.streamOpened(streamID: 3, kind: .unary)
-        #expect(machine.receivedData(streamID: 3, flags: [], length: 0)
-            == .failStream(RPCError(code: .invalidArgument, message: "data frames are not accepted on a unary call")))
+        #expect(
+            machine.receivedData(streamID: 3, flags: [], length: 0)
+                == .failStream(RPCError(code: .invalidArgument, message: "data frames are not accepted on a unary call")))
     }
 
     @Test func clientStreamsTakeDataUntilRemoteClosed() {
@@ -112,7 +115,7 @@ struct ServerConnectionStateMachineTests {
         machine.inboundBufferFull(streamID: 1)
         #expect(machine.readRequested() == .none)
         #expect(machine.writabilityChanged(isWritable: false) == .none)
-        #expect(machine.inboundWantsMore(streamID: 1) == .none)  // still not writable
+        #expect(machine.inboundWantsMore(streamID: 1) == .none) // still not writable
         #expect(machine.writabilityChanged(isWritable: true) == .read)
         machine.inboundBufferFull(streamID: 1)
         #expect(machine.readRequested() == .none)

@@ -1,8 +1,8 @@
-import TTRPCWire
 import NIOCore
 import Synchronization
 import TTRPCCore
 import TTRPCFraming
+import TTRPCWire
 import Testing
 
 /// Methods of `test.Stream`, for client-streaming and bidirectional calls.
@@ -15,36 +15,42 @@ enum StreamMethods {
     /// - `Shout` (bidirectional) answers each message upper-cased as it reads it; "boom" fails it.
     /// - `Gate` (client streaming) waits for `gate` to open, then counts the messages it reads.
     static func register(_ router: inout TTRPCRouter, gate: Gate? = nil, probe: CancellationProbe? = nil) {
-        router.register(sum, clientStreaming: { requests, _ in
-            var total = 0
-            var slow = false
-            do {
+        router.register(
+            sum,
+            clientStreaming: { requests, _ in
+                var total = 0
+                var slow = false
+                do {
+                    for try await request in requests {
+                        let text = String(buffer: request.bytes)
+                        if text == "boom" { throw RPCError(code: .invalidArgument, message: "boom") }
+                        if text == "slow" { slow = true }
+                        total += Int(text) ?? 0
+                    }
+                } catch let error as RPCError where error.code == .cancelled {
+                    probe?.continuation.yield("cancelled")
+                    throw error
+                }
+                if slow { try await Task.sleep(for: .milliseconds(300)) }
+                return TTRPCRawMessage(ByteBuffer(string: "\(total)"))
+            })
+        router.register(
+            shout,
+            bidirectionalStreaming: { requests, _, writer in
                 for try await request in requests {
                     let text = String(buffer: request.bytes)
                     if text == "boom" { throw RPCError(code: .invalidArgument, message: "boom") }
-                    if text == "slow" { slow = true }
-                    total += Int(text) ?? 0
+                    try await writer.send(TTRPCRawMessage(ByteBuffer(string: text.uppercased())))
                 }
-            } catch let error as RPCError where error.code == .cancelled {
-                probe?.continuation.yield("cancelled")
-                throw error
-            }
-            if slow { try await Task.sleep(for: .milliseconds(300)) }
-            return TTRPCRawMessage(ByteBuffer(string: "\(total)"))
-        })
-        router.register(shout, bidirectionalStreaming: { requests, _, writer in
-            for try await request in requests {
-                let text = String(buffer: request.bytes)
-                if text == "boom" { throw RPCError(code: .invalidArgument, message: "boom") }
-                try await writer.send(TTRPCRawMessage(ByteBuffer(string: text.uppercased())))
-            }
-        })
-        router.register(service: "test.Stream", method: "Gate", .clientStreaming { _, requests in
-            await gate?.wait()
-            var count = 0
-            for try await _ in requests { count += 1 }
-            return ByteBuffer(string: "\(count)")
-        })
+            })
+        router.register(
+            service: "test.Stream", method: "Gate",
+            .clientStreaming { _, requests in
+                await gate?.wait()
+                var count = 0
+                for try await _ in requests { count += 1 }
+                return ByteBuffer(string: "\(count)")
+            })
     }
 }
 
@@ -201,7 +207,8 @@ struct StreamingCallTests {
             #expect(answer?.streamID == 1)
             #expect(answer?.response.code == RPCStatusCode.invalidArgument.rawValue)
             #expect(answer?.response.status?.message.contains("after the client closed") == true)
-            try await raw.sendRequest(streamID: 3, TTRPCRequest(service: "jiefen.v1.Diagnostics", method: "Echo", payload: ByteBuffer(string: "ok")))
+            try await raw.sendRequest(
+                streamID: 3, TTRPCRequest(service: "jiefen.v1.Diagnostics", method: "Echo", payload: ByteBuffer(string: "ok")))
             let echo = try await raw.nextResponse()
             #expect(echo?.streamID == 3)
             #expect(echo.map { String(buffer: $0.response.payload) } == "ok")
@@ -212,7 +219,8 @@ struct StreamingCallTests {
     @Test func dataOnAUnaryStreamEndsIt() async throws {
         try await withTestServer(register: { StreamMethods.register(&$0) }) { unix, _ in
             let raw = try await RawConnection(to: unix)
-            try await raw.sendRequest(streamID: 1, TTRPCRequest(service: "jiefen.v1.Diagnostics", method: "Sleep", payload: ByteBuffer(string: "200")))
+            try await raw.sendRequest(
+                streamID: 1, TTRPCRequest(service: "jiefen.v1.Diagnostics", method: "Sleep", payload: ByteBuffer(string: "200")))
             try await raw.send(streamID: 1, type: 3, data: ByteBuffer(string: "x"))
             let answer = try await raw.nextResponse()
             #expect(answer?.response.status == TTRPCStatus(code: 3, message: "data frames are not accepted on a unary call"))

@@ -51,7 +51,9 @@ struct FrameCodecTests {
         var next = ByteBuffer()
         next.writeTTRPCFrame(TTRPCFrame(streamID: 11, type: .request, data: ByteBuffer(string: "ok")))
         try channel.writeInbound(next)
-        #expect(try channel.readInbound(as: TTRPCFrameEvent.self) == .frame(TTRPCFrame(streamID: 11, type: .request, data: ByteBuffer(string: "ok"))))
+        #expect(
+            try channel.readInbound(as: TTRPCFrameEvent.self)
+                == .frame(TTRPCFrame(streamID: 11, type: .request, data: ByteBuffer(string: "ok"))))
         _ = try channel.finish()
     }
 
@@ -60,7 +62,9 @@ struct FrameCodecTests {
         var bytes = ByteBuffer()
         bytes.writeTTRPCFrame(TTRPCFrame(streamID: 1, type: .request, data: ByteBuffer(repeating: 1, count: 16)))
         try channel.writeInbound(bytes)
-        #expect(try channel.readInbound(as: TTRPCFrameEvent.self) == .frame(TTRPCFrame(streamID: 1, type: .request, data: ByteBuffer(repeating: 1, count: 16))))
+        #expect(
+            try channel.readInbound(as: TTRPCFrameEvent.self)
+                == .frame(TTRPCFrame(streamID: 1, type: .request, data: ByteBuffer(repeating: 1, count: 16))))
         _ = try channel.finish()
     }
 

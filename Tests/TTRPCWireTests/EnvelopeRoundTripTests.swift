@@ -1,16 +1,16 @@
 import JiefenWireTesting
-import TTRPCWire
 import NIOCore
+import TTRPCWire
 import Testing
 
 @Suite("ttrpc envelope encoding")
 struct EnvelopeRoundTripTests {
     static let golden: [UInt8] = [
-        0x0A, 0x01, 0x61,  // service = "a"
-        0x12, 0x01, 0x62,  // method = "b"
-        0x1A, 0x02, 0x01, 0x02,  // payload = 01 02
-        0x20, 0x05,  // timeout_nano = 5
-        0x2A, 0x06, 0x0A, 0x01, 0x6B, 0x12, 0x01, 0x76,  // metadata { key = "k", value = "v" }
+        0x0A, 0x01, 0x61, // service = "a"
+        0x12, 0x01, 0x62, // method = "b"
+        0x1A, 0x02, 0x01, 0x02, // payload = 01 02
+        0x20, 0x05, // timeout_nano = 5
+        0x2A, 0x06, 0x0A, 0x01, 0x6B, 0x12, 0x01, 0x76, // metadata { key = "k", value = "v" }
     ]
 
     @Test func requestMatchesGoldenBytes() throws {

@@ -1,20 +1,7 @@
 import JiefenWireTesting
-import TTRPCWire
 import NIOCore
+import TTRPCWire
 import Testing
-
-/// A small deterministic generator (SplitMix64), so every run tries the same inputs and a failure reproduces.
-struct SeededGenerator: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
 
 @Suite("hostile bytes give errors, never crashes")
 struct HostileInputTests {
@@ -84,7 +71,7 @@ struct HostileInputTests {
                     case 0: bytes[Int.random(in: 0..<bytes.count, using: &rng)] = UInt8.random(in: 0...255, using: &rng)
                     case 1: bytes.insert(UInt8.random(in: 0...255, using: &rng), at: Int.random(in: 0...bytes.count, using: &rng))
                     case 2: if bytes.count > 1 { bytes.remove(at: Int.random(in: 0..<bytes.count, using: &rng)) }
-                    default: bytes += [0x2A, 0xFF, 0xFF, 0xFF, 0x7F]  // huge length
+                    default: bytes += [0x2A, 0xFF, 0xFF, 0xFF, 0x7F] // huge length
                     }
                 }
             }

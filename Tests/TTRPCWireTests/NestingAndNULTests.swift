@@ -1,6 +1,6 @@
-import TTRPCWire
 import JiefenWireTesting
 import NIOCore
+import TTRPCWire
 import Testing
 
 @Suite("nesting is bounded and NUL refused before protobuf-c unpacks")
@@ -21,10 +21,10 @@ struct NestingAndNULTests {
 
     @Test func depthSixteenDecodesAndSeventeenIsRefused() throws {
         // JiefenV1.CreateCaseRequest (1) → Field (2) → Value (3) → ValueList (4) → Value (5) …: n Value levels reach depth 2n + 1.
-        let fits = HostileBytes.createRequest(detailValue: HostileBytes.nestedValue(depth: 7))  // depth 15
+        let fits = HostileBytes.createRequest(detailValue: HostileBytes.nestedValue(depth: 7)) // depth 15
         let decoded = try codec.decode(ByteBuffer(bytes: fits))
         #expect(decoded.messages(12).count == 1)
-        let deeper = HostileBytes.createRequest(detailValue: HostileBytes.nestedValue(depth: 8))  // depth 17
+        let deeper = HostileBytes.createRequest(detailValue: HostileBytes.nestedValue(depth: 8)) // depth 17
         #expect(throws: WireError.self) { try codec.decode(ByteBuffer(bytes: deeper)) }
     }
 

@@ -1,6 +1,6 @@
 import JiefenWireTesting
-import TTRPCWire
 import NIOCore
+import TTRPCWire
 import Testing
 
 @Suite("descriptor-driven codec")
@@ -62,11 +62,12 @@ struct ProtoCodecOneofTests {
     ])
     func valueOneofRoundTrips(member: ProtoValue) throws {
         let codec = try ProtoCodec(messageType: "jiefen.v1.Value")
-        let field: UInt32 = switch member {
-        case .string: 1
-        case .int: 3
-        default: 8
-        }
+        let field: UInt32 =
+            switch member {
+            case .string: 1
+            case .int: 3
+            default: 8
+            }
         let message = ProtoMessage([field: member])
         #expect(try codec.decode(try codec.encode(message)) == message)
     }
@@ -82,10 +83,15 @@ struct ProtoCodecOneofTests {
 
     @Test func nestedListsOfMessagesRoundTrip() throws {
         let codec = try ProtoCodec(messageType: "jiefen.v1.Field")
-        let list = ProtoMessage([10: .message(ProtoMessage([1: .list([
-            .message(ProtoMessage([6: .string("2023-01-18")])),
-            .message(ProtoMessage([4: .int(18_650)])),
-        ])]))])
+        let list = ProtoMessage([
+            10: .message(
+                ProtoMessage([
+                    1: .list([
+                        .message(ProtoMessage([6: .string("2023-01-18")])),
+                        .message(ProtoMessage([4: .int(18_650)])),
+                    ])
+                ]))
+        ])
         let message = ProtoMessage([1: .string("plots"), 2: .message(list)])
         #expect(try codec.decode(try codec.encode(message)) == message)
     }

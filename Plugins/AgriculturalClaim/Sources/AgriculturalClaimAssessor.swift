@@ -14,12 +14,16 @@ struct AgriculturalClaimAssessor {
             figures.append(Figure(key: "crop_loss", label: "Crop loss", value: .money(loss), unit: "yuan"))
         }
         if let total = calc.totalLoss {
-            figures.append(Figure(key: "total_loss", label: "Loss incl. replanting, less salvage", value: .money(total),
-                                  unit: "yuan"))
+            figures.append(
+                Figure(
+                    key: "total_loss", label: "Loss incl. replanting, less salvage", value: .money(total),
+                    unit: "yuan"))
         }
         if let seed = calc.seedCompensation {
-            figures.append(Figure(key: "seed_compensation", label: "Seed claim (price + lost profit + other)",
-                                  value: .money(seed), unit: "yuan"))
+            figures.append(
+                Figure(
+                    key: "seed_compensation", label: "Seed claim (price + lost profit + other)",
+                    value: .money(seed), unit: "yuan"))
         }
         if let damage = calc.damageClass {
             figures.append(Figure(key: "damage_class", label: "Damage class", value: .enumeration(damage.rawValue)))
@@ -28,15 +32,17 @@ struct AgriculturalClaimAssessor {
         let productClaim = AgriculturalClaimSchema.productSubtypes.contains(details.enumeration("subtype") ?? "")
         if productClaim || details.bool("suspected_fake_product") == true { supporting.append(.marketRegulation) }
         if details.bool("human_poisoning") == true { supporting.append(.policeStation) }
-        return Assessment(figures: figures, severity: severity(), suggestedDepartment: .agriculturalServiceStation,
-                          supportingDepartments: supporting, advice: advice(calc))
+        return Assessment(
+            figures: figures, severity: severity(), suggestedDepartment: .agriculturalServiceStation,
+            supportingDepartments: supporting, advice: advice(calc))
     }
 
     func severity() -> Severity {
         let households = max(Int(clamping: details.integer("households_affected") ?? 0), state.householdsInvolved)
         let area = details.area("affected_area_mu") ?? AreaMu(hundredths: 0)
         if area >= configuration.p1Area || households >= configuration.p1Households
-            || details.bool("human_poisoning") == true || details.bool("suspected_fake_product") == true {
+            || details.bool("human_poisoning") == true || details.bool("suspected_fake_product") == true
+        {
             return .p1
         }
         return .p2
@@ -45,8 +51,11 @@ struct AgriculturalClaimAssessor {
     private func advice(_ calc: AgriculturalClaimCalculation) -> [Advice] {
         var a = [Advice(code: "on_site_same_day", message: "Go on site the same day: symptoms change and evidence perishes.")]
         if calc.cropLoss == nil {
-            a.append(Advice(code: "loss_inputs_missing", message: "Record expected_yield_kg_per_mu, price_per_kg and "
-                + "loss_ratio to compute the loss."))
+            a.append(
+                Advice(
+                    code: "loss_inputs_missing",
+                    message: "Record expected_yield_kg_per_mu, price_per_kg and "
+                        + "loss_ratio to compute the loss."))
         }
         if let y = details.integer("expected_yield_kg_per_mu"), !configuration.yieldBand.contains(y) {
             a.append(Advice(code: "yield_outside_band", message: "Expected yield \(y) kg/mu is outside the regional band."))
@@ -56,19 +65,28 @@ struct AgriculturalClaimAssessor {
         }
         let subtype = details.enumeration("subtype")
         if subtype == "seed_quality" && details.bool("appraisal_requested") != true {
-            a.append(Advice(code: "appraisal_time_critical", message: "Request the field appraisal now: it is refused once "
-                + "the crop's typical-trait stage has passed (MOA Order No. 28)."))
+            a.append(
+                Advice(
+                    code: "appraisal_time_critical",
+                    message: "Request the field appraisal now: it is refused once "
+                        + "the crop's typical-trait stage has passed (MOA Order No. 28)."))
         }
         if subtype == "pesticide_damage" {
-            a.append(Advice(code: "claim_producer_or_dealer", message: "Damage from a pesticide can be claimed from the "
-                + "producer or the dealer (Pesticide Regulations Art. 64)."))
+            a.append(
+                Advice(
+                    code: "claim_producer_or_dealer",
+                    message: "Damage from a pesticide can be claimed from the "
+                        + "producer or the dealer (Pesticide Regulations Art. 64)."))
         }
         if details.bool("human_poisoning") == true {
             a.append(Advice(code: "poisoning", message: "A poisoning is handled by agriculture and police (Art. 38)."))
         }
         if details.bool("suspected_fake_product") == true {
-            a.append(Advice(code: "enforcement_referral", message: "Refer the suspected fake or substandard product for "
-                + "enforcement (Arts. 44-45)."))
+            a.append(
+                Advice(
+                    code: "enforcement_referral",
+                    message: "Refer the suspected fake or substandard product for "
+                        + "enforcement (Arts. 44-45)."))
         }
         return a
     }

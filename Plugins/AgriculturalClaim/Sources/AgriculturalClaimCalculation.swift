@@ -27,10 +27,13 @@ public struct AgriculturalClaimCalculation: Sendable, Hashable {
     /// rules need not hold: ``AgriculturalClaimValidation`` uses it to check `salvage_value`).
     init(validated details: Details) throws(DomainError) {
         if let area = details.area("affected_area_mu"), let yield = details.integer("expected_yield_kg_per_mu"),
-           let price = details.money("price_per_kg"), let ratio = details.decimal("loss_ratio") {
-            let decimals = 2 + ratio.validScale   // hundredths of a mu, then the ratio's decimals
-            cropLoss = Money(fen: try ExactArithmetic.product([area.hundredths, yield, price.fen, ratio.units],
-                                                              decimals: decimals, field: "affected_area_mu"))
+            let price = details.money("price_per_kg"), let ratio = details.decimal("loss_ratio")
+        {
+            let decimals = 2 + ratio.validScale // hundredths of a mu, then the ratio's decimals
+            cropLoss = Money(
+                fen: try ExactArithmetic.product(
+                    [area.hundredths, yield, price.fen, ratio.units],
+                    decimals: decimals, field: "affected_area_mu"))
         }
         if let loss = cropLoss {
             let replanting = details.money("replanting_cost") ?? .zero

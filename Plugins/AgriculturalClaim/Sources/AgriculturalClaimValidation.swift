@@ -23,7 +23,8 @@ public enum AgriculturalClaimValidation {
             }
         }
         if let applied = details.date("application_date"), let observed = details.date("symptom_observed_date"),
-           observed < applied {
+            observed < applied
+        {
             v.append(.init(field: "symptom_observed_date", message: "must not be before application_date (\(applied))"))
         }
         let subtype = details.enumeration("subtype") ?? ""
@@ -42,7 +43,8 @@ public enum AgriculturalClaimValidation {
             do {
                 let calc = try AgriculturalClaimCalculation(validated: details)
                 if let loss = calc.cropLoss, let salvage = details.money("salvage_value"),
-                   try salvage > loss.adding(details.money("replanting_cost") ?? .zero, field: "replanting_cost") {
+                    try salvage > loss.adding(details.money("replanting_cost") ?? .zero, field: "replanting_cost")
+                {
                     v.append(.init(field: "salvage_value", message: "must not exceed the crop loss plus replanting cost"))
                 }
             } catch {

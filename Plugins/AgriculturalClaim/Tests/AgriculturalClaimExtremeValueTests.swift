@@ -13,9 +13,11 @@ struct AgriculturalClaimExtremeValueTests {
     @Test("each numeric attribute at each extreme", arguments: ExtremeValues.variants(of: AgriculturalClaimSchema.schema))
     func extremes(variant: ExtremeValues.Variant) throws {
         var details = AgriculturalClaimSchema.sample.merging(variant.details)
-        if variant.attribute == "seed_purchase_price" {   // only seed claims use it
-            details = details.merging(["subtype": .enumeration("seed_quality"), "product_name": .text("seed"),
-                                       "batch_no": .text("B1"), "dealer_license": .text("D1")])
+        if variant.attribute == "seed_purchase_price" { // only seed claims use it
+            details = details.merging([
+                "subtype": .enumeration("seed_quality"), "product_name": .text("seed"),
+                "batch_no": .text("B1"), "dealer_license": .text("D1"),
+            ])
         }
         let violations = plugin.validate(details, context: context)
         if variant.isOutermost { #expect(violations.contains { $0.field == variant.attribute }) }

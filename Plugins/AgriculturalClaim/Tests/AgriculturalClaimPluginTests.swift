@@ -4,8 +4,9 @@ import JiefenDomainTesting
 import Testing
 
 func assessClaim(_ details: Details, households: Int = 1) throws -> Assessment {
-    var builder = CaseBuilder(kind: "agricultural-claim", track: .dispute, channel: .wechatGroup, on: "2022-07-12",
-                              details: details)
+    var builder = CaseBuilder(
+        kind: "agricultural-claim", track: .dispute, channel: .wechatGroup, on: "2022-07-12",
+        details: details)
     builder.registration.householdsInvolved = households
     return try AgriculturalClaimPlugin().assess(try builder.state(), context: FixedClock(date: "2022-07-12").context())
 }
@@ -15,13 +16,13 @@ private func ratio(_ text: String) -> DetailValue {
 }
 
 private let severityRows: [(Details, Severity)] = [
-        (Details(), Severity.p2),
-        (["plot_area_mu": .area(AreaMu(mu: 60)), "affected_area_mu": .area(AreaMu(mu: 50))], .p1),
-        (["plot_area_mu": .area(AreaMu(mu: 60)), "affected_area_mu": .area(AreaMu(hundredths: 4_999))], .p2),
-        (["households_affected": .integer(10)], .p1),
-        (["human_poisoning": .bool(true)], .p1),
-        (["suspected_fake_product": .bool(true)], .p1),
-    ]
+    (Details(), Severity.p2),
+    (["plot_area_mu": .area(AreaMu(mu: 60)), "affected_area_mu": .area(AreaMu(mu: 50))], .p1),
+    (["plot_area_mu": .area(AreaMu(mu: 60)), "affected_area_mu": .area(AreaMu(hundredths: 4_999))], .p2),
+    (["households_affected": .integer(10)], .p1),
+    (["human_poisoning": .bool(true)], .p1),
+    (["suspected_fake_product": .bool(true)], .p1),
+]
 
 /// The product label data a product claim needs to pass validation (and so to be assessed).
 private let productLabel: Details = [
@@ -30,12 +31,12 @@ private let productLabel: Details = [
 ]
 
 private let adviceRows: [(String, Details)] = [
-        ("appraisal_time_critical", productLabel.merging(["subtype": .enumeration("seed_quality")])),
-        ("claim_producer_or_dealer", productLabel.merging(["subtype": .enumeration("pesticide_damage")])),
-        ("yield_outside_band", ["expected_yield_kg_per_mu": .integer(1_500)]),
-        ("price_outside_band", ["price_per_kg": .money(Money(yuan: 30))]),
-        ("enforcement_referral", ["suspected_fake_product": .bool(true)]),
-    ]
+    ("appraisal_time_critical", productLabel.merging(["subtype": .enumeration("seed_quality")])),
+    ("claim_producer_or_dealer", productLabel.merging(["subtype": .enumeration("pesticide_damage")])),
+    ("yield_outside_band", ["expected_yield_kg_per_mu": .integer(1_500)]),
+    ("price_outside_band", ["price_per_kg": .money(Money(yuan: 30))]),
+    ("enforcement_referral", ["suspected_fake_product": .bool(true)]),
+]
 
 @Suite("Agricultural claim plugin")
 struct AgriculturalClaimPluginTests {
@@ -70,10 +71,12 @@ struct AgriculturalClaimPluginTests {
         #expect(try assessClaim(seed).figure("seed_compensation")?.value == .money(Money(fen: 57_760)))
     }
 
-    @Test("damage classes: 10 % affected, 30 % disaster, 80 % total loss", arguments: [
-        ("0.05", "minor"), ("0.0999", "minor"), ("0.10", "affected"), ("0.30", "disaster"), ("0.79", "disaster"),
-        ("0.80", "total_loss"), ("1", "total_loss"),
-    ])
+    @Test(
+        "damage classes: 10 % affected, 30 % disaster, 80 % total loss",
+        arguments: [
+            ("0.05", "minor"), ("0.0999", "minor"), ("0.10", "affected"), ("0.30", "disaster"), ("0.79", "disaster"),
+            ("0.80", "total_loss"), ("1", "total_loss"),
+        ])
     func damageClass(lossRatio: String, expected: String) throws {
         let a = try assessClaim(AgriculturalClaimSchema.sample.merging(["loss_ratio": ratio(lossRatio)]))
         #expect(a.figure("damage_class")?.value == .enumeration(expected))
@@ -94,9 +97,10 @@ struct AgriculturalClaimPluginTests {
         let drift = try assessClaim(AgriculturalClaimSchema.sample)
         #expect(drift.suggestedDepartment == .agriculturalServiceStation)
         #expect(drift.supportingDepartments == [.agricultureBureau])
-        let product = try assessClaim(AgriculturalClaimSchema.sample.merging(productLabel).merging([
-            "subtype": .enumeration("fertilizer_quality"), "human_poisoning": .bool(true),
-        ]))
+        let product = try assessClaim(
+            AgriculturalClaimSchema.sample.merging(productLabel).merging([
+                "subtype": .enumeration("fertilizer_quality"), "human_poisoning": .bool(true),
+            ]))
         #expect(product.supportingDepartments == [.agricultureBureau, .marketRegulation, .policeStation])
         #expect(product.hasAdvice("poisoning"))
     }

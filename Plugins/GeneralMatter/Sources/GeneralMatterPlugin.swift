@@ -42,10 +42,12 @@ public struct GeneralMatterPlugin: DisputePlugin {
         if violence {
             severity = .p2
             supporting.append(.policeStation)
-            advice.append(Advice(code: "inform_police", message: "a risk of violence: inform the police station (People's Mediation Law Art. 25)"))
+            advice.append(
+                Advice(code: "inform_police", message: "a risk of violence: inform the police station (People's Mediation Law Art. 25)"))
         }
-        return Assessment(severity: severity, suggestedDepartment: GeneralMatterSchema.department(for: category),
-                          supportingDepartments: supporting, advice: advice)
+        return Assessment(
+            severity: severity, suggestedDepartment: GeneralMatterSchema.department(for: category),
+            supportingDepartments: supporting, advice: advice)
     }
 
     /// Every lifecycle event is allowed; the kind adds no rules of its own.

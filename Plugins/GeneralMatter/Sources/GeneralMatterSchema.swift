@@ -7,8 +7,9 @@ public enum GeneralMatterSchema {
 
     /// The schema.
     public static let schema = DetailSchema([
-        AttributeSpec("category", .enumeration(categories), required: true,
-                      description: "neighbour_family, roads_water_lighting, social_security, sanitation or other."),
+        AttributeSpec(
+            "category", .enumeration(categories), required: true,
+            description: "neighbour_family, roads_water_lighting, social_security, sanitation or other."),
         AttributeSpec("village_group", .text(maxLength: 50), description: "The villager group (组) concerned."),
         AttributeSpec("violence_risk", .bool, description: "A risk that the quarrel turns violent (民转刑风险)."),
         AttributeSpec("summary", .text(maxLength: 500), description: "What is asked, without names or numbers."),

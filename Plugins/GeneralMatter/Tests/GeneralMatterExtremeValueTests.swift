@@ -18,8 +18,10 @@ struct GeneralMatterExtremeValueTests {
         #expect(domainError { try plugin.assess(state, context: context) }?.violations == violations)
         let event = CaseEvent(sequence: 2, actor: Fixture.clerk, at: Fixture.at("2022-07-03", 10), payload: .handlingStarted)
         #expect(domainError { try plugin.decide(event, on: state, context: context) }?.violations == violations)
-        let crowd = try CaseBuilder(kind: "general-matter", on: "2022-07-03", details: ["category": .enumeration("other")],
-                                    personsInvolved: Registration.maximumInvolved).state()
+        let crowd = try CaseBuilder(
+            kind: "general-matter", on: "2022-07-03", details: ["category": .enumeration("other")],
+            personsInvolved: Registration.maximumInvolved
+        ).state()
         #expect(try plugin.assess(crowd, context: context).severity == .p2)
     }
 }

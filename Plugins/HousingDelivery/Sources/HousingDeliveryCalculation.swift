@@ -26,12 +26,16 @@ public struct HousingDeliveryCalculation: Sendable, Hashable {
     init(validated details: Details, today: CivilDate) throws(DomainError) {
         delayDays = try Self.delayDays(details: details, today: today)
         if let rate = details.decimal("penalty_rate_per_day"), let base = Self.penaltyBase(details) {
-            agreedPenalty = Money(fen: try ExactArithmetic.product([base.fen, rate.units, Int64(delayDays)],
-                                                                   decimals: rate.validScale, field: "penalty_rate_per_day"))
+            agreedPenalty = Money(
+                fen: try ExactArithmetic.product(
+                    [base.fen, rate.units, Int64(delayDays)],
+                    decimals: rate.validScale, field: "penalty_rate_per_day"))
         }
         if let rent = details.money("comparable_rent_per_month") {
-            rentBasedDamages = Money(fen: try ExactArithmetic.product([rent.fen, 12, Int64(delayDays)], dividedBy: 365,
-                                                                      field: "comparable_rent_per_month"))
+            rentBasedDamages = Money(
+                fen: try ExactArithmetic.product(
+                    [rent.fen, 12, Int64(delayDays)], dividedBy: 365,
+                    field: "comparable_rent_per_month"))
         }
     }
 

@@ -61,8 +61,9 @@ public struct HousingDeliveryPlugin: DisputePlugin {
         switch event.payload {
         case .accepted, .assigned, .mediationStarted, .handlingStarted:
             guard litigation else { return .allow() }
-            return .deny("litigation is pending, so the matter belongs to the court: record 'guided_legal' "
-                + "(allowed in REGISTERED, ACCEPTED, ASSIGNED, IN_PROGRESS) instead of '\(event.kind)'")
+            return .deny(
+                "litigation is pending, so the matter belongs to the court: record 'guided_legal' "
+                    + "(allowed in REGISTERED, ACCEPTED, ASSIGNED, IN_PROGRESS) instead of '\(event.kind)'")
         case .detailsUpdated(let changes):
             let merged = state.details.merging(changes)
             if changes.date("delivery_start_date") != nil, merged.enumeration("construction_status") != "delivering" {

@@ -20,9 +20,12 @@ public enum HousingDeliveryValidation {
             v.append(.init(field: "developer_uscc", message: problem))
         }
         if let represented = details.integer("households_represented"),
-           let affected = details.integer("households_affected"), represented > affected {
-            v.append(.init(field: "households_represented",
-                           message: "must not exceed households_affected (\(affected)), got \(represented)"))
+            let affected = details.integer("households_affected"), represented > affected
+        {
+            v.append(
+                .init(
+                    field: "households_represented",
+                    message: "must not exceed households_affected (\(affected)), got \(represented)"))
         }
         let status = details.enumeration("construction_status")
         if status == "stalled" && details.date("stalled_since") == nil {
@@ -39,17 +42,24 @@ public enum HousingDeliveryValidation {
         if let delivery {
             if let acceptance {
                 if delivery < acceptance {
-                    v.append(.init(field: "delivery_start_date", message: "must not be before completion_acceptance_date "
-                        + "(\(acceptance)): delivery needs completion acceptance (Construction Law Art. 61)"))
+                    v.append(
+                        .init(
+                            field: "delivery_start_date",
+                            message: "must not be before completion_acceptance_date "
+                                + "(\(acceptance)): delivery needs completion acceptance (Construction Law Art. 61)"))
                 }
             } else {
-                v.append(.init(field: "completion_acceptance_date",
-                               message: "is required once delivery_start_date is set: delivery needs completion acceptance"))
+                v.append(
+                    .init(
+                        field: "completion_acceptance_date",
+                        message: "is required once delivery_start_date is set: delivery needs completion acceptance"))
             }
         }
         if let paid = details.money("paid_amount"), let total = details.money("total_price"), paid > total {
-            v.append(.init(field: "paid_amount",
-                           message: "must not exceed total_price (\(total.formattedYuan) yuan), got \(paid.formattedYuan)"))
+            v.append(
+                .init(
+                    field: "paid_amount",
+                    message: "must not exceed total_price (\(total.formattedYuan) yuan), got \(paid.formattedYuan)"))
         }
         if let demands = details.list("demands"), Set(demands).count != demands.count {
             v.append(.init(field: "demands", message: "must not repeat a demand"))

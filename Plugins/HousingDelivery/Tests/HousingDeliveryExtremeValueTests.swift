@@ -14,7 +14,7 @@ struct HousingDeliveryExtremeValueTests {
     func extremes(variant: ExtremeValues.Variant) throws {
         var details = HousingDeliverySchema.sample.merging(variant.details)
         if variant.attribute == "households_affected", variant.raw >= 0 {
-            details["households_represented"] = nil   // keep the cross-field rule out of the way
+            details["households_represented"] = nil // keep the cross-field rule out of the way
         }
         let violations = plugin.validate(details, context: context)
         if variant.isOutermost { #expect(violations.contains { $0.field == variant.attribute }) }
@@ -33,8 +33,9 @@ struct HousingDeliveryExtremeValueTests {
     @Test("a details update to an extreme value is refused by decide with the attribute's violation")
     func decideOnUpdate() throws {
         let state = try CaseBuilder(kind: "housing-delivery", on: "2022-10-20", details: HousingDeliverySchema.sample).state()
-        let update = CaseEvent(sequence: 2, actor: Fixture.clerk, at: Fixture.at("2022-10-21"),
-                               payload: .detailsUpdated(["paid_amount": .money(Money(fen: .max))]))
+        let update = CaseEvent(
+            sequence: 2, actor: Fixture.clerk, at: Fixture.at("2022-10-21"),
+            payload: .detailsUpdated(["paid_amount": .money(Money(fen: .max))]))
         let error = domainError { try plugin.decide(update, on: state, context: context) }
         #expect(error?.violations.contains { $0.field == "paid_amount" } == true)
     }

@@ -12,10 +12,13 @@ let delivered = HousingDeliverySchema.sample.merging([
     "delivery_start_date": .date(d("2023-01-18")),
 ])
 
-func assess(_ details: Details, on today: String = "2023-01-18", households: Int = 1,
-            vulnerable: Set<VulnerabilityFlag> = [], headcount: Int = 1) throws -> Assessment {
-    var builder = CaseBuilder(kind: "housing-delivery", on: "2022-10-20", details: details, personsInvolved: 5,
-                              headcount: headcount)
+func assess(
+    _ details: Details, on today: String = "2023-01-18", households: Int = 1,
+    vulnerable: Set<VulnerabilityFlag> = [], headcount: Int = 1
+) throws -> Assessment {
+    var builder = CaseBuilder(
+        kind: "housing-delivery", on: "2022-10-20", details: details, personsInvolved: 5,
+        headcount: headcount)
     builder.registration.householdsInvolved = households
     builder.registration.vulnerableFlags = vulnerable
     return try HousingDeliveryPlugin().assess(try builder.state(), context: FixedClock(date: today).context())
@@ -50,8 +53,10 @@ struct HousingDeliveryPluginTests {
 
     @Test("delay: grace days deducted, today used before delivery, never negative")
     func delay() throws {
-        #expect(try HousingDeliveryCalculation.delayDays(details: delivered.merging(["grace_days": .integer(90)]),
-                                                     today: d("2023-06-30")) == 658)
+        #expect(
+            try HousingDeliveryCalculation.delayDays(
+                details: delivered.merging(["grace_days": .integer(90)]),
+                today: d("2023-06-30")) == 658)
         #expect(try HousingDeliveryCalculation.delayDays(details: HousingDeliverySchema.sample, today: d("2022-06-30")) == 546)
         #expect(try HousingDeliveryCalculation.delayDays(details: HousingDeliverySchema.sample, today: d("2020-06-30")) == 0)
         let planned = delivered.merging(["delivery_start_date": .date(d("2023-03-01"))])
@@ -70,11 +75,14 @@ struct HousingDeliveryPluginTests {
 
     @Test("flags: rate above 0.0005, penalty 30 % above the loss, penalty below the loss")
     func flags() throws {
-        #expect(try assess(delivered.merging(["penalty_rate_per_day": .decimal(FixedDecimal(units: 6, scale: 4))]))
-            .hasAdvice("penalty_rate_review"))
+        #expect(
+            try assess(delivered.merging(["penalty_rate_per_day": .decimal(FixedDecimal(units: 6, scale: 4))]))
+                .hasAdvice("penalty_rate_review"))
         #expect(try !assess(delivered).hasAdvice("penalty_rate_review"))
-        let high = delivered.merging(["penalty_rate_per_day": .decimal(FixedDecimal(units: 5, scale: 4)),
-                                      "comparable_rent_per_month": .money(Money(yuan: 1_000))])
+        let high = delivered.merging([
+            "penalty_rate_per_day": .decimal(FixedDecimal(units: 5, scale: 4)),
+            "comparable_rent_per_month": .money(Money(yuan: 1_000)),
+        ])
         #expect(try assess(high).hasAdvice("penalty_may_be_reduced"))
         let low = delivered.merging(["comparable_rent_per_month": .money(Money(yuan: 20_000))])
         #expect(try assess(low).hasAdvice("penalty_may_be_raised"))
@@ -92,31 +100,44 @@ struct HousingDeliveryPluginTests {
         #expect(try !assess(title, on: "2023-04-18").hasAdvice("title_certificate_late"))
     }
 
-    @Test("severity", arguments: [
-        SeverityRow(["households_affected": .integer(118)], .p1),
-        SeverityRow(["households_affected": .integer(50), "mortgage_in_repayment": .bool(false)], .p2),
-        SeverityRow(["households_affected": .integer(5), "mortgage_in_repayment": .bool(false)], .p3),
-        SeverityRow(["households_affected": .integer(5), "mortgage_in_repayment": .bool(true)], .p2),
-        SeverityRow(["households_affected": .integer(5), "mortgage_in_repayment": .bool(false),
-                     "public_opinion_risk": .bool(true)], .p1),
-        SeverityRow(["households_affected": .integer(5), "mortgage_in_repayment": .bool(false),
-                     "construction_status": .enumeration("stalled"), "stalled_since": .date(d("2021-12-01"))], .p2),
-        SeverityRow(["households_affected": .integer(5), "mortgage_in_repayment": .bool(false),
-                     "construction_status": .enumeration("stalled"), "stalled_since": .date(d("2022-06-01"))], .p3),
-        SeverityRow(["households_affected": .integer(5), "mortgage_in_repayment": .bool(false)], .p1, households: 100),
-    ])
+    @Test(
+        "severity",
+        arguments: [
+            SeverityRow(["households_affected": .integer(118)], .p1),
+            SeverityRow(["households_affected": .integer(50), "mortgage_in_repayment": .bool(false)], .p2),
+            SeverityRow(["households_affected": .integer(5), "mortgage_in_repayment": .bool(false)], .p3),
+            SeverityRow(["households_affected": .integer(5), "mortgage_in_repayment": .bool(true)], .p2),
+            SeverityRow(
+                [
+                    "households_affected": .integer(5), "mortgage_in_repayment": .bool(false),
+                    "public_opinion_risk": .bool(true),
+                ], .p1),
+            SeverityRow(
+                [
+                    "households_affected": .integer(5), "mortgage_in_repayment": .bool(false),
+                    "construction_status": .enumeration("stalled"), "stalled_since": .date(d("2021-12-01")),
+                ], .p2),
+            SeverityRow(
+                [
+                    "households_affected": .integer(5), "mortgage_in_repayment": .bool(false),
+                    "construction_status": .enumeration("stalled"), "stalled_since": .date(d("2022-06-01")),
+                ], .p3),
+            SeverityRow(["households_affected": .integer(5), "mortgage_in_repayment": .bool(false)], .p1, households: 100),
+        ])
     func severity(row: SeverityRow) throws {
         var details = HousingDeliverySchema.sample.merging(row.changes)
-        details["households_represented"] = details["households_affected"]   // valid: represented ≤ affected
+        details["households_represented"] = details["households_affected"] // valid: represented ≤ affected
         let level = try assess(details, households: row.households).severity
         #expect(level == row.expected)
     }
 
     @Test("severity: a collective visit is P1; vulnerable buyers raise one level")
     func severityRaised() throws {
-        let small = HousingDeliverySchema.sample.merging(["households_affected": .integer(5),
-                                                          "households_represented": .integer(5),
-                                                          "mortgage_in_repayment": .bool(false)])
+        let small = HousingDeliverySchema.sample.merging([
+            "households_affected": .integer(5),
+            "households_represented": .integer(5),
+            "mortgage_in_repayment": .bool(false),
+        ])
         #expect(try assess(small, headcount: 5).severity == .p1)
         #expect(try assess(small, vulnerable: [.elderlyAlone]).severity == .p2)
     }

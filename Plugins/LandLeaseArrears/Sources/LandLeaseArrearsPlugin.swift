@@ -76,8 +76,9 @@ public struct LandLeaseArrearsPlugin: DisputePlugin {
         guard resolving else { return .allow() }
         let details = state.details
         if details.text("repayment_plan_ref") == nil && details.text("payment_record_ref") == nil {
-            return .deny("a land-lease case closes as resolved only with a repayment plan or payment record: "
-                + "set repayment_plan_ref or payment_record_ref first")
+            return .deny(
+                "a land-lease case closes as resolved only with a repayment plan or payment record: "
+                    + "set repayment_plan_ref or payment_record_ref first")
         }
         return .allow()
     }

@@ -41,8 +41,10 @@ public struct LandLeaseCalculation: Sendable, Hashable {
         let area = details.area("area_mu")?.hundredths ?? 0
         let months = details.integer("payment_period_months") ?? 12
         let rentField = details.money("rent_per_mu_per_year") != nil ? "rent_per_mu_per_year" : "rent_in_kind_kg_per_mu"
-        instalment = Money(fen: try ExactArithmetic.product([perMu?.fen ?? 0, area, months], dividedBy: 1200,
-                                                            field: rentField))
+        instalment = Money(
+            fen: try ExactArithmetic.product(
+                [perMu?.fen ?? 0, area, months], dividedBy: 1200,
+                field: rentField))
         let schedule = (details.list("payment_schedule") ?? []).compactMap { value -> CivilDate? in
             if case .date(let d) = value { return d }
             return nil
@@ -58,8 +60,8 @@ public struct LandLeaseCalculation: Sendable, Hashable {
         var oldest: CivilDate?
         for date in due {
             let covered = min(remainingPaid, instalment.fen)
-            remainingPaid -= covered          // 0 ≤ covered ≤ remainingPaid
-            let unpaid = instalment.fen - covered   // 0 ≤ covered ≤ instalment
+            remainingPaid -= covered // 0 ≤ covered ≤ remainingPaid
+            let unpaid = instalment.fen - covered // 0 ≤ covered ≤ instalment
             guard unpaid > 0 else { continue }
             oldest = oldest ?? date
             // unpaid ≤ 10^15 fen, days ≤ 3,652,058, at most 1,200 instalments: far inside Int128.
@@ -76,8 +78,10 @@ public struct LandLeaseCalculation: Sendable, Hashable {
             let scale = Int128(FixedDecimal(units: 1, scale: 0).units(atScale: rate.validScale) ?? 1)
             let (fee, overflow) = unpaidTimesDays.multipliedReportingOverflow(by: Int128(rate.units))
             guard !overflow, let fen = ExactArithmetic.divideRounded(fee, by: scale) else {
-                throw ExactArithmetic.outOfRange(field: "late_fee_daily_rate", "the late fee at \(rate) a day on the "
-                    + "overdue rent is out of range; check the rate and payment_schedule")
+                throw ExactArithmetic.outOfRange(
+                    field: "late_fee_daily_rate",
+                    "the late fee at \(rate) a day on the "
+                        + "overdue rent is out of range; check the rate and payment_schedule")
             }
             lateFee = Money(fen: fen)
         case "fixed":

@@ -19,8 +19,10 @@ public enum LandLeaseValidation {
         var v = LandLeaseSchema.schema.validate(details)
         v += LandLeaseLimits.money.violations(details)
         if let id = details.text("transferee_id"), !UnifiedSocialCreditCode.isValid(id), !ResidentIDNumber.isValid(id) {
-            v.append(.init(field: "transferee_id",
-                           message: "must be a valid unified social credit code or resident ID number (check character)"))
+            v.append(
+                .init(
+                    field: "transferee_id",
+                    message: "must be a valid unified social credit code or resident ID number (check character)"))
         }
         if details.bool("written_contract") == true {
             for field in ["contract_no", "signed_date"] where details[field] == nil {
@@ -47,8 +49,11 @@ public enum LandLeaseValidation {
                 v.append(.init(field: "payment_schedule", message: "must not repeat a due date"))
             }
             if schedule.count > LandLeaseLimits.maximumInstalments {
-                v.append(.init(field: "payment_schedule", message: "must have at most "
-                    + "\(LandLeaseLimits.maximumInstalments) instalments, got \(schedule.count)"))
+                v.append(
+                    .init(
+                        field: "payment_schedule",
+                        message: "must have at most "
+                            + "\(LandLeaseLimits.maximumInstalments) instalments, got \(schedule.count)"))
             }
             for (i, value) in schedule.enumerated() {
                 if case .date(let d) = value, let start, let end, start < end, d < start || d > end {
@@ -61,8 +66,10 @@ public enum LandLeaseValidation {
             do {
                 let calc = try LandLeaseCalculation(validated: details, today: end ?? CivilDate(daysSinceEpoch: 0))
                 if let paid = details.money("amount_paid"), calc.totalForTerm.fen > 0, paid > calc.totalForTerm {
-                    v.append(.init(field: "amount_paid",
-                                   message: "must not exceed the rent of the whole term (\(calc.totalForTerm.formattedYuan) yuan)"))
+                    v.append(
+                        .init(
+                            field: "amount_paid",
+                            message: "must not exceed the rent of the whole term (\(calc.totalForTerm.formattedYuan) yuan)"))
                 }
             } catch {
                 v += error.violations

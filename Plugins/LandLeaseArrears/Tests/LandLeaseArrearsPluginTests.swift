@@ -5,17 +5,22 @@ import Testing
 
 private func d(_ iso: String) -> CivilDate { Fixture.date(iso) }
 
-func landCase(_ details: Details, households: Int = 1, headcount: Int = 1,
-              vulnerable: Set<VulnerabilityFlag> = []) -> CaseBuilder {
-    var builder = CaseBuilder(kind: "land-lease-arrears", channel: .villageReception, on: "2022-08-21",
-                              details: details, personsInvolved: 23, headcount: headcount)
+func landCase(
+    _ details: Details, households: Int = 1, headcount: Int = 1,
+    vulnerable: Set<VulnerabilityFlag> = []
+) -> CaseBuilder {
+    var builder = CaseBuilder(
+        kind: "land-lease-arrears", channel: .villageReception, on: "2022-08-21",
+        details: details, personsInvolved: 23, headcount: headcount)
     builder.registration.householdsInvolved = households
     builder.registration.vulnerableFlags = vulnerable
     return builder
 }
 
-func assessLand(_ details: Details, on today: String = "2023-01-10", headcount: Int = 1,
-                vulnerable: Set<VulnerabilityFlag> = []) throws -> Assessment {
+func assessLand(
+    _ details: Details, on today: String = "2023-01-10", headcount: Int = 1,
+    vulnerable: Set<VulnerabilityFlag> = []
+) throws -> Assessment {
     let state = try landCase(details, headcount: headcount, vulnerable: vulnerable).state()
     return try LandLeaseArrearsPlugin().assess(state, context: FixedClock(date: today).context())
 }
@@ -81,16 +86,25 @@ struct LandLeaseArrearsPluginTests {
         #expect(LandLeaseArrearsPlugin().validate(details, context: FixedClock(date: "2023-01-10").context()).isEmpty)
     }
 
-    @Test("severity", arguments: [
-        LandSeverityRow("example: 23 households, arrears ≥ 100,000", LandLeaseSchema.sample, .p2),
-        LandSeverityRow("absconded", LandLeaseSchema.sample.merging(["transferee_absconded": .bool(true)]), .p1),
-        LandSeverityRow("30 households", LandLeaseSchema.sample.merging(["transferors": .list((1...30).map {
-            .text("h\($0)") })]), .p1),
-        LandSeverityRow("small and recent", smallCase, .p3, today: "2023-03-10"),
-        LandSeverityRow("small, weeks before Spring Festival", smallCase, .p2, today: "2023-01-10"),
-        LandSeverityRow("small, overdue 12 months", smallCase.merging(["amount_paid": .money(Money(yuan: 12_000))]), .p2,
-                        today: "2023-03-10"),
-    ])
+    @Test(
+        "severity",
+        arguments: [
+            LandSeverityRow("example: 23 households, arrears ≥ 100,000", LandLeaseSchema.sample, .p2),
+            LandSeverityRow("absconded", LandLeaseSchema.sample.merging(["transferee_absconded": .bool(true)]), .p1),
+            LandSeverityRow(
+                "30 households",
+                LandLeaseSchema.sample.merging([
+                    "transferors": .list(
+                        (1...30).map {
+                            .text("h\($0)")
+                        })
+                ]), .p1),
+            LandSeverityRow("small and recent", smallCase, .p3, today: "2023-03-10"),
+            LandSeverityRow("small, weeks before Spring Festival", smallCase, .p2, today: "2023-01-10"),
+            LandSeverityRow(
+                "small, overdue 12 months", smallCase.merging(["amount_paid": .money(Money(yuan: 12_000))]), .p2,
+                today: "2023-03-10"),
+        ])
     func severity(row: LandSeverityRow) throws {
         #expect(try assessLand(row.details, on: row.today).severity == row.expected)
     }
@@ -108,17 +122,23 @@ struct LandLeaseArrearsPluginTests {
         #expect(a.supportingDepartments == [.villageCommittee, .landArbitrationCommission])
     }
 
-    @Test("advice", arguments: [
-        LandAdviceRow("arbitration_limitation_near", ["known_infringement_date": .date(d("2021-02-01"))]),
-        LandAdviceRow("arbitration_limitation_passed", ["known_infringement_date": .date(d("2021-01-09"))]),
-        LandAdviceRow("rescission_right", ["land_status": .enumeration("non_agricultural")]),
-        LandAdviceRow("rescission_right", ["land_status": .enumeration("abandoned"),
-                                           "abandoned_since": .date(d("2021-01-10"))]),
-        LandAdviceRow("rent_outside_band", ["rent_per_mu_per_year": .money(Money(yuan: 1_500))]),
-        LandAdviceRow("written_contract_missing", ["written_contract": .bool(false)]),
-        LandAdviceRow("filing_missing", ["filed_with_collective": .bool(false)]),
-        LandAdviceRow("risk_deposit_available", ["risk_deposit": .money(Money(yuan: 20_000))]),
-    ])
+    @Test(
+        "advice",
+        arguments: [
+            LandAdviceRow("arbitration_limitation_near", ["known_infringement_date": .date(d("2021-02-01"))]),
+            LandAdviceRow("arbitration_limitation_passed", ["known_infringement_date": .date(d("2021-01-09"))]),
+            LandAdviceRow("rescission_right", ["land_status": .enumeration("non_agricultural")]),
+            LandAdviceRow(
+                "rescission_right",
+                [
+                    "land_status": .enumeration("abandoned"),
+                    "abandoned_since": .date(d("2021-01-10")),
+                ]),
+            LandAdviceRow("rent_outside_band", ["rent_per_mu_per_year": .money(Money(yuan: 1_500))]),
+            LandAdviceRow("written_contract_missing", ["written_contract": .bool(false)]),
+            LandAdviceRow("filing_missing", ["filed_with_collective": .bool(false)]),
+            LandAdviceRow("risk_deposit_available", ["risk_deposit": .money(Money(yuan: 20_000))]),
+        ])
     func advice(row: LandAdviceRow) throws {
         #expect(try assessLand(LandLeaseSchema.sample.merging(row.changes)).hasAdvice(row.code))
         #expect(try !assessLand(LandLeaseSchema.sample).hasAdvice(row.code))
@@ -126,8 +146,10 @@ struct LandLeaseArrearsPluginTests {
 
     @Test("abandoned for less than two years gives no rescission advice")
     func abandonedShort() throws {
-        let details = LandLeaseSchema.sample.merging(["land_status": .enumeration("abandoned"),
-                                                      "abandoned_since": .date(d("2021-01-11"))])
+        let details = LandLeaseSchema.sample.merging([
+            "land_status": .enumeration("abandoned"),
+            "abandoned_since": .date(d("2021-01-11")),
+        ])
         #expect(try !assessLand(details).hasAdvice("rescission_right"))
     }
 }

@@ -11,14 +11,16 @@ struct LandLeaseExtremeValueTests {
     let context = FixedClock(date: "2023-01-10").context()
 
     private func state(_ details: Details) throws -> CaseState {
-        try CaseBuilder(kind: "land-lease-arrears", channel: .villageReception, on: "2022-08-21", details: details,
-                        personsInvolved: 23).state()
+        try CaseBuilder(
+            kind: "land-lease-arrears", channel: .villageReception, on: "2022-08-21", details: details,
+            personsInvolved: 23
+        ).state()
     }
 
     @Test("each numeric attribute at each extreme", arguments: ExtremeValues.variants(of: LandLeaseSchema.schema))
     func extremes(variant: ExtremeValues.Variant) throws {
         var details = LandLeaseSchema.sample.merging(variant.details)
-        if variant.attribute == "rent_in_kind_kg_per_mu" {   // rent in kind instead of cash, with its price
+        if variant.attribute == "rent_in_kind_kg_per_mu" { // rent in kind instead of cash, with its price
             details["rent_per_mu_per_year"] = nil
             details["grain_price_per_kg"] = .money(LandLeaseLimits.maximumGrainPrice)
             details["grain_price_source"] = .text("county grain bureau")

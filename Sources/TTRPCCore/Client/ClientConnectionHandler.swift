@@ -1,6 +1,6 @@
-import TTRPCWire
 import NIOCore
 import TTRPCFraming
+import TTRPCWire
 
 /// One call handed to a client connection: the request and where its answer goes.
 struct ClientCall: Sendable {
@@ -223,10 +223,13 @@ final class ClientConnectionHandler: ChannelDuplexHandler {
         let streamID = frame.streamID
         if let over = pausedStreams[streamID] {
             guard over + frame.data.readableBytes <= Self.maximumBytesOverHighWater else {
-                complete(streamID: streamID, .failure(RPCError(
-                    code: .resourceExhausted,
-                    message: "the server sent more stream messages than the client buffers (the caller reads slower)"
-                )))
+                complete(
+                    streamID: streamID,
+                    .failure(
+                        RPCError(
+                            code: .resourceExhausted,
+                            message: "the server sent more stream messages than the client buffers (the caller reads slower)"
+                        )))
                 return false
             }
             pausedStreams[streamID] = over + frame.data.readableBytes

@@ -1,7 +1,7 @@
-public import TTRPCWire
 public import NIOCore
 import Synchronization
 import TTRPCFraming
+public import TTRPCWire
 
 extension TTRPCClient {
     /// Performs a client-streaming call: sends every message of `requests`, closes the sending side, and returns
@@ -38,7 +38,7 @@ extension TTRPCClient {
                         do {
                             try await channel.writeAndFlush(ClientOutbound.data(streamID: streamID, message: message, last: false))
                         } catch {
-                            sending = false  // the stream has ended: its answer says why
+                            sending = false // the stream has ended: its answer says why
                             break
                         }
                     }

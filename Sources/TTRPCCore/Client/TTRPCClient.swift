@@ -1,7 +1,7 @@
-public import TTRPCWire
 public import NIOCore
 public import NIOPosix
 public import TTRPCFraming
+public import TTRPCWire
 
 /// A ttrpc client connection. One connection carries any number of concurrent calls.
 ///

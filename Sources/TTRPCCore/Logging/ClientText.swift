@@ -46,7 +46,8 @@ public struct ClientText: Sendable, Hashable, CustomStringConvertible {
         }
         let value = scalar.value
         let isControl = value < 0x20 || (0x7F...0x9F).contains(value)
-        let isSeparatorOrOverride = value == 0x2028 || value == 0x2029 || (0x202A...0x202E).contains(value)
+        let isSeparatorOrOverride =
+            value == 0x2028 || value == 0x2029 || (0x202A...0x202E).contains(value)
             || (0x2066...0x2069).contains(value) || value == 0x200E || value == 0x200F || value == 0xFEFF
         guard isControl || isSeparatorOrOverride else { return String(scalar) }
         return "\\u{" + String(value, radix: 16, uppercase: true) + "}"

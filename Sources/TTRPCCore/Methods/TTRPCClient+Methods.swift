@@ -1,5 +1,5 @@
-public import TTRPCWire
 import NIOCore
+public import TTRPCWire
 
 extension TTRPCClient {
     /// Performs a unary call of a declared method.

@@ -12,15 +12,18 @@ extension TTRPCRouter {
         _ handler: @escaping @Sendable (Request, TTRPCServerContext) async throws -> Response
     ) {
         precondition(method.kind == .unary, "\(method) is \(method.kind.rawValue), not unary")
-        register(service: method.service, method: method.method, .unary { context, payload in
-            if let maxRequestBytes, payload.readableBytes > maxRequestBytes {
-                throw RPCError(
-                    code: .resourceExhausted,
-                    message: "a \(method.service)/\(method.method) request may be at most \(maxRequestBytes) bytes; this one is \(payload.readableBytes)"
-                )
-            }
-            return try await handler(Request(ttrpcPayload: payload), context).ttrpcPayload()
-        })
+        register(
+            service: method.service, method: method.method,
+            .unary { context, payload in
+                if let maxRequestBytes, payload.readableBytes > maxRequestBytes {
+                    throw RPCError(
+                        code: .resourceExhausted,
+                        message:
+                            "a \(method.service)/\(method.method) request may be at most \(maxRequestBytes) bytes; this one is \(payload.readableBytes)"
+                    )
+                }
+                return try await handler(Request(ttrpcPayload: payload), context).ttrpcPayload()
+            })
     }
 
     /// Registers a unary method run on the connection's event loop (see ``TTRPCMethodHandler/onEventLoop(_:)``):
@@ -30,9 +33,11 @@ extension TTRPCRouter {
         onEventLoop handler: @escaping @Sendable (Request, TTRPCServerContext) throws -> Response
     ) {
         precondition(method.kind == .unary, "\(method) is \(method.kind.rawValue), not unary")
-        register(service: method.service, method: method.method, .onEventLoop { context, payload in
-            try handler(Request(ttrpcPayload: payload), context).ttrpcPayload()
-        })
+        register(
+            service: method.service, method: method.method,
+            .onEventLoop { context, payload in
+                try handler(Request(ttrpcPayload: payload), context).ttrpcPayload()
+            })
     }
 
     /// Registers a server-streaming method: one request, then any number of responses through the writer.
@@ -41,9 +46,11 @@ extension TTRPCRouter {
         serverStreaming handler: @escaping @Sendable (Request, TTRPCServerContext, TTRPCMessageWriter<Response>) async throws -> Void
     ) {
         precondition(method.kind == .serverStreaming, "\(method) is \(method.kind.rawValue), not server-streaming")
-        register(service: method.service, method: method.method, .serverStreaming { context, payload, writer in
-            try await handler(Request(ttrpcPayload: payload), context, TTRPCMessageWriter(writer: writer))
-        })
+        register(
+            service: method.service, method: method.method,
+            .serverStreaming { context, payload, writer in
+                try await handler(Request(ttrpcPayload: payload), context, TTRPCMessageWriter(writer: writer))
+            })
     }
     /// Registers a client-streaming method: the handler reads the client's messages and returns the one response.
     /// A message that does not decode makes the sequence throw InvalidArgument.
@@ -52,23 +59,28 @@ extension TTRPCRouter {
         clientStreaming handler: @escaping @Sendable (TTRPCMessageStream<Request>, TTRPCServerContext) async throws -> Response
     ) {
         precondition(method.kind == .clientStreaming, "\(method) is \(method.kind.rawValue), not client-streaming")
-        register(service: method.service, method: method.method, .clientStreaming { context, requests in
-            try await handler(TTRPCMessageStream(base: requests), context).ttrpcPayload()
-        })
+        register(
+            service: method.service, method: method.method,
+            .clientStreaming { context, requests in
+                try await handler(TTRPCMessageStream(base: requests), context).ttrpcPayload()
+            })
     }
 
     /// Registers a bidirectional-streaming method: the handler reads the client's messages and sends its own
     /// through the writer, in any order.
     public mutating func register<Request, Response>(
         _ method: TTRPCMethod<Request, Response>,
-        bidirectionalStreaming handler: @escaping @Sendable (
-            TTRPCMessageStream<Request>, TTRPCServerContext, TTRPCMessageWriter<Response>
-        ) async throws -> Void
+        bidirectionalStreaming handler:
+            @escaping @Sendable (
+                TTRPCMessageStream<Request>, TTRPCServerContext, TTRPCMessageWriter<Response>
+            ) async throws -> Void
     ) {
         precondition(method.kind == .bidirectionalStreaming, "\(method) is \(method.kind.rawValue), not bidirectional-streaming")
-        register(service: method.service, method: method.method, .bidirectionalStreaming { context, requests, writer in
-            try await handler(TTRPCMessageStream(base: requests), context, TTRPCMessageWriter(writer: writer))
-        })
+        register(
+            service: method.service, method: method.method,
+            .bidirectionalStreaming { context, requests, writer in
+                try await handler(TTRPCMessageStream(base: requests), context, TTRPCMessageWriter(writer: writer))
+            })
     }
 }
 

@@ -1,7 +1,7 @@
-public import TTRPCWire
 public import Logging
 public import NIOCore
 import Synchronization
+public import TTRPCWire
 
 extension TTRPCRouter {
     /// Runs one call in this process, with no connection: the handler registered for `service`/`method` gets
@@ -33,17 +33,21 @@ extension TTRPCRouter {
                 return .success([try await body(context, payload)])
             case .serverStreaming(let body):
                 let sent = Mutex<[ByteBuffer]>([])
-                try await body(context, payload, TTRPCResponseStreamWriter { message in
-                    sent.withLock { $0.append(message) }
-                })
+                try await body(
+                    context, payload,
+                    TTRPCResponseStreamWriter { message in
+                        sent.withLock { $0.append(message) }
+                    })
                 return .success(sent.withLock { $0 })
             case .clientStreaming(let body):
                 return .success([try await body(context, TTRPCRequestStream(messages: [payload]))])
             case .bidirectionalStreaming(let body):
                 let sent = Mutex<[ByteBuffer]>([])
-                try await body(context, TTRPCRequestStream(messages: [payload]), TTRPCResponseStreamWriter { message in
-                    sent.withLock { $0.append(message) }
-                })
+                try await body(
+                    context, TTRPCRequestStream(messages: [payload]),
+                    TTRPCResponseStreamWriter { message in
+                        sent.withLock { $0.append(message) }
+                    })
                 return .success(sent.withLock { $0 })
             }
         } catch {

@@ -1,5 +1,5 @@
-public import TTRPCWire
 public import Logging
+public import TTRPCWire
 
 /// What a handler knows about the call it serves.
 public struct TTRPCServerContext: Sendable {

@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-public import Darwin
+    public import Darwin
 #endif
 
 /// How many cores this process may run on.
@@ -27,23 +27,23 @@ public enum ProcessorAffinity {
 
     private static func allowedMask() -> Int? {
         #if os(Linux)
-        let fd = open("/proc/self/status", O_RDONLY)
-        guard fd >= 0 else { return nil }
-        defer { close(fd) }
-        var bytes: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 4096)
-        while true {
-            let n = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
-            if n <= 0 { break }
-            bytes += chunk[0..<n]
-        }
-        let text = String(decoding: bytes, as: UTF8.self)
-        for line in text.split(separator: "\n") where line.hasPrefix("Cpus_allowed:") {
-            return countMask(line.dropFirst("Cpus_allowed:".count))
-        }
-        return nil
+            let fd = open("/proc/self/status", O_RDONLY)
+            guard fd >= 0 else { return nil }
+            defer { close(fd) }
+            var bytes: [UInt8] = []
+            var chunk = [UInt8](repeating: 0, count: 4096)
+            while true {
+                let n = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+                if n <= 0 { break }
+                bytes += chunk[0..<n]
+            }
+            let text = String(decoding: bytes, as: UTF8.self)
+            for line in text.split(separator: "\n") where line.hasPrefix("Cpus_allowed:") {
+                return countMask(line.dropFirst("Cpus_allowed:".count))
+            }
+            return nil
         #else
-        return nil
+            return nil
         #endif
     }
 }

@@ -1,6 +1,6 @@
-import TTRPCWire
 import NIOCore
 import TTRPCFraming
+import TTRPCWire
 
 /// The messages of client-streaming and bidirectional streams: from data frames into each stream's
 /// ``TTRPCRequestStream``, with reading paused while a stream's handler is behind.
@@ -37,7 +37,7 @@ extension ServerConnectionHandler {
     /// Hands a data frame's message to its stream; ends the stream's input when the client closed its side.
     func deliver(_ frame: TTRPCFrame, endOfInput: Bool) {
         let streamID = frame.streamID
-        guard let source = inbound[streamID] else { return }  // the handler stopped reading: dropped
+        guard let source = inbound[streamID] else { return } // the handler stopped reading: dropped
         if !frame.flags.contains(.noData), source.yield(frame.data) == .stopProducing {
             state.inboundBufferFull(streamID: streamID)
         }

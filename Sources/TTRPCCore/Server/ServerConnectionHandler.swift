@@ -1,7 +1,7 @@
-import TTRPCWire
 import Logging
 import NIOCore
 import TTRPCFraming
+import TTRPCWire
 
 /// Serves the ttrpc streams of one connection, on its event loop.
 ///
@@ -300,10 +300,12 @@ final class ServerConnectionHandler: ChannelDuplexHandler {
     func sendData(streamID: UInt32, _ message: ByteBuffer) -> EventLoopFuture<Void>? {
         guard let context, state.canSendData(streamID: streamID) else { return nil }
         guard message.readableBytes <= configuration.maximumFrameLength else {
-            return context.eventLoop.makeFailedFuture(RPCError(
-                code: .resourceExhausted,
-                message: "a stream message of \(message.readableBytes) bytes exceeds the frame limit of \(configuration.maximumFrameLength) bytes"
-            ))
+            return context.eventLoop.makeFailedFuture(
+                RPCError(
+                    code: .resourceExhausted,
+                    message:
+                        "a stream message of \(message.readableBytes) bytes exceeds the frame limit of \(configuration.maximumFrameLength) bytes"
+                ))
         }
         var buffer = context.channel.allocator.buffer(capacity: TTRPCFrame.headerLength + message.readableBytes)
         buffer.writeTTRPCFrame(TTRPCFrame(streamID: streamID, type: .data, data: message))
@@ -329,11 +331,12 @@ final class ServerConnectionHandler: ChannelDuplexHandler {
         case .success(let payload?) where payload.readableBytes > Self.largestAnswer(frameLimit: configuration.maximumFrameLength):
             // Never send a frame the client would refuse (and that the reference client treats as fatal for the
             // whole connection): answer the call with a status it can act on instead.
-            response = TTRPCResponse(status: RPCError(
-                code: .resourceExhausted,
-                message: "the answer is \(payload.readableBytes) bytes, more than the frame limit of "
-                    + "\(configuration.maximumFrameLength) bytes; ask for less (a smaller page, a narrower filter)"
-            ).status)
+            response = TTRPCResponse(
+                status: RPCError(
+                    code: .resourceExhausted,
+                    message: "the answer is \(payload.readableBytes) bytes, more than the frame limit of "
+                        + "\(configuration.maximumFrameLength) bytes; ask for less (a smaller page, a narrower filter)"
+                ).status)
         case .success(let payload):
             response = TTRPCResponse(status: nil, payload: payload ?? ByteBuffer())
         case .failure(let error):

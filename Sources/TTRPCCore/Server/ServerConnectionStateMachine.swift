@@ -99,10 +99,11 @@ struct ServerConnectionStateMachine {
             return .refuse(RPCError(code: .unavailable, message: "server is shutting down"))
         }
         guard streams.count < configuration.maximumConcurrentStreams else {
-            return .reject(RPCError(
-                code: .resourceExhausted,
-                message: "too many concurrent streams on this connection (limit \(configuration.maximumConcurrentStreams))"
-            ))
+            return .reject(
+                RPCError(
+                    code: .resourceExhausted,
+                    message: "too many concurrent streams on this connection (limit \(configuration.maximumConcurrentStreams))"
+                ))
         }
         return .open
     }
@@ -146,10 +147,11 @@ struct ServerConnectionStateMachine {
         if flags.contains(.remoteClosed) { stream.remoteClosed = true }
         if !noData, let over = stream.overHighWater {
             guard over + length <= configuration.maximumBytesOverHighWater else {
-                return .failStream(RPCError(
-                    code: .resourceExhausted,
-                    message: "the client sent more stream messages than the server buffers (the handler reads slower)"
-                ))
+                return .failStream(
+                    RPCError(
+                        code: .resourceExhausted,
+                        message: "the client sent more stream messages than the server buffers (the handler reads slower)"
+                    ))
             }
             stream.overHighWater = over + length
         }

@@ -6,9 +6,9 @@ import Synchronization
 import TTRPCFraming
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-public import Darwin
+    public import Darwin
 #endif
 
 /// A ttrpc server: listens on TCP and Unix sockets and serves the methods of a ``TTRPCRouter``.
@@ -118,9 +118,10 @@ public final class TTRPCServer: Service, Sendable {
     }
 
     private static func somethingListens(onUnixSocket path: String, group: any EventLoopGroup) async -> Bool {
-        guard let channel = try? await ClientBootstrap(group: group)
-            .connectTimeout(.seconds(1))
-            .connect(unixDomainSocketPath: path).get()
+        guard
+            let channel = try? await ClientBootstrap(group: group)
+                .connectTimeout(.seconds(1))
+                .connect(unixDomainSocketPath: path).get()
         else { return false }
         try? await channel.close()
         return true
@@ -153,8 +154,10 @@ public final class TTRPCServer: Service, Sendable {
             try await listener.executeThenClose { inbound in
                 try await withThrowingDiscardingTaskGroup { group in
                     for try await connection in inbound {
-                        guard self.connections.withLock({ $0.admit(connection.channel, limit: self.configuration.maximumConnections) }) else {
-                            self.logger.info("refusing connection: limit reached", metadata: ["limit": "\(self.configuration.maximumConnections)"])
+                        guard self.connections.withLock({ $0.admit(connection.channel, limit: self.configuration.maximumConnections) })
+                        else {
+                            self.logger.info(
+                                "refusing connection: limit reached", metadata: ["limit": "\(self.configuration.maximumConnections)"])
                             connection.channel.close(promise: nil)
                             continue
                         }
@@ -184,7 +187,7 @@ public final class TTRPCServer: Service, Sendable {
         do {
             try await gracefulShutdown()
         } catch {
-            return  // cancelled: the server ended by itself
+            return // cancelled: the server ended by itself
         }
         logger.info("graceful shutdown: no new connections, draining in-flight calls")
         for listener in listeners { listener.channel.close(promise: nil) }

@@ -1,5 +1,5 @@
-import TTRPCWire
 import NIOCore
+import TTRPCWire
 
 /// Diagnostics methods for benchmarks and interoperability tests, under a service name the server chooses (jiefend
 /// serves them as `jiefen.v1.Diagnostics`).
@@ -20,24 +20,30 @@ public struct DiagnosticsService: TTRPCService {
 
     public func registerMethods(with router: inout TTRPCRouter) {
         router.register(service: name, method: "Echo", .onEventLoop { _, payload in payload })
-        router.register(service: name, method: "Sleep", .unary { _, payload in
-            let milliseconds = try Self.number(payload, limit: 60_000, what: "sleep milliseconds")
-            try await Task.sleep(for: .milliseconds(milliseconds))
-            return ByteBuffer()
-        })
-        router.register(service: name, method: "Metadata", .onEventLoop { context, _ in
-            let lines = context.metadata
-                .sorted { ($0.key, $0.value) < ($1.key, $1.value) }
-                .map { "\($0.key)=\($0.value)\n" }
-                .joined()
-            return ByteBuffer(string: lines)
-        })
-        router.register(service: name, method: "Count", .serverStreaming { _, payload, writer in
-            let count = try Self.number(payload, limit: 10_000, what: "count")
-            for value in 0..<count {
-                try await writer.send(ByteBuffer(string: String(value + 1)))
-            }
-        })
+        router.register(
+            service: name, method: "Sleep",
+            .unary { _, payload in
+                let milliseconds = try Self.number(payload, limit: 60_000, what: "sleep milliseconds")
+                try await Task.sleep(for: .milliseconds(milliseconds))
+                return ByteBuffer()
+            })
+        router.register(
+            service: name, method: "Metadata",
+            .onEventLoop { context, _ in
+                let lines = context.metadata
+                    .sorted { ($0.key, $0.value) < ($1.key, $1.value) }
+                    .map { "\($0.key)=\($0.value)\n" }
+                    .joined()
+                return ByteBuffer(string: lines)
+            })
+        router.register(
+            service: name, method: "Count",
+            .serverStreaming { _, payload, writer in
+                let count = try Self.number(payload, limit: 10_000, what: "count")
+                for value in 0..<count {
+                    try await writer.send(ByteBuffer(string: String(value + 1)))
+                }
+            })
     }
 
     private static func number(_ payload: ByteBuffer, limit: Int, what: String) throws -> Int {

@@ -21,12 +21,14 @@ public struct HealthService: TTRPCService {
 
     public func registerMethods(with router: inout TTRPCRouter) {
         let services = self.services
-        router.register(Self.check, onEventLoop: { request, _ in
-            guard request.service.isEmpty || services.contains(request.service) else {
-                throw RPCError(code: .notFound, message: "unknown service \(request.service)")
-            }
-            return HealthCheckResponse(status: .serving)
-        })
+        router.register(
+            Self.check,
+            onEventLoop: { request, _ in
+                guard request.service.isEmpty || services.contains(request.service) else {
+                    throw RPCError(code: .notFound, message: "unknown service \(request.service)")
+                }
+                return HealthCheckResponse(status: .serving)
+            })
     }
 }
 

@@ -109,7 +109,9 @@ struct ApplyEvent: AsyncParsableCommand {
         request.expectedVersion = expectedVersion
         request.actor = actor ?? ""
         if let on {
-            guard let seconds = JSONCaseFile.unixSeconds(ofDate: on) else { throw ValidationError("--on: \"\(on)\" is not a date YYYY-MM-DD") }
+            guard let seconds = JSONCaseFile.unixSeconds(ofDate: on) else {
+                throw ValidationError("--on: \"\(on)\" is not a date YYYY-MM-DD")
+            }
             request.occurredAt = seconds + 9 * 3600
         }
         let session = try await RPCSession.open(connection)
@@ -159,7 +161,11 @@ struct ListKinds: AsyncParsableCommand {
         let session = try await RPCSession.open(connection)
         defer { Task { await session.close() } }
         let response = try await session.call(Kinds.listKinds, JiefenV1.ListKindsRequest())
-        for kind in response.kinds { print("\(kind.kind.padding(toLength: 22, withPad: " ", startingAt: 0)) \(kind.title) (v\(kind.version), \(kind.attributes.count) attributes)") }
+        for kind in response.kinds {
+            print(
+                "\(kind.kind.padding(toLength: 22, withPad: " ", startingAt: 0)) \(kind.title) (v\(kind.version), \(kind.attributes.count) attributes)"
+            )
+        }
     }
 }
 
@@ -177,7 +183,9 @@ struct DescribeKind: AsyncParsableCommand {
         for a in schema.attributes {
             let type = a.type == "list" ? "list of \(a.elementType)" : a.type
             let allowed = a.allowedValues.isEmpty ? "" : " {\(a.allowedValues.joined(separator: ", "))}"
-            print("  \(a.required ? "*" : " ") \(a.name) : \(type)\(a.unit.isEmpty ? "" : " [\(a.unit)]")\(allowed)\(a.personal ? " (personal)" : "") — \(a.description)")
+            print(
+                "  \(a.required ? "*" : " ") \(a.name) : \(type)\(a.unit.isEmpty ? "" : " [\(a.unit)]")\(allowed)\(a.personal ? " (personal)" : "") — \(a.description)"
+            )
         }
         print("  (* required; personal values are masked in lists)")
     }

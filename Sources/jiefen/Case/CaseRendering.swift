@@ -6,8 +6,10 @@ enum CaseRendering {
     static func table(_ cases: [JiefenV1.Case]) -> String {
         let header = ["ID", "KIND", "TRACK", "STATUS", "VILLAGE", "REGISTERED", "DUE", "PETITIONERS", "V"]
         let rows = cases.map { c in
-            [c.id, c.kind, c.track, c.status + (c.overdue ? "!" : ""), c.villageCode, c.registeredOn, c.dueOn,
-             c.petitioners.map(\.name).joined(separator: ","), String(c.version)]
+            [
+                c.id, c.kind, c.track, c.status + (c.overdue ? "!" : ""), c.villageCode, c.registeredOn, c.dueOn,
+                c.petitioners.map(\.name).joined(separator: ","), String(c.version),
+            ]
         }
         return align([header] + rows) + "\n(\(cases.count) case\(cases.count == 1 ? "" : "s"); ! = overdue; names masked)"
     }
@@ -16,13 +18,19 @@ enum CaseRendering {
         var lines: [(String, String)] = [
             ("id", c.id), ("kind", c.kind), ("track", c.track), ("status", c.status), ("channel", c.channel),
             ("village", c.villageCode), ("registered on", c.registeredOn),
-            ("petitioners", c.petitioners.map { p in [p.name, p.idNumber, p.phone].filter { !$0.isEmpty }.joined(separator: " ") }.joined(separator: "; ")),
+            (
+                "petitioners",
+                c.petitioners.map { p in [p.name, p.idNumber, p.phone].filter { !$0.isEmpty }.joined(separator: " ") }.joined(
+                    separator: "; ")
+            ),
             ("persons / households", "\(c.personsInvolved) / \(c.householdsInvolved)"),
             ("demand", c.demandText),
         ]
-        for (label, value) in [("accepted on", c.acceptedOn), ("notice on", c.acceptanceNoticeOn), ("department", c.assignedDepartment),
-                               ("due on", c.dueOn + (c.overdue ? " (overdue)" : "")), ("outcome", c.outcome), ("closed on", c.closedOn),
-                               ("rating", c.rating)] where !value.isEmpty && value != " (overdue)" {
+        for (label, value) in [
+            ("accepted on", c.acceptedOn), ("notice on", c.acceptanceNoticeOn), ("department", c.assignedDepartment),
+            ("due on", c.dueOn + (c.overdue ? " (overdue)" : "")), ("outcome", c.outcome), ("closed on", c.closedOn),
+            ("rating", c.rating),
+        ] where !value.isEmpty && value != " (overdue)" {
             lines.append((label, value))
         }
         if c.extensionDays > 0 { lines.append(("extension", "\(c.extensionDays) days")) }
@@ -49,9 +57,11 @@ enum CaseRendering {
             "contacts": c.contacts, "person_times": c.personTimes,
             "details": Dictionary(uniqueKeysWithValues: c.details.map { ($0.name, jsonValue($0.value)) }),
         ]
-        for (key, value) in [("accepted_on", c.acceptedOn), ("acceptance_notice_on", c.acceptanceNoticeOn),
-                             ("assigned_department", c.assignedDepartment), ("due_on", c.dueOn), ("outcome", c.outcome),
-                             ("closed_on", c.closedOn), ("rating", c.rating)] where !value.isEmpty {
+        for (key, value) in [
+            ("accepted_on", c.acceptedOn), ("acceptance_notice_on", c.acceptanceNoticeOn),
+            ("assigned_department", c.assignedDepartment), ("due_on", c.dueOn), ("outcome", c.outcome),
+            ("closed_on", c.closedOn), ("rating", c.rating),
+        ] where !value.isEmpty {
             object[key] = value
         }
         if c.extensionDays > 0 { object["extension_days"] = c.extensionDays }
@@ -59,10 +69,13 @@ enum CaseRendering {
     }
 
     static func json(_ events: [JiefenV1.CaseEvent]) -> String {
-        serialize(events.map { e in
-            ["sequence": e.sequence, "type": e.type, "actor": e.actor, "occurred_at": e.occurredAt,
-             "arguments": Dictionary(uniqueKeysWithValues: e.arguments.map { ($0.name, jsonValue($0.value)) })] as [String: Any]
-        })
+        serialize(
+            events.map { e in
+                [
+                    "sequence": e.sequence, "type": e.type, "actor": e.actor, "occurred_at": e.occurredAt,
+                    "arguments": Dictionary(uniqueKeysWithValues: e.arguments.map { ($0.name, jsonValue($0.value)) }),
+                ] as [String: Any]
+            })
     }
 
     /// Money as a number of fen under a `_fen` suffix would change keys, so values carry their unit in text form.

@@ -16,7 +16,8 @@ enum JSONCaseFile {
         if let v = object["vulnerable_flags"] as? [String] { request.vulnerableFlags = v }
         if let people = object["petitioners"] as? [[String: Any]] {
             request.petitioners = people.map {
-                JiefenV1.Person(name: $0["name"] as? String ?? "", idNumber: $0["id_number"] as? String ?? "", phone: $0["phone"] as? String ?? "")
+                JiefenV1.Person(
+                    name: $0["name"] as? String ?? "", idNumber: $0["id_number"] as? String ?? "", phone: $0["phone"] as? String ?? "")
             }
         }
     }

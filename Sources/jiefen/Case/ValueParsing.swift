@@ -10,7 +10,9 @@ enum ValueParsing {
         try value(text, type: attribute.type, allowed: attribute.allowedValues, elementType: attribute.elementType, name: attribute.name)
     }
 
-    private static func value(_ text: String, type: String, allowed: [String], elementType: String, name: String) throws -> JiefenV1.Value.Kind {
+    private static func value(_ text: String, type: String, allowed: [String], elementType: String, name: String) throws
+        -> JiefenV1.Value.Kind
+    {
         func fail(_ what: String) -> ValidationError { ValidationError("detail \(name): \"\(text)\" is not \(what)") }
         switch type {
         case "text": return .text(text)

@@ -3,10 +3,10 @@ import Foundation
 import JiefenAPI
 import JiefenLoad
 import JiefenScenario
-import TTRPCWire
 import NIOCore
 import NIOPosix
 import TTRPCCore
+import TTRPCWire
 
 /// `jiefen load`: a load generator for any ttrpc method, or the built-in case mix.
 struct LoadCommand: AsyncParsableCommand {
@@ -65,16 +65,22 @@ struct LoadCommand: AsyncParsableCommand {
         }
         guard (1...10_000).contains(connections) else { throw ValidationError("--connections must be 1...10000, got \(connections)") }
         guard (1...100_000).contains(concurrency) else { throw ValidationError("--concurrency must be 1...100000, got \(concurrency)") }
-        if rate != nil, concurrencySteps != nil { throw ValidationError("--rate (open loop) and --concurrency-steps (closed loop) exclude each other") }
+        if rate != nil, concurrencySteps != nil {
+            throw ValidationError("--rate (open loop) and --concurrency-steps (closed loop) exclude each other")
+        }
         if let rate, !(rate > 0) { throw ValidationError("--rate must be above 0") }
         if rampTo != nil, rate == nil { throw ValidationError("--ramp-to needs --rate") }
         if rampTo != nil, duration == nil { throw ValidationError("--ramp-to needs --duration") }
         if duration == nil, count == nil, concurrencySteps == nil { throw ValidationError("give --duration or --count") }
         if json && csv { throw ValidationError("--json and --csv exclude each other") }
         for (flag, value) in [("--duration", duration), ("--warmup", warmup), ("--step-duration", stepDuration)] {
-            if let value, Self.parseDuration(value) == nil { throw ValidationError("\(flag): \"\(value)\" is not a duration such as 10s, 500ms or 2m") }
+            if let value, Self.parseDuration(value) == nil {
+                throw ValidationError("\(flag): \"\(value)\" is not a duration such as 10s, 500ms or 2m")
+            }
         }
-        if let steps = concurrencySteps, Self.steps(steps) == nil { throw ValidationError("--concurrency-steps: \"\(steps)\" must be comma-separated positive integers") }
+        if let steps = concurrencySteps, Self.steps(steps) == nil {
+            throw ValidationError("--concurrency-steps: \"\(steps)\" must be comma-separated positive integers")
+        }
         if let count, count < 1 { throw ValidationError("--count must be at least 1") }
         if let size = payloadSize, !(0...(4 << 20)).contains(size) { throw ValidationError("--payload-size must be 0...4194304") }
         if let dataHex, PayloadFormatting.bytes(fromHex: dataHex) == nil { throw ValidationError("--data-hex is not hex") }
@@ -123,7 +129,8 @@ struct LoadCommand: AsyncParsableCommand {
             let each = Self.parseDuration(stepDuration) ?? .seconds(10)
             return steps.map { LoadPhase(mode: .closed(concurrency: $0), duration: each, count: nil, warmup: warm) }
         }
-        let mode: LoadPhase.Mode = rate.map { .open(rate: $0, rampTo: rampTo, maxInFlight: maxInFlight) } ?? .closed(concurrency: concurrency)
+        let mode: LoadPhase.Mode =
+            rate.map { .open(rate: $0, rampTo: rampTo, maxInFlight: maxInFlight) } ?? .closed(concurrency: concurrency)
         return [LoadPhase(mode: mode, duration: duration.flatMap(Self.parseDuration), count: count, warmup: warm)]
     }
 
@@ -136,7 +143,8 @@ struct LoadCommand: AsyncParsableCommand {
                 if workload == "tongyang" {
                     let needed = Set(TongyangPlanner.plan().cases.map(\.kind)).subtracting(kinds.map(\.kind))
                     guard needed.isEmpty else {
-                        throw RPCError(code: .failedPrecondition, message: "the server lacks the kinds \(needed.sorted().joined(separator: ", "))")
+                        throw RPCError(
+                            code: .failedPrecondition, message: "the server lacks the kinds \(needed.sorted().joined(separator: ", "))")
                     }
                     return TongyangReplayWorkload(plan: TongyangPlanner.plan(), kinds: kinds, runID: runID)
                 }

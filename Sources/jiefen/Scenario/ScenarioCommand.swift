@@ -41,9 +41,10 @@ struct TongyangScenario: AsyncParsableCommand {
         do {
             let summary = try await driver.run(plan) { line in printError(line) }
             await client.close()
-            print("tongyang: \(summary.sessions) Sundays, \(summary.cases) cases, \(summary.meetings) joint meetings, "
-                + "\(summary.steps) timeline steps; \(summary.calls) calls in \(String(format: "%.1f", summary.seconds)) s "
-                + "(\(String(format: "%.0f", Double(summary.calls) / max(summary.seconds, 0.001))) calls/s)")
+            print(
+                "tongyang: \(summary.sessions) Sundays, \(summary.cases) cases, \(summary.meetings) joint meetings, "
+                    + "\(summary.steps) timeline steps; \(summary.calls) calls in \(String(format: "%.1f", summary.seconds)) s "
+                    + "(\(String(format: "%.0f", Double(summary.calls) / max(summary.seconds, 0.001))) calls/s)")
             print(driver.latency.table)
         } catch {
             await client.close()

@@ -4,8 +4,8 @@
 import JiefenAPI
 import JiefenFuzzSupport
 import JiefenRequestSamples
-import TTRPCWire
 import NIOCore
+import TTRPCWire
 
 /// The request decoders, one per method in `ServiceMethod.all` (same order).
 let requestDecoders: [@Sendable (ByteBuffer) throws -> Void] = [

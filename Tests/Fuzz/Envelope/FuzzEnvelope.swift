@@ -1,8 +1,8 @@
 // Fuzz target: the ttrpc envelope (`ttrpc.Request`, and `ttrpc.Response` on the same bytes) decoded with
 // protobuf-c; a request that decodes must survive an encode/decode round trip unchanged.
 import JiefenFuzzSupport
-import TTRPCWire
 import NIOCore
+import TTRPCWire
 
 /// libFuzzer's entry point: runs one input; returns 0 (a finding traps instead).
 @_cdecl("LLVMFuzzerTestOneInput")

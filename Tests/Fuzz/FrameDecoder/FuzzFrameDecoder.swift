@@ -49,6 +49,7 @@ func check(_ event: TTRPCFrameEvent, limit: Int) {
 /// The process entry point (SwiftPM aliases `main` to `FuzzFrameDecoder_main`): writes seeds or runs libFuzzer.
 @_cdecl("FuzzFrameDecoder_main")
 public func fuzzFrameDecoderMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> CInt {
-    FuzzerMain.run(argc: argc, argv: argv, seeds: { try WireSeeds.frames().map { ($0.name, [0x40] + $0.bytes) } },
-                   testOneInput: fuzzFrameDecoder)
+    FuzzerMain.run(
+        argc: argc, argv: argv, seeds: { try WireSeeds.frames().map { ($0.name, [0x40] + $0.bytes) } },
+        testOneInput: fuzzFrameDecoder)
 }

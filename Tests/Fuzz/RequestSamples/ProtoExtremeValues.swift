@@ -1,7 +1,7 @@
 import JiefenDomainTesting
 public import JiefenWireTesting
-import TTRPCWire
 public import NIOCore
+import TTRPCWire
 
 /// One request with a single numeric field set to an extreme value.
 public struct ExtremeValueMutation: Sendable, CustomStringConvertible {
@@ -46,8 +46,10 @@ public enum ProtoExtremeValues {
             [0, -1, Double(Int32.min), Double(Int32.max), Double(Float.greatestFiniteMagnitude), .infinity, .nan]
                 .map(ProtoValue.double)
         case .double:
-            [0, -1, Double(Int32.min), Double(Int32.max), Double(Int64.min), Double(Int64.max),
-             .greatestFiniteMagnitude, -.greatestFiniteMagnitude, .infinity, .nan].map(ProtoValue.double)
+            [
+                0, -1, Double(Int32.min), Double(Int32.max), Double(Int64.min), Double(Int64.max),
+                .greatestFiniteMagnitude, -.greatestFiniteMagnitude, .infinity, .nan,
+            ].map(ProtoValue.double)
         default:
             []
         }

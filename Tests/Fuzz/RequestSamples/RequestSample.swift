@@ -1,7 +1,7 @@
 public import JiefenAPI
 public import JiefenWireTesting
-import TTRPCWire
 public import NIOCore
+import TTRPCWire
 
 /// A valid request for one method, as decoded fields so that tests can change single fields before encoding.
 public struct RequestSample: Sendable, Hashable {

@@ -1,8 +1,8 @@
 public import JiefenAPI
+import JiefenBuiltInPlugins
 public import JiefenDomain
 import JiefenServices
 import TTRPCWire
-import JiefenBuiltInPlugins
 
 /// Valid requests of every method of the case services, built from the built-in plugins' own sample details.
 ///
@@ -64,7 +64,9 @@ public enum RequestSamples {
         var samples: [RequestSample] = []
         func add(_ name: String, _ index: Int, _ message: some GeneratedMessage) {
             let method = ServiceMethod.all[index]
-            samples.append(RequestSample(name: "\(method.service.split(separator: ".").last!).\(method.method).\(name)", method: method, request: message))
+            samples.append(
+                RequestSample(
+                    name: "\(method.service.split(separator: ".").last!).\(method.method).\(name)", method: method, request: message))
         }
         for plugin in plugins { add(plugin.kind.rawValue, 0, create(plugin, requestID: "seed-\(plugin.kind.rawValue)")) }
         add("masked", 1, JiefenV1.GetCaseRequest(id: caseID))
@@ -81,7 +83,7 @@ public enum RequestSamples {
         add("all", 2, JiefenV1.ListCasesRequest())
         for event in events {
             var request = event
-            request.caseID = caseID  // expected_version 0: applied whatever the case's version
+            request.caseID = caseID // expected_version 0: applied whatever the case's version
             add(event.type, 3, request)
         }
         add("case", 4, JiefenV1.CaseHistoryRequest(caseID: caseID))
@@ -108,8 +110,12 @@ public enum RequestSamples {
         meeting.actor = "sample"
         add("resolved", 11, meeting)
         add("year", 12, JiefenV1.ReportRequest(from: "2023-01-01", to: "2023-12-31", asOf: "2024-01-31"))
-        add("village", 12, JiefenV1.ReportRequest(from: "2023-01-01", to: "2023-06-30", channel: "VILLAGE_RECEPTION", villageCode: "340181-TY-01"))
-        add("year", 13, JiefenV1.PutBaselineRequest(from: "2022-01-01", to: "2022-12-31", figures: ["cases/petition/WALK_IN": 12, "visits": 30]))
+        add(
+            "village", 12,
+            JiefenV1.ReportRequest(from: "2023-01-01", to: "2023-06-30", channel: "VILLAGE_RECEPTION", villageCode: "340181-TY-01"))
+        add(
+            "year", 13,
+            JiefenV1.PutBaselineRequest(from: "2022-01-01", to: "2022-12-31", figures: ["cases/petition/WALK_IN": 12, "visits": 30]))
         return samples
     }
 }

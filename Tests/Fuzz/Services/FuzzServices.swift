@@ -25,10 +25,11 @@ public func fuzzServices(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     let harness = ServiceHarness.shared
     let answer = blocking { await harness.call(method, payload) }
     if verbose {
-        let outcome = switch answer {
-        case .success: "OK"
-        case .failure(let error): "\(error)"
-        }
+        let outcome =
+            switch answer {
+            case .success: "OK"
+            case .failure(let error): "\(error)"
+            }
         FileHandle.standardError.write(Data("ANSWER: \(method) \(outcome)\n".utf8))
     }
     if case .failure(let error) = answer, error.code == .internal || error.code == .unknown {

@@ -3,8 +3,8 @@ import Foundation
 import JiefenAPI
 import JiefenDomain
 import JiefenRequestSamples
-import JiefenServices
 import JiefenSQLiteStore
+import JiefenServices
 import Logging
 import NIOCore
 import Synchronization

@@ -1,8 +1,8 @@
-public import JiefenRequestSamples
-public import TTRPCWire
 public import Foundation
+public import JiefenRequestSamples
 public import NIOCore
 public import TTRPCFraming
+public import TTRPCWire
 
 /// Seeds built from the request samples: payloads, envelopes and frames.
 public enum WireSeeds {
@@ -18,8 +18,10 @@ public enum WireSeeds {
     /// `JIEFEN_FUZZ_EXTREMES=1 JIEFEN_FUZZ_WRITE_SEEDS=DIR .build-fuzz/debug/FuzzServices`.
     public static func extremeValuePayloads() throws -> [(name: String, bytes: [UInt8])] {
         try ProtoExtremeValues.allRequests().map { sample, mutation, payload in
-            ("\(sample.name).\(mutation)".replacingOccurrences(of: " ", with: ""),
-             [UInt8(sample.method.index)] + Array(buffer: payload))
+            (
+                "\(sample.name).\(mutation)".replacingOccurrences(of: " ", with: ""),
+                [UInt8(sample.method.index)] + Array(buffer: payload)
+            )
         }
     }
 

@@ -1,8 +1,8 @@
-import TTRPCWire
 import NIOCore
 import NIOPosix
 import TTRPCCore
 import TTRPCFraming
+import TTRPCWire
 
 /// A test client that speaks raw frames, for sending what a proper client never would.
 final class RawConnection: Sendable {
@@ -46,7 +46,8 @@ final class RawConnection: Sendable {
     /// Sends a frame with an explicit header.
     func send(streamID: UInt32, type: UInt8, flags: UInt8 = 0, data: ByteBuffer) async throws {
         var out = ByteBuffer()
-        out.writeTTRPCFrame(TTRPCFrame(streamID: streamID, type: TTRPCMessageType(rawValue: type), flags: TTRPCFlags(rawValue: flags), data: data))
+        out.writeTTRPCFrame(
+            TTRPCFrame(streamID: streamID, type: TTRPCMessageType(rawValue: type), flags: TTRPCFlags(rawValue: flags), data: data))
         try await send(out)
     }
 
