@@ -14,7 +14,7 @@ extension TTRPCRouter {
     /// Registers everything jiefend serves: Diagnostics, the case services over `environment`, then the discovery
     /// services that list them. The one composition jiefend and the server test kit share.
     public mutating func registerJiefendServices(_ environment: CaseServiceEnvironment) {
-        register(DiagnosticsService(name: Diagnostics.name))
+        registerJiefenDiagnostics()
         registerCaseServices(environment)
         registerDiscoveryServices()
     }

@@ -29,4 +29,33 @@ struct DiscoveryTests {
             }
         }
     }
+
+    @Test func theStreamingDiagnosticsTheContractDeclaresAreServed() async throws {
+        try await CaseServer.with { server in
+            let messages = (1...40).map { JiefenV1.EchoMessage(payload: Array("解纷-\($0)".utf8)) }
+            let tally = try await server.client.clientStreamingCall(Diagnostics.tally, requests: messages.async)
+            #expect(tally.value == 40)
+            let echoed = try await server.client.bidirectionalStreamingCall(Diagnostics.echoStream) { responses, requests in
+                for message in messages { try await requests.send(message) }
+                try await requests.finish()
+                var back: [JiefenV1.EchoMessage] = []
+                for try await response in responses { back.append(response) }
+                return back
+            }
+            #expect(echoed == messages)
+            let listing = try await server.call(Server.listServices, JiefenV1.ListServicesRequest())
+            let diagnostics = try #require(listing.services.first { $0.name == Diagnostics.name })
+            #expect(Set(diagnostics.methods.map(\.name)).isSuperset(of: ["EchoStream", "Tally"]))
+        }
+    }
+}
+
+extension Array where Element: Sendable {
+    /// The elements as an async sequence, for client-streaming calls.
+    var async: AsyncStream<Element> {
+        AsyncStream { continuation in
+            for element in self { continuation.yield(element) }
+            continuation.finish()
+        }
+    }
 }
