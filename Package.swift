@@ -106,7 +106,7 @@ let package = Package(
         // Services: where the transport stack and the domain stack meet.
         .target(
             name: "JiefenServices",
-            dependencies: ["TTRPCCore", "JiefenAPI", "JiefenDomain", "JiefenStore", nio, logging],
+            dependencies: ["TTRPCCore", "TTRPCWire", "JiefenAPI", "JiefenDomain", "JiefenStore", nio, logging],
             swiftSettings: swiftSettings
         ),
         // The dispute kinds compiled into jiefend (and its tests): one list.
@@ -179,7 +179,7 @@ let package = Package(
         ),
         .testTarget(
             name: "InteropTests",
-            dependencies: ["TTRPCCore", "TTRPCWire", "JiefenServerTesting", nio, logging],
+            dependencies: ["TTRPCCore", "TTRPCWire", "JiefenAPI", "JiefenServices", "JiefenServerTesting", nio, logging],
             swiftSettings: swiftSettings
         ),
         .testTarget(

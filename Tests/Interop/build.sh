@@ -41,7 +41,7 @@ fi
 cd "$here"
 if ! missing="$(go list -deps ./interopkit ./server ./client ./loadclient ./idleconns 2>&1 >/dev/null)"; then
 	echo "$missing" >&2
-	die "Go packages are missing. The build needs the Debian packages: golang-github-containerd-ttrpc-dev golang-github-gogo-protobuf-dev golang-google-grpc-dev golang-google-genproto-dev golang-github-golang-protobuf-1-3-dev golang-github-sirupsen-logrus-dev golang-golang-x-sys-dev"
+	die "Go packages are missing. The build needs the Debian packages: golang-github-containerd-ttrpc-dev golang-github-gogo-protobuf-dev golang-google-protobuf-dev golang-google-grpc-dev golang-google-genproto-dev golang-github-golang-protobuf-1-3-dev golang-github-sirupsen-logrus-dev golang-golang-x-sys-dev"
 fi
 
 mkdir -p "$here/bin"

@@ -1,4 +1,6 @@
 import Foundation
+import JiefenAPI
+import JiefenServices
 import Logging
 import NIOCore
 import TTRPCCore
@@ -66,11 +68,12 @@ struct SwiftClientAgainstGoServerTests {
                     .init(key: "x-trace", value: "def"),
                 ]
             )
-            #expect(String(buffer: metadata) == "x-department=petition-office\nx-trace=abc\nx-trace=def\n")
+            let entries = try JiefenV1.MetadataResponse(decoding: metadata).entries
+            #expect(entries.map { "\($0.key)=\($0.value)" } == ["x-department=petition-office", "x-trace=abc", "x-trace=def"])
             let start = ContinuousClock.now
             let deadline = await #expect(throws: RPCError.self) {
                 _ = try await client.call(
-                    service: "jiefen.v1.Diagnostics", method: "Sleep", payload: ByteBuffer(string: "2000"), timeout: .milliseconds(200))
+                    service: "jiefen.v1.Diagnostics", method: "Sleep", payload: Self.sleep2000, timeout: .milliseconds(200))
             }
             #expect(deadline?.code == .deadlineExceeded)
             #expect(ContinuousClock.now - start < .milliseconds(1500))
@@ -88,13 +91,16 @@ struct SwiftClientAgainstGoServerTests {
         }
     }
 
+    /// `Diagnostics/Sleep` for 2 s: a `jiefen.v1.SleepRequest`, as diagnostics.proto declares.
+    static let sleep2000 = try! JiefenV1.SleepRequest(milliseconds: 2000).encoded()
+
     /// The same requests, sent as raw frames to both servers, get the same status codes and payload bytes.
     static let requests: [(String, TTRPCRequest)] = [
         ("echo", TTRPCRequest(service: "jiefen.v1.Diagnostics", method: "Echo", payload: ByteBuffer(string: "same bytes"))),
         ("empty echo", TTRPCRequest(service: "jiefen.v1.Diagnostics", method: "Echo")),
         (
             "server deadline",
-            TTRPCRequest(service: "jiefen.v1.Diagnostics", method: "Sleep", payload: ByteBuffer(string: "2000"), timeoutNano: 150_000_000)
+            TTRPCRequest(service: "jiefen.v1.Diagnostics", method: "Sleep", payload: Self.sleep2000, timeoutNano: 150_000_000)
         ),
         ("unknown method", TTRPCRequest(service: "jiefen.v1.Diagnostics", method: "NoSuchMethod")),
         ("unknown service", TTRPCRequest(service: "no.such.Service", method: "Echo")),
@@ -128,7 +134,7 @@ struct SwiftClientAgainstGoServerTests {
         var configuration = TTRPCServerConfiguration.defaults
         configuration.listen = [.hostname("127.0.0.1", port: 0)]
         var router = TTRPCRouter()
-        router.register(DiagnosticsService(name: "jiefen.v1.Diagnostics"))
+        router.registerJiefenDiagnostics()
         let (ready, continuation) = AsyncStream<[TTRPCAddress]>.makeStream()
         let server = TTRPCServer(router: router, configuration: configuration, logger: Logger(label: "interop")) {
             continuation.yield($0)

@@ -30,7 +30,7 @@ struct DiscoveryTests {
         }
     }
 
-    @Test func theStreamingDiagnosticsTheContractDeclaresAreServed() async throws {
+    @Test func diagnosticsFollowTheContractWithTheGeneratedMessages() async throws {
         try await CaseServer.with { server in
             let messages = (1...40).map { JiefenV1.EchoMessage(payload: Array("解纷-\($0)".utf8)) }
             let tally = try await server.client.clientStreamingCall(Diagnostics.tally, requests: messages.async)
@@ -46,6 +46,23 @@ struct DiscoveryTests {
             let listing = try await server.call(Server.listServices, JiefenV1.ListServicesRequest())
             let diagnostics = try #require(listing.services.first { $0.name == Diagnostics.name })
             #expect(Set(diagnostics.methods.map(\.name)).isSuperset(of: ["EchoStream", "Tally"]))
+            var counted: [UInt32] = []
+            for try await response in try server.client.serverStreamingCall(Diagnostics.count, JiefenV1.CountRequest(count: 5)) {
+                counted.append(response.value)
+            }
+            #expect(counted == [1, 2, 3, 4, 5])
+            let metadata = try await server.client.call(
+                Diagnostics.metadata, JiefenV1.MetadataRequest(),
+                metadata: [.init(key: "x-trace", value: "b"), .init(key: "x-dept", value: "a")])
+            #expect(metadata.entries.map { "\($0.key)=\($0.value)" } == ["x-dept=a", "x-trace=b"])
+            let slept = await #expect(throws: RPCError.self) {
+                _ = try await server.client.call(Diagnostics.sleep, JiefenV1.SleepRequest(milliseconds: 2000), timeout: .milliseconds(100))
+            }
+            #expect(slept?.code == .deadlineExceeded)
+            let tooLong = await #expect(throws: RPCError.self) {
+                _ = try await server.client.call(Diagnostics.sleep, JiefenV1.SleepRequest(milliseconds: 60_001))
+            }
+            #expect(tooLong?.code == .invalidArgument)
         }
     }
 }

@@ -1,8 +1,9 @@
 import NIOCore
 import TTRPCWire
 
-/// Diagnostics methods for benchmarks and interoperability tests, under a service name the server chooses (jiefend
-/// serves them as `jiefen.v1.Diagnostics`).
+/// Plain-text diagnostics methods for benchmarks and tests of any ttrpc server, under a service name the server
+/// chooses (payloads are text, not protobuf messages; jiefend serves its own `jiefen.v1.Diagnostics`, with the
+/// messages its proto declares).
 ///
 /// - `Echo` answers with the request payload, byte for byte (any bytes; no message type).
 /// - `Sleep` waits for the number of milliseconds written in ASCII in the payload (at most 60,000), then answers

@@ -19,6 +19,7 @@ import (
 	"fmt"
 	"math/rand"
 	"os"
+	"strings"
 	"sync"
 	"time"
 
@@ -172,9 +173,17 @@ func main() {
 		if err != nil {
 			return "", interopkit.Describe(err)
 		}
+		entries, err := interopkit.ParseMetadataResponse(resp)
+		if err != nil {
+			return "", fmt.Errorf("answer is not a jiefen.v1.MetadataResponse: %v", err)
+		}
+		var got strings.Builder
+		for _, e := range entries {
+			got.WriteString(e.Key + "=" + e.Value + "\n")
+		}
 		want := "x-department=petition-office\nx-trace=abc\nx-trace=def\n"
-		if string(resp) != want {
-			return "", fmt.Errorf("got %q, want %q", resp, want)
+		if got.String() != want {
+			return "", fmt.Errorf("got %q, want %q", got.String(), want)
 		}
 		return "", nil
 	})
@@ -183,7 +192,7 @@ func main() {
 		ctx, cancel := context.WithTimeout(context.Background(), 200*time.Millisecond)
 		defer cancel()
 		start := time.Now()
-		_, err := interopkit.Call(ctx, c, serviceName, "Sleep", []byte("2000"))
+		_, err := interopkit.Call(ctx, c, serviceName, "Sleep", interopkit.SleepRequest(2000))
 		elapsed := time.Since(start)
 		if err == nil {
 			return "", fmt.Errorf("Sleep 2000 ms succeeded under a 200 ms timeout (after %v)", elapsed.Round(time.Millisecond))
@@ -224,7 +233,7 @@ func main() {
 		ctx, cancel := interopkit.Guarded(context.Background(), callGuard)
 		defer cancel()
 		start := time.Now()
-		_, err = interopkit.Call(ctx, c2, serviceName, "Sleep", []byte("2000"))
+		_, err = interopkit.Call(ctx, c2, serviceName, "Sleep", interopkit.SleepRequest(2000))
 		elapsed := time.Since(start)
 		if err == nil {
 			return "", fmt.Errorf("Sleep 2000 ms succeeded with timeout_nano 200 ms (after %v)", elapsed.Round(time.Millisecond))

@@ -17,7 +17,8 @@
 // failed their Echo.
 //
 // Streams mode (-streams M > 0): after opening the connections as above, sends
-// M concurrent calls of -service/-method with the ASCII payload -payload, call
+// M concurrent calls of -service/-method with the payload -payload (for Sleep, the
+// milliseconds as a jiefen.v1.SleepRequest), call
 // i on open connection i mod (open connections), and waits until all of them
 // return (-hold is not used). jiefend allows --max-streams (default 1024) calls
 // in flight per connection, so give enough connections: 10,000 streams over 20
@@ -40,6 +41,7 @@ import (
 	"fmt"
 	"os"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -58,7 +60,7 @@ func main() {
 	streams := flag.Int("streams", 0, "calls to put in flight at once (0: idle mode)")
 	service := flag.String("service", interopkit.DiagnosticsService, "service of the streams' calls")
 	method := flag.String("method", "Sleep", "method of the streams' calls")
-	payload := flag.String("payload", "2000", "ASCII payload of the streams' calls (Sleep: milliseconds)")
+	payload := flag.String("payload", "2000", "payload of the streams' calls: for Sleep the milliseconds (sent as a jiefen.v1.SleepRequest), otherwise text")
 	timeout := flag.Duration("timeout", 60*time.Second, "every call is cancelled after this long")
 	flag.Parse()
 	if *address == "" || flag.NArg() != 0 || *connections < 1 || *parallel < 1 || *streams < 0 {
@@ -69,6 +71,15 @@ func main() {
 	if err != nil {
 		fmt.Fprintf(os.Stderr, "interop-idle: %v\n", err)
 		os.Exit(2)
+	}
+	body := []byte(*payload)
+	if *method == "Sleep" {
+		ms, err := strconv.ParseUint(*payload, 10, 32)
+		if err != nil {
+			fmt.Fprintf(os.Stderr, "interop-idle: -payload for Sleep must be milliseconds: %v\n", err)
+			os.Exit(2)
+		}
+		body = interopkit.SleepRequest(uint32(ms))
 	}
 
 	guarded := func() (context.Context, context.CancelFunc) {
@@ -158,7 +169,7 @@ func main() {
 					ctx, cancel := guarded()
 					defer cancel()
 					var resp interopkit.RawBytes
-					err := c.Call(ctx, *service, *method, &interopkit.RawBytes{B: []byte(*payload)}, &resp)
+					err := c.Call(ctx, *service, *method, &interopkit.RawBytes{B: body}, &resp)
 					if err == nil {
 						atomic.AddInt64(&ok, 1)
 						return

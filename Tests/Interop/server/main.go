@@ -11,10 +11,10 @@
 // Service jiefen.v1.Diagnostics:
 //
 //	Echo      answers with the request payload bytes unchanged (any length, 0 included).
-//	Sleep     payload is an ASCII decimal number of milliseconds; sleeps that long or until
+//	Sleep     payload is a jiefen.v1.SleepRequest; sleeps that many milliseconds or until
 //	          the request context is done, then returns ctx.Err(), which the library maps to
-//	          status DeadlineExceeded (or Canceled). Answers an empty payload.
-//	Metadata  answers the request metadata as lines "key=value\n", keys lower-cased,
+//	          status DeadlineExceeded (or Canceled). Answers an empty SleepResponse.
+//	Metadata  answers the request metadata as a jiefen.v1.MetadataResponse, keys lower-cased,
 //	          sorted by key then value.
 //
 // Everything else is answered by the library itself (Unimplemented "service X" /
@@ -30,7 +30,6 @@ import (
 	"os"
 	"os/signal"
 	"sort"
-	"strconv"
 	"strings"
 	"syscall"
 	"time"
@@ -57,9 +56,9 @@ func sleep(ctx context.Context, unmarshal func(interface{}) error) (interface{},
 	if err := unmarshal(&req); err != nil {
 		return nil, err
 	}
-	ms, err := strconv.ParseUint(strings.TrimSpace(string(req.B)), 10, 32)
+	ms, err := interopkit.ParseSleepRequest(req.B)
 	if err != nil {
-		return nil, status.Errorf(codes.InvalidArgument, "sleep: payload must be a decimal number of milliseconds: %q", req.B)
+		return nil, status.Errorf(codes.InvalidArgument, "sleep: payload must be a jiefen.v1.SleepRequest: %v", err)
 	}
 	t := time.NewTimer(time.Duration(ms) * time.Millisecond)
 	defer t.Stop()
@@ -96,14 +95,11 @@ func metadata(ctx context.Context, unmarshal func(interface{}) error) (interface
 		}
 		return pairs[i].v < pairs[j].v
 	})
-	var b strings.Builder
+	entries := make([]interopkit.KeyValue, 0, len(pairs))
 	for _, p := range pairs {
-		b.WriteString(p.k)
-		b.WriteByte('=')
-		b.WriteString(p.v)
-		b.WriteByte('\n')
+		entries = append(entries, interopkit.KeyValue{Key: p.k, Value: p.v})
 	}
-	return &interopkit.RawBytes{B: []byte(b.String())}, nil
+	return &interopkit.RawBytes{B: interopkit.MetadataResponse(entries)}, nil
 }
 
 func main() {
