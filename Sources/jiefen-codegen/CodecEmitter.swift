@@ -11,8 +11,8 @@ struct CodecEmitter {
         out.line("import CProtobufC")
         out.line("public import TTRPCWire")
         out.line("public import NIOCore")
-        var all: [(MessageDescriptor, [String])] = []
-        func collect(_ message: MessageDescriptor, _ names: [String]) {
+        var all: [(MessageDeclaration, [String])] = []
+        func collect(_ message: MessageDeclaration, _ names: [String]) {
             all.append((message, names))
             for nested in message.nested { collect(nested, names + [nested.name]) }
         }
@@ -24,7 +24,7 @@ struct CodecEmitter {
         return out.text
     }
 
-    private func emit(_ message: MessageDescriptor, names: [String], into out: inout SourceWriter) throws {
+    private func emit(_ message: MessageDeclaration, names: [String], into out: inout SourceWriter) throws {
         let entry = try types.entry("." + ([file.package] + names).joined(separator: "."))
         let cType = entry.cStruct
         out.block("extension \(entry.swiftName): GeneratedMessage") { out in
@@ -65,7 +65,7 @@ struct CodecEmitter {
 
     // MARK: Decoding
 
-    private func decode(_ message: MessageDescriptor, fullName: String, into out: inout SourceWriter) throws {
+    private func decode(_ message: MessageDeclaration, fullName: String, into out: inout SourceWriter) throws {
         var doneOneofs: Set<Int> = []
         for field in message.fields {
             let label = "\"\(fullName).\(field.name)\""
@@ -135,7 +135,7 @@ struct CodecEmitter {
 
     // MARK: Encoding
 
-    private func encode(_ message: MessageDescriptor, entry: TypeTable.Entry, into out: inout SourceWriter) throws {
+    private func encode(_ message: MessageDeclaration, entry: TypeTable.Entry, into out: inout SourceWriter) throws {
         var doneOneofs: Set<Int> = []
         for field in message.fields {
             let label = "\"\(entry.fullName).\(field.name)\""

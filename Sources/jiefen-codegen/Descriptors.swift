@@ -2,7 +2,7 @@
 struct FileDescriptor {
     var name = ""
     var package = ""
-    var messages: [MessageDescriptor] = []
+    var messages: [MessageDeclaration] = []
     var enumCount = 0
     var services: [ServiceDescriptor] = []
     /// Leading (else trailing) comments by source path, e.g. `[4, 0, 2, 1]` for message 0's field 1.
@@ -14,7 +14,7 @@ struct FileDescriptor {
             switch number {
             case 1: name = value.string
             case 2: package = value.string
-            case 4: messages.append(try MessageDescriptor(value.slice))
+            case 4: messages.append(try MessageDeclaration(value.slice))
             case 5: enumCount += 1
             case 6: services.append(try ServiceDescriptor(value.slice))
             case 9: comments = try Self.comments(value.slice)
@@ -47,10 +47,10 @@ struct FileDescriptor {
     }
 }
 
-struct MessageDescriptor {
+struct MessageDeclaration {
     var name = ""
     var fields: [FieldDescriptor] = []
-    var nested: [MessageDescriptor] = []
+    var nested: [MessageDeclaration] = []
     var enumCount = 0
     var oneofs: [String] = []
     var isMapEntry = false
@@ -61,7 +61,7 @@ struct MessageDescriptor {
             switch number {
             case 1: name = value.string
             case 2: fields.append(try FieldDescriptor(value.slice))
-            case 3: nested.append(try MessageDescriptor(value.slice))
+            case 3: nested.append(try MessageDeclaration(value.slice))
             case 4: enumCount += 1
             case 7:
                 var options = WireReader(value.slice)

@@ -15,7 +15,7 @@ struct MessageEmitter {
         return out.text
     }
 
-    private func emit(_ message: MessageDescriptor, path: [Int], names: [String], into out: inout SourceWriter) throws {
+    private func emit(_ message: MessageDeclaration, path: [Int], names: [String], into out: inout SourceWriter) throws {
         let fullName = ([file.package] + names).joined(separator: ".")
         if message.isMapEntry { throw GeneratorError("\(fullName): map fields are not supported yet") }
         if message.enumCount > 0 { throw GeneratorError("\(fullName): enums are not supported yet") }
@@ -83,7 +83,7 @@ struct MessageEmitter {
         }
     }
 
-    private func emitOneof(_ message: MessageDescriptor, oneof: Int, path: [Int], into out: inout SourceWriter) throws {
+    private func emitOneof(_ message: MessageDeclaration, oneof: Int, path: [Int], into out: inout SourceWriter) throws {
         let typeName = Naming.upperCamel(message.oneofs[oneof])
         let name = Naming.swiftProperty(message.oneofs[oneof])
         out.doc(file.comments[path + [8, oneof]], fallback: "The member of `oneof \(message.oneofs[oneof])` that is set.")

@@ -19,7 +19,7 @@ struct TypeTable {
         }
     }
 
-    private mutating func add(_ message: MessageDescriptor, file: FileDescriptor, path: [String]) {
+    private mutating func add(_ message: MessageDeclaration, file: FileDescriptor, path: [String]) {
         let path = path + [message.name]
         let fullName = ([file.package] + path).filter { !$0.isEmpty }.joined(separator: ".")
         entries["." + fullName] = Entry(
