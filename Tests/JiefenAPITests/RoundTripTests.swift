@@ -16,6 +16,17 @@ struct RoundTripTests {
         #expect(try roundTrip(list) == list)
     }
 
+    @Test func aNaNInADoubleFieldRoundTripsBitForBit() throws {
+        // A NaN is never equal to itself, so the message is not either; its bytes and bits are what must survive
+        // (the fuzz target's round-trip check compares bytes for this reason).
+        let nan = Double(bitPattern: 0xFFFF_FF01_A000_0000)
+        let request = JiefenV1.PutBaselineRequest(keys: ["cases/petition/WALK_IN", "visits"], values: [nan, -.infinity])
+        let bytes = try request.encoded()
+        let back = try JiefenV1.PutBaselineRequest(decoding: bytes)
+        #expect(back.values.map(\.bitPattern) == [nan.bitPattern, (-Double.infinity).bitPattern])
+        #expect(try back.encoded() == bytes)
+    }
+
     @Test func aSetMemberHoldingZeroIsNotDropped() throws {
         // oneof members have presence: integer 0 and flag false are on the wire, unlike plain proto3 scalars.
         #expect(try bytes(of: JiefenV1.Value(kind: .integer(0))) == [0x10, 0x00])
