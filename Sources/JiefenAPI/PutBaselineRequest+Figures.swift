@@ -6,7 +6,7 @@ extension JiefenV1.PutBaselineRequest {
     }
 
     /// The figures by key: `keys[i]` pairs with `values[i]`. A key without a value maps to NaN, so validation
-    /// sees and refuses it; values without a key are ignored.
+    /// sees and refuses it; values without a key are ignored. Built on each access: bind it once.
     public var figures: [String: Double] {
         var figures: [String: Double] = [:]
         for (index, key) in keys.enumerated() { figures[key] = index < values.count ? values[index] : .nan }

@@ -165,6 +165,7 @@ extension JiefenV1.PutBaselineRequest {
         var check = InputBounds(now: now)
         check.date(from, "from", in: InputLimits.detailDates)
         check.date(to, "to", in: InputLimits.detailDates)
+        let figures = self.figures // built from keys and values on each access: once here
         check.count(figures.count, "figures", maximum: InputLimits.baselineFigures)
         for (name, value) in figures.sorted(by: { $0.key < $1.key }).prefix(InputLimits.baselineFigures) {
             check.code(name, "figures.name")

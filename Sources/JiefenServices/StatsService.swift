@@ -107,11 +107,12 @@ public struct StatsService: TTRPCService {
     {
         try request.checkBounds(now: env.clock.now)
         let (from, to) = try period(request.from, request.to)
+        let figures = request.figures // built from keys and values on each access: once here
         var violations: [FieldViolation] = []
-        if request.figures.isEmpty { violations.append(FieldViolation(field: "keys", message: "at least one figure is required")) }
-        for key in request.figures.keys.sorted() {
+        if figures.isEmpty { violations.append(FieldViolation(field: "keys", message: "at least one figure is required")) }
+        for key in figures.keys.sorted() {
             let parts = key.split(separator: "/", omittingEmptySubsequences: false)
-            let value = request.figures[key] ?? .nan
+            let value = figures[key] ?? .nan
             if parts.count != 3 || !Self.baselineMetrics.contains(String(parts[0])) {
                 violations.append(
                     FieldViolation(
@@ -123,8 +124,8 @@ public struct StatsService: TTRPCService {
             }
         }
         guard violations.isEmpty else { throw DomainError.invalidArgument(violations) }
-        try await env.store.putBaseline(from: from.description, through: to.description, figures: request.figures)
-        return JiefenV1.PutBaselineResponse(stored: Int32(clamping: request.figures.count))
+        try await env.store.putBaseline(from: from.description, through: to.description, figures: figures)
+        return JiefenV1.PutBaselineResponse(stored: Int32(clamping: figures.count))
     }
 
     /// The metric names a baseline may carry: every metric of the catalogue.
