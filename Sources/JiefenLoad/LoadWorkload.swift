@@ -2,7 +2,7 @@ import Foundation
 package import JiefenAPI
 package import NIOCore
 import Synchronization
-import TTRPCCore
+package import TTRPCCore
 import TTRPCWire
 
 /// One call a workload wants made.
@@ -27,6 +27,18 @@ package struct LoadCall: Sendable {
         self.payload = payload
         self.expectEcho = expectEcho
         self.onSuccess = onSuccess
+    }
+
+    /// A call of a declared method, labelled `Service/Method` with the service's last name part (`Cases/Create`).
+    /// A request that cannot be encoded goes out as an empty payload, for the server to refuse.
+    package init<Request, Response>(
+        _ method: TTRPCMethod<Request, Response>, _ request: Request, onSuccess: (@Sendable (ByteBuffer) -> Void)? = nil
+    ) {
+        self.init(
+            label: "\(method.service.split(separator: ".").last ?? "")/\(method.method)", service: method.service,
+            method: method.method, payload: (try? request.ttrpcPayload()) ?? ByteBuffer(), expectEcho: false,
+            onSuccess: onSuccess
+        )
     }
 }
 
@@ -81,23 +93,23 @@ package final class CaseMixWorkload: LoadWorkload {
         let id = known[(index * 7919) % known.count]
         switch slot {
         case 4, 5, 6:
-            return call(Cases.get, JiefenV1.GetCaseRequest(id: id), nil)
+            return LoadCall(Cases.get, JiefenV1.GetCaseRequest(id: id))
         case 7, 8:
             var list = JiefenV1.ListCasesRequest()
             list.kind = kinds[index % kinds.count].kind
             list.pageSize = 20
-            return call(Cases.list, list, nil)
+            return LoadCall(Cases.list, list)
         default:
             let target = accepted.withLock { next -> String? in
                 guard next < known.count else { return nil }
                 next += 1
                 return known[next - 1]
             }
-            guard let target else { return call(Cases.get, JiefenV1.GetCaseRequest(id: id), nil) }
+            guard let target else { return LoadCall(Cases.get, JiefenV1.GetCaseRequest(id: id)) }
             var apply = JiefenV1.ApplyEventRequest()
             apply.caseID = target
             apply.type = "accepted"
-            return call(Cases.apply, apply, nil)
+            return LoadCall(Cases.apply, apply)
         }
     }
 
@@ -115,19 +127,11 @@ package final class CaseMixWorkload: LoadWorkload {
         request.householdsInvolved = 1
         request.demandText = "load test case"
         request.details = kind.sampleDetails
-        return call(Cases.create, request) { [self] answer in
+        return LoadCall(Cases.create, request) { [self] answer in
             if let response = try? JiefenV1.CreateCaseResponse(decoding: answer) {
                 self.created.withLock { if $0.count < 100_000 { $0.append(response.case.id) } }
             }
         }
     }
 
-    private func call<Request: GeneratedMessage, Response>(
-        _ method: TTRPCMethod<Request, Response>, _ message: Request, _ onSuccess: (@Sendable (ByteBuffer) -> Void)?
-    ) -> LoadCall {
-        LoadCall(
-            label: "Cases/\(method.method)", service: method.service, method: method.method,
-            payload: (try? message.encoded()) ?? ByteBuffer(), expectEcho: false, onSuccess: onSuccess
-        )
-    }
 }

@@ -56,23 +56,16 @@ package final class TongyangReplayWorkload: LoadWorkload {
         let advance: @Sendable (ByteBuffer) -> Void = { [self] _ in self.advance(key, at: at) }
         switch ScenarioRequests.step(step, caseID: progress.id, at: at, meetingID: { "JM-REPLAY-\($0 + 1)" }, sessionID: { _ in nil }) {
         case .apply(let request):
-            return LoadCall(
-                label: "Cases/Apply", service: Cases.apply.service, method: Cases.apply.method,
-                payload: (try? request.encoded()) ?? ByteBuffer(), expectEcho: false, onSuccess: advance)
+            return LoadCall(Cases.apply, request, onSuccess: advance)
         case .contact(let request):
-            return LoadCall(
-                label: "Contacts/Record", service: Contacts.record.service, method: Contacts.record.method,
-                payload: (try? request.encoded()) ?? ByteBuffer(), expectEcho: false, onSuccess: advance)
+            return LoadCall(Contacts.record, request, onSuccess: advance)
         }
     }
 
     private func create(_ planned: PlannedCase, key: Int) -> LoadCall {
         var request = ScenarioRequests.create(planned, index: key % cases.count, sample: samples[planned.kind] ?? [], sessionIDs: [])
         request.requestID = "replay-\(runID)-\(key)"
-        return LoadCall(
-            label: "Cases/Create", service: Cases.create.service, method: Cases.create.method,
-            payload: (try? request.encoded()) ?? ByteBuffer(), expectEcho: false
-        ) { [self] answer in
+        return LoadCall(Cases.create, request) { [self] answer in
             guard let response = try? JiefenV1.CreateCaseResponse(decoding: answer) else { return }
             self.state.withLock { s in
                 s.progress[key]?.id = response.case.id
