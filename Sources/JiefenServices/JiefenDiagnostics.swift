@@ -12,8 +12,9 @@ extension TTRPCRouter {
     public mutating func registerJiefenDiagnostics() {
         register(service: Diagnostics.echo.service, method: Diagnostics.echo.method, .onEventLoop { _, payload in payload })
         register(Diagnostics.sleep) { request, _ in
-            guard request.milliseconds <= 60_000 else {
-                throw RPCError(code: .invalidArgument, message: "milliseconds must be at most 60000, got \(request.milliseconds)")
+            let limit = DiagnosticsService.maximumSleepMilliseconds
+            guard request.milliseconds <= limit else {
+                throw RPCError(code: .invalidArgument, message: "milliseconds must be at most \(limit), got \(request.milliseconds)")
             }
             try await Task.sleep(for: .milliseconds(Int(request.milliseconds)))
             return JiefenV1.SleepResponse()
@@ -29,8 +30,9 @@ extension TTRPCRouter {
         register(
             Diagnostics.count,
             serverStreaming: { request, _, writer in
-                guard request.count <= 10_000 else {
-                    throw RPCError(code: .invalidArgument, message: "count must be at most 10000, got \(request.count)")
+                let limit = DiagnosticsService.maximumCount
+                guard request.count <= limit else {
+                    throw RPCError(code: .invalidArgument, message: "count must be at most \(limit), got \(request.count)")
                 }
                 guard request.count > 0 else { return }
                 for value in 1...request.count { try await writer.send(JiefenV1.CountResponse(value: value)) }

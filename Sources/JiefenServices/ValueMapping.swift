@@ -26,7 +26,7 @@ enum ValueMapping {
         case .timestamp(let v): .timestamp(v.secondsSinceEpoch)
         case .bool(let v): .flag(v)
         case .enumeration(let v): .choice(v)
-        case .list(let items): .list(JiefenV1.ValueList(items: items.map(api)))
+        case .list(let items): .list(of: items.map(kind))
         }
     }
 

@@ -11,6 +11,11 @@ import TTRPCWire
 /// - `Metadata` answers with the request metadata as `key=value` lines, keys lower-cased, sorted.
 /// - `Count` streams the numbers 1...N (payload: N in ASCII, at most 10,000) as ASCII data frames.
 public struct DiagnosticsService: TTRPCService {
+    /// The longest `Sleep`, in milliseconds (jiefen.v1.Diagnostics has the same bound).
+    public static let maximumSleepMilliseconds = 60_000
+    /// The most numbers one `Count` streams (jiefen.v1.Diagnostics has the same bound).
+    public static let maximumCount = 10_000
+
     /// The service name on the wire.
     public let name: String
 
@@ -24,7 +29,7 @@ public struct DiagnosticsService: TTRPCService {
         router.register(
             service: name, method: "Sleep",
             .unary { _, payload in
-                let milliseconds = try Self.number(payload, limit: 60_000, what: "sleep milliseconds")
+                let milliseconds = try Self.number(payload, limit: Self.maximumSleepMilliseconds, what: "sleep milliseconds")
                 try await Task.sleep(for: .milliseconds(milliseconds))
                 return ByteBuffer()
             })
@@ -40,7 +45,7 @@ public struct DiagnosticsService: TTRPCService {
         router.register(
             service: name, method: "Count",
             .serverStreaming { _, payload, writer in
-                let count = try Self.number(payload, limit: 10_000, what: "count")
+                let count = try Self.number(payload, limit: Self.maximumCount, what: "count")
                 for value in 0..<count {
                     try await writer.send(ByteBuffer(string: String(value + 1)))
                 }
